@@ -1,0 +1,145 @@
+/**
+ * The store the core needs from the world: one interface, implemented once with Kysely for both SQLite and
+ * PostgreSQL. Repositories speak the domain's types; rows and SQL stay in the adapter.
+ */
+import type {
+  AuditEntry,
+  BorderCrossing,
+  Carrier,
+  CustomsOffice,
+  Declaration,
+  DeclarationInput,
+  DeclarationStatus,
+  Driver,
+  Issue,
+  SealDevice,
+  StatusChange,
+  User,
+  Vehicle,
+} from '../core/model/index.js';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface DeclarationFilter {
+  status?: DeclarationStatus;
+  owner?: string;
+  borderCrossing?: string;
+  /** Matches the consignee's TIN exactly. */
+  consigneeTin?: string;
+  vehiclePlate?: string;
+  /** Substring of the reference, the parties' names or the plate. */
+  text?: string;
+  limit: number;
+  offset: number;
+}
+
+/** The stored result of the last document check of a declaration. */
+export interface StoredCheck {
+  complete: boolean;
+  issues: Issue[];
+  checkedAt: string;
+}
+
+export interface NewDeclaration {
+  id: string;
+  input: DeclarationInput;
+  owner: string;
+  status: DeclarationStatus;
+  history: StatusChange[];
+  check?: StoredCheck;
+  at: string;
+}
+
+export interface DeclarationRepository {
+  /** Inserts one declaration; `false` when its reference exists already (nothing changed). */
+  insert(declaration: NewDeclaration): Promise<boolean>;
+  /**
+   * Inserts many in one transaction, skipping references that exist already.
+   * Returns the references that were new and inserted.
+   */
+  insertMany(declarations: NewDeclaration[]): Promise<Set<string>>;
+  get(id: string): Promise<Declaration | undefined>;
+  getByReference(reference: string): Promise<Declaration | undefined>;
+  list(filter: DeclarationFilter): Promise<Page<Declaration>>;
+  /** Replaces the declarant's content of a declaration (only while draft or incomplete; the caller checks). */
+  update(id: string, input: DeclarationInput, at: string): Promise<void>;
+  /**
+   * Records a status change if the declaration is still in `change.from` (optimistic: two concurrent
+   * changes cannot both apply). Returns whether it applied.
+   */
+  changeStatus(id: string, change: StatusChange, check?: StoredCheck): Promise<boolean>;
+  history(id: string): Promise<StatusChange[]>;
+  lastCheck(id: string): Promise<StoredCheck | undefined>;
+}
+
+/** Reference data: places, parties, vehicles and devices. Upserts keyed by the natural id. */
+export interface ReferenceRepository {
+  putOffice(office: CustomsOffice): Promise<void>;
+  getOffice(code: string): Promise<CustomsOffice | undefined>;
+  listOffices(): Promise<CustomsOffice[]>;
+  putCrossing(crossing: BorderCrossing): Promise<void>;
+  getCrossing(code: string): Promise<BorderCrossing | undefined>;
+  listCrossings(): Promise<BorderCrossing[]>;
+  putCarrier(carrier: Carrier): Promise<void>;
+  getCarrier(id: string): Promise<Carrier | undefined>;
+  listCarriers(): Promise<Carrier[]>;
+  putVehicle(vehicle: Vehicle): Promise<void>;
+  getVehicle(id: string): Promise<Vehicle | undefined>;
+  listVehicles(filter?: { carrierId?: string }): Promise<Vehicle[]>;
+  putDriver(driver: Driver): Promise<void>;
+  listDrivers(): Promise<Driver[]>;
+  putDevice(device: SealDevice): Promise<void>;
+  getDevice(id: string): Promise<SealDevice | undefined>;
+  listDevices(): Promise<SealDevice[]>;
+}
+
+export interface NomenclatureEntry {
+  /** 4 to 10 digits: heading, subheading or national tariff line. */
+  code: string;
+  description: string;
+  validFrom?: string;
+  validTo?: string;
+}
+
+export interface NomenclatureRepository {
+  /** Upserts entries in one transaction; returns how many were written. */
+  putMany(entries: NomenclatureEntry[]): Promise<number>;
+  /** Every code stored, for the document checks to look up in memory. */
+  allCodes(): Promise<string[]>;
+  count(): Promise<number>;
+}
+
+export interface StoredUser extends User {
+  passwordHash: string;
+}
+
+export interface UserRepository {
+  create(user: StoredUser): Promise<boolean>;
+  get(username: string): Promise<StoredUser | undefined>;
+  list(): Promise<User[]>;
+  count(): Promise<number>;
+  /** Stores a bearer token by its hash. */
+  putToken(tokenHash: string, username: string, expiresAt: string): Promise<void>;
+  /** The user a token belongs to, if it has not expired at `now`. */
+  userForToken(tokenHash: string, now: string): Promise<StoredUser | undefined>;
+}
+
+export interface AuditLog {
+  append(entry: AuditEntry): Promise<void>;
+  list(filter: { entity?: string; entityId?: string; limit: number; offset: number }): Promise<AuditEntry[]>;
+}
+
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  readonly declarations: DeclarationRepository;
+  readonly reference: ReferenceRepository;
+  readonly nomenclature: NomenclatureRepository;
+  readonly users: UserRepository;
+  readonly audit: AuditLog;
+  /** Brings the schema to the latest migration. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    // Store suites share one PostgreSQL database; each suite uses its own schema, so files may run in parallel.
+    pool: 'forks',
+  },
+});
