@@ -6,3 +6,4 @@ export * from './devices.js';
 export * from './declaration.js';
 export * from './lifecycle.js';
 export * from './users.js';
+export * from './position.js';
