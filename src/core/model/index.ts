@@ -1,3 +1,4 @@
+export * from './text.js';
 export * from './geo.js';
 export * from './issue.js';
 export * from './parties.js';
