@@ -1,6 +1,9 @@
 /**
  * The store the core needs from the world: one interface, implemented once with Kysely for both SQLite and
  * PostgreSQL. Repositories speak the domain's types; rows and SQL stay in the adapter.
+ *
+ * Timestamps go in as any ISO 8601 instant and come back in one canonical form, UTC with milliseconds
+ * (`2025-03-01T05:00:00.000Z`, as `Date.prototype.toISOString` writes it), on every backend alike.
  */
 import type {
   AuditEntry,
@@ -29,8 +32,12 @@ export interface DeclarationFilter {
   borderCrossing?: string;
   /** Matches the consignee's TIN exactly. */
   consigneeTin?: string;
+  /** Matches the vehicle's plate exactly. */
   vehiclePlate?: string;
-  /** Substring of the reference, the parties' names or the plate. */
+  /**
+   * Case-insensitive substring of the reference, the consignor's or consignee's name, or the plate;
+   * `%`, `_` and every other character match themselves.
+   */
   text?: string;
   limit: number;
   offset: number;
@@ -57,20 +64,26 @@ export interface DeclarationRepository {
   /** Inserts one declaration; `false` when its reference exists already (nothing changed). */
   insert(declaration: NewDeclaration): Promise<boolean>;
   /**
-   * Inserts many in one transaction, skipping references that exist already.
-   * Returns the references that were new and inserted.
+   * Inserts many in one transaction, skipping references that exist already (and, within the batch, every
+   * repeat of a reference after its first). Returns the references that were new and inserted.
    */
   insertMany(declarations: NewDeclaration[]): Promise<Set<string>>;
   get(id: string): Promise<Declaration | undefined>;
   getByReference(reference: string): Promise<Declaration | undefined>;
+  /** Newest first (`createdAt` descending, then `id` descending), with the total of all that match. */
   list(filter: DeclarationFilter): Promise<Page<Declaration>>;
-  /** Replaces the declarant's content of a declaration (only while draft or incomplete; the caller checks). */
-  update(id: string, input: DeclarationInput, at: string): Promise<void>;
+  /**
+   * Replaces the declarant's content of a declaration. With `onlyIn` (such as draft and incomplete) it applies
+   * only if the declaration is still in one of those statuses when written, so a concurrent submission cannot
+   * slip between the caller's check and the write. Returns whether it applied (false also for an unknown id).
+   */
+  update(id: string, input: DeclarationInput, at: string, onlyIn?: readonly DeclarationStatus[]): Promise<boolean>;
   /**
    * Records a status change if the declaration is still in `change.from` (optimistic: two concurrent
    * changes cannot both apply). Returns whether it applied.
    */
   changeStatus(id: string, change: StatusChange, check?: StoredCheck): Promise<boolean>;
+  /** Oldest first, in the order the changes were recorded. */
   history(id: string): Promise<StatusChange[]>;
   lastCheck(id: string): Promise<StoredCheck | undefined>;
 }
@@ -105,7 +118,7 @@ export interface NomenclatureEntry {
 }
 
 export interface NomenclatureRepository {
-  /** Upserts entries in one transaction; returns how many were written. */
+  /** Upserts entries in one transaction (the last of repeated codes wins); returns how many were written. */
   putMany(entries: NomenclatureEntry[]): Promise<number>;
   /** Every code stored, for the document checks to look up in memory. */
   allCodes(): Promise<string[]>;
@@ -129,6 +142,7 @@ export interface UserRepository {
 
 export interface AuditLog {
   append(entry: AuditEntry): Promise<void>;
+  /** Newest first. */
   list(filter: { entity?: string; entityId?: string; limit: number; offset: number }): Promise<AuditEntry[]>;
 }
 

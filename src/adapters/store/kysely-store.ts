@@ -1,0 +1,66 @@
+/** The Store on any Kysely database of our schema: the same repositories for SQLite and PostgreSQL. */
+import { Migrator, type Kysely } from 'kysely';
+import type {
+  AuditLog,
+  DeclarationRepository,
+  NomenclatureRepository,
+  ReferenceRepository,
+  Store,
+  UserRepository,
+} from '../../ports/store.js';
+import { KyselyAuditLog } from './audit-log.js';
+import { KyselyDeclarationRepository } from './declaration-repository.js';
+import { MAX_PARAMETERS, type StoreDialect } from './dialect.js';
+import { migrationProvider } from './migrations/migrations.js';
+import { KyselyNomenclatureRepository } from './nomenclature-repository.js';
+import { KyselyReferenceRepository } from './reference-repository.js';
+import type { Database } from './schema.js';
+import { KyselyUserRepository } from './user-repository.js';
+
+export interface KyselyStoreOptions {
+  /** PostgreSQL schema that holds the tables and Kysely's migration bookkeeping; created when missing. */
+  schema?: string;
+}
+
+export class KyselyStore implements Store {
+  readonly declarations: DeclarationRepository;
+  readonly reference: ReferenceRepository;
+  readonly nomenclature: NomenclatureRepository;
+  readonly users: UserRepository;
+  readonly audit: AuditLog;
+  #closed = false;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    readonly dialect: StoreDialect,
+    private readonly options: KyselyStoreOptions = {},
+  ) {
+    const maxParameters = MAX_PARAMETERS[dialect];
+    this.declarations = new KyselyDeclarationRepository(db, maxParameters);
+    this.reference = new KyselyReferenceRepository(db);
+    this.nomenclature = new KyselyNomenclatureRepository(db, maxParameters);
+    this.users = new KyselyUserRepository(db);
+    this.audit = new KyselyAuditLog(db);
+  }
+
+  async migrate(): Promise<void> {
+    const migrator = new Migrator({
+      db: this.db,
+      provider: migrationProvider(this.dialect),
+      ...(this.options.schema === undefined ? {} : { migrationTableSchema: this.options.schema }),
+    });
+    const { error, results } = await migrator.migrateToLatest();
+    if (error !== undefined) {
+      const failed = results?.find((result) => result.status === 'Error')?.migrationName;
+      throw new Error(`store migration ${failed ?? ''} failed on ${this.dialect}`.replace('  ', ' '), {
+        cause: error,
+      });
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.db.destroy();
+  }
+}

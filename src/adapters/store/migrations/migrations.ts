@@ -1,0 +1,16 @@
+/**
+ * The one migration set of both dialects, provided in code so that it travels inside the build and needs no
+ * files at run time. Names sort in the order the migrations run; never rename or edit one that has shipped.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import type { StoreDialect } from '../dialect.js';
+import { columnTypes } from './column-types.js';
+import * as initial from './0001-initial.js';
+
+export function migrationProvider(dialect: StoreDialect): MigrationProvider {
+  const types = columnTypes(dialect);
+  const migrations: Record<string, Migration> = {
+    '0001-initial': { up: (db) => initial.up(db, types), down: (db) => initial.down(db) },
+  };
+  return { getMigrations: async () => migrations };
+}

@@ -1,0 +1,177 @@
+/**
+ * The tables as Kysely sees them, one row type a table, identical on SQLite and PostgreSQL.
+ *
+ * Values are typed as both drivers hand them back after `codec.ts` and the PostgreSQL type parsers:
+ * timestamps are ISO 8601 strings in UTC (`text` on SQLite, `timestamptz` on PostgreSQL), JSON columns are
+ * their encoded text (`text` on SQLite, `jsonb` on PostgreSQL), and every number is a JavaScript number.
+ */
+import type { Generated } from 'kysely';
+import type { DeclarationStatus, Role, SealDeviceState, SealProtocol } from '../../core/model/index.js';
+
+/** An ISO 8601 UTC timestamp, `YYYY-MM-DDTHH:mm:ss.sssZ`, so text order is time order on SQLite too. */
+export type Timestamp = string;
+/** JSON text, encoded and decoded only by `codec.ts`. */
+export type Json = string;
+
+export interface DeclarationsTable {
+  id: string;
+  reference: string;
+  status: DeclarationStatus;
+  owner: string;
+  // The parties are columns, not JSON, so that the list can filter and search them.
+  consignor_name: string;
+  consignor_country: string;
+  consignor_tin: string | null;
+  consignor_address: string | null;
+  consignee_name: string;
+  consignee_country: string;
+  consignee_tin: string | null;
+  consignee_address: string | null;
+  carrier_name: string;
+  carrier_country: string;
+  carrier_tin: string | null;
+  carrier_address: string | null;
+  vehicle_plate: string;
+  vehicle_country: string;
+  vehicle_trailer_plate: string | null;
+  office_of_departure: string;
+  border_crossing: string;
+  office_of_destination: string;
+  driver: Json | null;
+  documents: Json;
+  planned_route: Json | null;
+  seals: Json;
+  /**
+   * The reference, the consignor's and consignee's names and the plate, lower-cased by JavaScript, for the
+   * case-insensitive text search: SQLite's own lower() folds ASCII only, and Cyrillic names must match too.
+   */
+  search_text: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  /** The last document check without its time: `{ complete, issues }`. */
+  last_check: Json | null;
+  checked_at: Timestamp | null;
+}
+
+export interface GoodsItemsTable {
+  declaration_id: string;
+  /** 1-based position on the declaration, so the goods come back in the order declared. */
+  line_no: number;
+  hs_code: string;
+  description: string;
+  packages: number;
+  gross_mass_kg: number;
+  value: number;
+  currency: string;
+}
+
+export interface DeclarationHistoryTable {
+  declaration_id: string;
+  /** 1-based step number within the declaration: the history's order, independent of clocks. */
+  seq: number;
+  from_status: DeclarationStatus | null;
+  to_status: DeclarationStatus;
+  changed_by: string;
+  at: Timestamp;
+  reason: string | null;
+}
+
+export interface OfficesTable {
+  code: string;
+  name: string;
+  country: string;
+  lat: number;
+  lon: number;
+  geofence: Json;
+}
+
+export interface CrossingsTable {
+  code: string;
+  name: string;
+  country_a: string;
+  country_b: string;
+  lat: number;
+  lon: number;
+  geofence: Json;
+  lanes: Json;
+  operating_hours: Json | null;
+}
+
+export interface CarriersTable {
+  id: string;
+  name: string;
+  country: string;
+  tin: string | null;
+  address: string | null;
+}
+
+export interface VehiclesTable {
+  id: string;
+  plate: string;
+  country: string;
+  carrier_id: string | null;
+  trailer_plate: string | null;
+}
+
+export interface DriversTable {
+  id: string;
+  name: string;
+  country: string;
+  licence_number: string | null;
+  phone: string | null;
+}
+
+export interface DevicesTable {
+  id: string;
+  protocol: SealProtocol;
+  model: string | null;
+  state: SealDeviceState;
+}
+
+export interface NomenclatureTable {
+  code: string;
+  description: string;
+  /** `YYYY-MM-DD`: a calendar date, kept as text on both dialects so no time zone can shift it. */
+  valid_from: string | null;
+  valid_to: string | null;
+}
+
+export interface UsersTable {
+  username: string;
+  role: Role;
+  carrier_id: string | null;
+  password_hash: string;
+  created_at: Timestamp;
+}
+
+export interface TokensTable {
+  hash: string;
+  username: string;
+  expires_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  detail: Json | null;
+}
+
+export interface Database {
+  declarations: DeclarationsTable;
+  goods_items: GoodsItemsTable;
+  declaration_history: DeclarationHistoryTable;
+  offices: OfficesTable;
+  crossings: CrossingsTable;
+  carriers: CarriersTable;
+  vehicles: VehiclesTable;
+  drivers: DriversTable;
+  devices: DevicesTable;
+  nomenclature: NomenclatureTable;
+  users: UsersTable;
+  tokens: TokensTable;
+  audit_log: AuditLogTable;
+}
