@@ -1,0 +1,38 @@
+/** What the routes are given: the services, and the authenticated user of a request. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefault } from 'fastify';
+import type { User } from '../../core/model/index.js';
+import type { Store } from '../../ports/store.js';
+import type { AuthService } from '../../services/auth-service.js';
+import type { DeclarationImport } from '../../services/declaration-import.js';
+import type { DeclarationService } from '../../services/declaration-service.js';
+import type { ReferenceService } from '../../services/reference-service.js';
+import { ServiceError } from '../../services/service-error.js';
+
+export interface ApiServices {
+  store: Store;
+  auth: AuthService;
+  declarations: DeclarationService;
+  imports: DeclarationImport;
+  reference: ReferenceService;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user?: User;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without a bearer token. */
+    public?: boolean;
+  }
+}
+
+/** The authenticated user; every non-public route has one (the auth hook made sure). */
+export function userOf(request: FastifyRequest): User {
+  if (!request.user) throw new ServiceError('UNAUTHENTICATED', 'a bearer token is required');
+  return request.user;
+}
+
+/** A Fastify instance whose route schemas type the handlers' requests. */
+export type ApiInstance = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;

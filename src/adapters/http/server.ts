@@ -1,0 +1,85 @@
+/** The HTTP API: Fastify under /api/v1, JSON Schema on every route, OpenAPI, bearer tokens. */
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { ApiServices } from './context.js';
+import { errorHandler, sendError } from './errors.js';
+import { authRoutes } from './routes/auth.js';
+import { declarationRoutes } from './routes/declarations.js';
+import { healthRoutes } from './routes/health.js';
+import { referenceRoutes } from './routes/reference.js';
+import { tinRoutes } from './routes/tin.js';
+import { userRoutes } from './routes/users.js';
+
+export const API_PREFIX = '/api/v1';
+
+export interface HttpOptions {
+  logger?: FastifyServerOptions['logger'];
+  /** Largest request body accepted, in bytes, except on the bulk import route. */
+  bodyLimit?: number;
+}
+
+/**
+ * Bodies are validated strictly: no type coercion and no silent removal of unknown fields, so a wrong
+ * type or an unknown field is a 400 naming it. Query strings and path parameters arrive as text and are
+ * coerced to the declared types.
+ */
+function validators() {
+  const common = { allErrors: true, removeAdditional: false, useDefaults: true, strict: false } as const;
+  const strict = addFormats.default(new Ajv({ ...common, coerceTypes: false }));
+  const coercing = addFormats.default(new Ajv({ ...common, coerceTypes: 'array' }));
+  return ({ schema, httpPart }: { schema: object; httpPart?: string }) =>
+    (httpPart === 'body' ? strict : coercing).compile(schema);
+}
+
+export async function createHttpServer(services: ApiServices, options: HttpOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    // Prototype-poisoning keys in JSON are refused, not merged.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validators());
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, 404, 'NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`),
+  );
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Corridor API', version: '1', description: 'Cross-border freight control: declarations, seals, risk, border queues.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.routeOptions.config.public) return;
+    const header = request.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    const user = token ? await services.auth.authenticate(token) : undefined;
+    if (!user) {
+      return sendError(reply, 401, 'UNAUTHENTICATED', token ? 'the token is unknown or has expired' : 'a bearer token is required');
+    }
+    request.user = user;
+  });
+
+  await app.register(
+    async (api) => {
+      api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+      await healthRoutes(api, services);
+      await authRoutes(api, services);
+      await userRoutes(api, services);
+      await tinRoutes(api);
+      await declarationRoutes(api, services);
+      await referenceRoutes(api, services);
+    },
+    { prefix: API_PREFIX },
+  );
+  return app;
+}
+
+export type Api = Awaited<ReturnType<typeof createHttpServer>>;

@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+/** The `corridor` command. */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { validateTin } from '../../core/identity/index.js';
+import { ROLES, SEAL_PROTOCOLS, type Role, type SealProtocol } from '../../core/model/index.js';
+import { ServiceError } from '../../services/service-error.js';
+import { configFromEnv, port, type Config } from '../config.js';
+import { CONSOLE_USER, openPlatform, type Platform } from '../platform.js';
+import { serve } from '../server/serve.js';
+import { importDeclarationsFile, importNomenclatureFile } from './import-commands.js';
+import { seedDemo } from './demo.js';
+
+const program = new Command('corridor').description('Cross-border freight control: declarations, navigation seals, risk, border queues.');
+const dbOption = () => new Option('--db <db>', 'SQLite file or postgres:// URL (default: CORRIDOR_DB or ./data/corridor.db)');
+
+function config(options: { db?: string; host?: string; port?: string }): Config {
+  const base = configFromEnv();
+  return {
+    ...base,
+    ...(options.db ? { db: options.db } : {}),
+    ...(options.host ? { host: options.host } : {}),
+    ...(options.port ? { httpPort: port(options.port, '--port') } : {}),
+  };
+}
+
+async function withPlatform<T>(options: { db?: string }, work: (platform: Platform) => Promise<T>): Promise<T> {
+  const platform = await openPlatform(config(options).db);
+  try {
+    return await work(platform);
+  } finally {
+    await platform.close();
+  }
+}
+
+program
+  .command('serve')
+  .description('run the platform: API and console (SQLite and the in-process bus unless configured otherwise)')
+  .addOption(dbOption())
+  .option('--host <host>', 'address to listen on (default: CORRIDOR_HOST or 127.0.0.1)')
+  .option('--port <port>', 'HTTP port (default: CORRIDOR_HTTP_PORT or 8080)')
+  .option('--demo', 'seed real border crossings, offices, carriers and a few hundred declarations')
+  .action(async (options: { db?: string; host?: string; port?: string; demo?: boolean }) => {
+    const served = await serve(config(options), options.demo ? seedDemo : undefined);
+    console.log(`Corridor is serving on ${served.url} (API under ${served.url}/api/v1, OpenAPI at ${served.url}/api/v1/openapi.json)`);
+    const stop = () => void served.close().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+program
+  .command('migrate')
+  .description('bring the database schema to the latest version')
+  .addOption(dbOption())
+  .action((options: { db?: string }) => withPlatform(options, async (platform) => console.log(`schema of the ${platform.store.dialect} store is up to date`)));
+
+const user = program.command('user').description('manage users');
+user
+  .command('add <username>')
+  .description('create a user; the password comes from --password, CORRIDOR_USER_PASSWORD, or is generated and printed')
+  .addOption(new Option('--role <role>', 'role').choices(ROLES).makeOptionMandatory())
+  .option('--password <password>', 'password (at least 10 characters)')
+  .option('--carrier <id>', 'for a haulier: the carrier it acts for')
+  .addOption(dbOption())
+  .action((username: string, options: { role: Role; password?: string; carrier?: string; db?: string }) =>
+    withPlatform(options, async (platform) => {
+      const password = options.password ?? process.env.CORRIDOR_USER_PASSWORD;
+      const chosen = password ?? (await import('node:crypto')).randomBytes(12).toString('base64url');
+      await platform.auth.addUser(CONSOLE_USER, {
+        username, password: chosen, role: options.role, ...(options.carrier ? { carrierId: options.carrier } : {}),
+      });
+      console.log(password ? `created ${options.role} ${username}` : `created ${options.role} ${username} with password ${chosen}`);
+    }),
+  );
+
+const importCommand = program.command('import').description('import files');
+importCommand
+  .command('declarations <file>')
+  .description('import declarations from CSV (one row per goods item) or JSON lines; bad rows go to a report, good rows are kept')
+  .addOption(new Option('--format <format>', 'file format (default: by extension)').choices(['csv', 'jsonl']))
+  .option('--report <path>', 'where to write the report of rejected and incomplete rows (default: FILE.report.csv)')
+  .addOption(dbOption())
+  .action((file: string, options: { format?: 'csv' | 'jsonl'; report?: string; db?: string }) =>
+    withPlatform(options, async (platform) => {
+      const summary = await importDeclarationsFile(platform, file, options);
+      if (summary.rejected > 0) process.exitCode = 1;
+    }),
+  );
+importCommand
+  .command('nomenclature <file>')
+  .description('import HS / TN VED codes with descriptions from CSV (code,description,valid_from,valid_to)')
+  .addOption(dbOption())
+  .action((file: string, options: { db?: string }) =>
+    withPlatform(options, async (platform) => {
+      const summary = await importNomenclatureFile(platform, file);
+      if (summary.rejected > 0) process.exitCode = 1;
+    }),
+  );
+
+const device = program.command('device').description('manage navigation seal devices');
+device
+  .command('add <id>')
+  .description('register a device so the gateway accepts it')
+  .addOption(new Option('--protocol <protocol>', 'protocol it speaks').choices(SEAL_PROTOCOLS).makeOptionMandatory())
+  .option('--model <model>', 'device model, which selects its seal-state mapping')
+  .addOption(dbOption())
+  .action((id: string, options: { protocol: SealProtocol; model?: string; db?: string }) =>
+    withPlatform(options, async (platform) => {
+      await platform.reference.put(CONSOLE_USER, 'devices', {
+        id, protocol: options.protocol, state: 'available', ...(options.model ? { model: options.model } : {}),
+      });
+      console.log(`registered ${options.protocol} device ${id}`);
+    }),
+  );
+
+const check = program.command('check').description('check identifiers');
+check
+  .command('tin <country> <number>')
+  .description('check a taxpayer ID (RU INN, KZ BIN/IIN, BY UNP, KG INN, AM TIN); exit status 0 when valid')
+  .action((country: string, number: string) => {
+    if (!/^[A-Za-z]{2}$/.test(country)) throw new InvalidArgumentError('country is an ISO 3166 alpha-2 code such as RU or KZ');
+    const result = validateTin(country.toUpperCase(), number);
+    console.log(result.valid ? `valid${result.kind ? ` (${result.kind})` : ''}` : 'not valid');
+    for (const issue of result.issues) console.log(`  ${issue.code}: ${issue.message}`);
+    process.exitCode = result.valid ? 0 : 1;
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  if (error instanceof ServiceError) {
+    console.error(`${error.code}: ${error.message}`);
+    for (const issue of error.issues) console.error(`  ${issue.path}: ${issue.message}`);
+  } else {
+    console.error(error instanceof Error ? error.message : error);
+  }
+  process.exitCode = 1;
+});

@@ -1,0 +1,47 @@
+/** The composition root: the store chosen by configuration, and the services wired to it. */
+import { createScryptCredentials } from '../adapters/auth/scrypt-credentials.js';
+import { openStore } from '../adapters/store/open-store.js';
+import type { User } from '../core/model/index.js';
+import { systemClock, type Clock } from '../ports/clock.js';
+import type { Store } from '../ports/store.js';
+import { createAudit } from '../services/audit.js';
+import { AuthService } from '../services/auth-service.js';
+import { CheckContextSource } from '../services/check-context.js';
+import { DeclarationImport } from '../services/declaration-import.js';
+import { DeclarationService } from '../services/declaration-service.js';
+import { NomenclatureImport } from '../services/nomenclature-import.js';
+import { ReferenceService } from '../services/reference-service.js';
+
+export interface Platform {
+  store: Store;
+  auth: AuthService;
+  declarations: DeclarationService;
+  imports: DeclarationImport;
+  nomenclature: NomenclatureImport;
+  reference: ReferenceService;
+  close(): Promise<void>;
+}
+
+/** The actor of commands run on the server itself by whoever holds its database: trusted as an administrator. */
+export const CONSOLE_USER: User = { username: 'console', role: 'admin', createdAt: '1970-01-01T00:00:00.000Z' };
+
+export async function openPlatform(db: string, clock: Clock = systemClock): Promise<Platform> {
+  const store = await openStore(db);
+  await store.migrate();
+  return wirePlatform(store, clock);
+}
+
+export function wirePlatform(store: Store, clock: Clock = systemClock): Platform {
+  const audit = createAudit(store.audit, clock);
+  const auth = new AuthService(store, createScryptCredentials(), clock, audit);
+  const checks = new CheckContextSource(store);
+  return {
+    store,
+    auth,
+    declarations: new DeclarationService(store, auth, checks, clock, audit),
+    imports: new DeclarationImport(store, auth, checks, clock, audit),
+    nomenclature: new NomenclatureImport(store, auth, checks, audit),
+    reference: new ReferenceService(store.reference, auth, checks, audit),
+    close: () => store.close(),
+  };
+}

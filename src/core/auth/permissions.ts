@@ -1,0 +1,32 @@
+/** What each role may do. One table, so a reviewer can see every grant at a glance. */
+import type { Role } from '../model/index.js';
+
+export const PERMISSIONS = [
+  'declarations:read',
+  'declarations:write',
+  'declarations:import',
+  'reference:read',
+  'reference:write',
+  'devices:write',
+  'users:manage',
+  'audit:read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  admin: PERMISSIONS,
+  analyst: ['declarations:read', 'reference:read', 'audit:read'],
+  operator: ['declarations:read', 'declarations:write', 'declarations:import', 'reference:read', 'devices:write'],
+  inspector: ['declarations:read', 'reference:read'],
+  // A haulier reads and writes only its own declarations; the services narrow every query to its owner.
+  haulier: ['declarations:read', 'declarations:write', 'reference:read'],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return GRANTS[role].includes(permission);
+}
+
+/** Roles that see only what they own. */
+export function seesOnlyOwn(role: Role): boolean {
+  return role === 'haulier';
+}
