@@ -43,6 +43,8 @@ export class KyselyDeclarationRepository implements DeclarationRepository {
   async insertMany(declarations: NewDeclaration[]): Promise<Set<string>> {
     const batch = firstOfEachReference(declarations);
     if (batch.length === 0) return new Set();
+    // Every write transaction here opens with its write, never a read: a SQLite transaction that reads first
+    // and then writes can fail busy at once, instead of waiting, when another process writes in between.
     return this.db.transaction().execute(async (trx) => {
       // ON CONFLICT DO NOTHING ... RETURNING both finds the existing references and skips them in the same
       // statement, so a concurrent import of the same reference cannot fail the whole batch.
@@ -143,7 +145,7 @@ export class KyselyDeclarationRepository implements DeclarationRepository {
         .executeTakeFirst();
       await trx
         .insertInto('declaration_history')
-        .values(historyRow(id, decodeCount(last?.seq ?? undefined) + 1, change))
+        .values(historyRow(id, decodeCount(last?.seq ?? 0) + 1, change))
         .execute();
       return true;
     });
