@@ -1,0 +1,172 @@
+/**
+ * A Wialon IPS TCP connection (versions 2.0 and 1.1): a login, then data packets, each line `#TYPE#body\r\n`.
+ * A 2.x login makes the checksum mandatory on every later data packet; a 1.1 login means there is none.
+ *
+ * A data packet that fails a check (structure, time, coordinates, checksum...) is answered with the spec's
+ * code for that check and the connection stays open: the device learns what was wrong and goes on, as a
+ * Wialon server lets it. What cannot be answered in the protocol closes the connection: a line that is not
+ * a Wialon packet, a line over the limit, data before login, a bad login.
+ */
+import { DEFAULT_SESSION_LIMITS, type ProtocolSession, type SessionLimits, type SessionOutput } from '../session.js';
+import type { Position } from '../../core/model/index.js';
+import { DATA_ANSWER, LOGIN_ANSWER, SHORT_DATA_ANSWER, answer } from './answers.js';
+import { checkBody } from './checksum.js';
+import { LineSplitter } from './line-splitter.js';
+import { FULL_FIELDS, SHORT_FIELDS, parseMessage } from './message.js';
+import type { WialonErrorCode } from './protocol-error.js';
+
+const HASH = 0x23;
+const SEMICOLON = 0x3b;
+const PIPE = 0x7c;
+const CR = 0x0d;
+const UTF8 = new TextDecoder();
+/** The longest packet type (`SD`, `AB`...) is short; anything longer between the `#` is not Wialon. */
+const MAX_TYPE_LENGTH = 3;
+/** An IMEI, serial number or other unique ID: printable, without the protocol's separators. */
+const DEVICE_ID = /^[^\s#;|]{1,64}$/;
+
+type State = 'login' | 'data' | 'closed';
+
+export function createWialonSession(limits: SessionLimits = DEFAULT_SESSION_LIMITS): ProtocolSession {
+  const splitter = new LineSplitter(limits.maxFrameBytes);
+  let state: State = 'login';
+  let deviceId = '';
+  let checksums = false;
+
+  return {
+    feed(chunk: Uint8Array, receivedAt: number): SessionOutput[] {
+      const out: SessionOutput[] = [];
+      if (state === 'closed') return out;
+      const result = splitter.push(chunk, (b, start, end) => {
+        handleLine(b, start, b[end - 1] === CR ? end - 1 : end, receivedAt, out);
+        return state !== 'closed';
+      });
+      if (result === 'too-long') fail(out, 'LINE_TOO_LONG', `a line exceeds ${limits.maxFrameBytes} bytes`);
+      return out;
+    },
+  };
+
+  function handleLine(b: Uint8Array, start: number, end: number, receivedAt: number, out: SessionOutput[]): void {
+    if (start === end) return; // a stray CR LF between packets
+    const typeEnd = findTypeEnd(b, start, end);
+    if (typeEnd < 0) return fail(out, 'BAD_PACKET', `not a Wialon IPS packet: ${preview(b, start, end)}`);
+    const type = UTF8.decode(b.subarray(start + 1, typeEnd));
+    const bodyStart = typeEnd + 1;
+
+    if (state === 'login') {
+      if (type === 'L') return login(b, bodyStart, end, out);
+      if (isKnownType(type)) return fail(out, 'NOT_LOGGED_IN', `#${type}# before login`);
+      return fail(out, 'BAD_PACKET', `unknown packet type #${type}#`);
+    }
+    switch (type) {
+      case 'SD':
+      case 'D':
+        return data(type, b, bodyStart, end, receivedAt, out);
+      case 'B':
+        return blackBox(b, bodyStart, end, receivedAt, out);
+      case 'P':
+        out.push({ type: 'reply', reply: answer('AP', '') });
+        return;
+      case 'M': {
+        // A text message for the dispatcher; acknowledged (after its checksum) but not kept.
+        const ok = !checksums || checkBody(b, bodyStart, end, SEMICOLON)?.valid === true;
+        out.push({ type: 'reply', reply: answer('AM', ok ? '1' : '0') });
+        return;
+      }
+      case 'L':
+        return fail(out, 'REPEATED_LOGIN', `a second login on the connection of ${deviceId}`);
+      case 'I':
+        return fail(out, 'UNSUPPORTED_PACKET', 'photo packets (#I#) are not accepted');
+      default:
+        return fail(out, 'BAD_PACKET', `unknown packet type #${type}#`);
+    }
+  }
+
+  function login(b: Uint8Array, bodyStart: number, end: number, out: SessionOutput[]): void {
+    const fields = UTF8.decode(b.subarray(bodyStart, end)).split(';');
+    let id: string;
+    if (fields.length === 4 && /^[2-9]\.\d+$/.test(fields[0]!)) {
+      const checked = checkBody(b, bodyStart, end, SEMICOLON);
+      if (!checked) return fail(out, 'BAD_LOGIN', 'login checksum is not hexadecimal', LOGIN_ANSWER.rejected);
+      if (!checked.valid) return fail(out, 'CRC_MISMATCH', 'login checksum does not match', LOGIN_ANSWER.checksumError);
+      id = fields[1]!;
+      checksums = true;
+    } else if (fields.length === 2) {
+      id = fields[0]!;
+      checksums = false;
+    } else {
+      return fail(out, 'BAD_LOGIN', `login has ${fields.length} fields`, LOGIN_ANSWER.rejected);
+    }
+    if (!DEVICE_ID.test(id)) return fail(out, 'BAD_LOGIN', `unusable device ID ${JSON.stringify(id)}`, LOGIN_ANSWER.rejected);
+    deviceId = id;
+    state = 'data';
+    out.push({
+      type: 'identified',
+      deviceId,
+      accept: answer('AL', LOGIN_ANSWER.accepted),
+      refuse: answer('AL', LOGIN_ANSWER.rejected),
+    });
+  }
+
+  function data(type: 'SD' | 'D', b: Uint8Array, bodyStart: number, end: number, receivedAt: number, out: SessionOutput[]): void {
+    const answerType = type === 'SD' ? 'ASD' : 'AD';
+    const codes = type === 'SD' ? SHORT_DATA_ANSWER : DATA_ANSWER;
+    let contentEnd = end;
+    if (checksums) {
+      const checked = checkBody(b, bodyStart, end, SEMICOLON);
+      if (!checked) return void out.push({ type: 'reply', reply: answer(answerType, codes.structure) });
+      if (!checked.valid) return void out.push({ type: 'reply', reply: answer(answerType, codes.checksum) });
+      contentEnd = checked.contentEnd;
+    }
+    const fields = UTF8.decode(b.subarray(bodyStart, contentEnd)).split(';');
+    if (fields.length !== (type === 'SD' ? SHORT_FIELDS : FULL_FIELDS)) {
+      return void out.push({ type: 'reply', reply: answer(answerType, codes.structure) });
+    }
+    const result = parseMessage(fields, deviceId, receivedAt);
+    if (!result.ok) return void out.push({ type: 'reply', reply: answer(answerType, codes[result.fault]) });
+    out.push({ type: 'positions', positions: [result.position], reply: answer(answerType, codes.accepted) });
+  }
+
+  function blackBox(b: Uint8Array, bodyStart: number, end: number, receivedAt: number, out: SessionOutput[]): void {
+    let contentEnd = end;
+    if (checksums) {
+      const checked = checkBody(b, bodyStart, end, PIPE);
+      // The spec answers a black box whose checksum fails with `#AB#` and no count.
+      if (!checked?.valid) return void out.push({ type: 'reply', reply: answer('AB', '') });
+      contentEnd = checked.contentEnd;
+    }
+    const positions: Position[] = [];
+    for (const message of UTF8.decode(b.subarray(bodyStart, contentEnd)).split('|')) {
+      if (message === '') continue; // a trailing `|` in 1.1
+      const result = parseMessage(message.split(';'), deviceId, receivedAt);
+      if (result.ok) positions.push(result.position);
+    }
+    const reply = answer('AB', String(positions.length));
+    out.push(positions.length > 0 ? { type: 'positions', positions, reply } : { type: 'reply', reply });
+  }
+
+  function fail(out: SessionOutput[], code: WialonErrorCode, message: string, loginAnswer?: string): void {
+    state = 'closed';
+    out.push(
+      loginAnswer === undefined
+        ? { type: 'error', code, message }
+        : { type: 'error', code, message, reply: answer('AL', loginAnswer) },
+    );
+  }
+}
+
+/** Index of the `#` closing `#TYPE#`, or -1 when the line does not open with one. */
+function findTypeEnd(b: Uint8Array, start: number, end: number): number {
+  if (b[start] !== HASH) return -1;
+  const last = Math.min(end, start + 2 + MAX_TYPE_LENGTH);
+  for (let i = start + 1; i < last; i++) if (b[i] === HASH) return i;
+  return -1;
+}
+
+function isKnownType(type: string): boolean {
+  return type === 'SD' || type === 'D' || type === 'B' || type === 'P' || type === 'M' || type === 'I';
+}
+
+function preview(b: Uint8Array, start: number, end: number): string {
+  return JSON.stringify(UTF8.decode(b.subarray(start, Math.min(end, start + 32))));
+}
