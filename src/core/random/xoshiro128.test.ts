@@ -3,7 +3,7 @@ import { xoshiro128ss, type XoshiroState } from './xoshiro128.js';
 
 describe('xoshiro128**', () => {
   it('matches the reference implementation from state {1, 2, 3, 4}', () => {
-    // The outputs of the authors' xoshiro128starstar.c, as pinned by the Rust rand_xoshiro tests.
+    // The outputs of the reference xoshiro128starstar.c, as pinned by the Rust rand_xoshiro crate's tests.
     const state: XoshiroState = [1, 2, 3, 4];
     const outputs = Array.from({ length: 10 }, () => xoshiro128ss(state));
     expect(outputs).toEqual([

@@ -1,5 +1,5 @@
 /**
- * xoshiro128** 1.1 (Blackman and Vigna, 2018): 128 bits of state, period 2^128 − 1, passes BigCrush
+ * xoshiro128** 1.1 (of the xoshiro/xoroshiro family published in 2018): 128 bits of state, period 2^128 − 1, passes BigCrush
  * and PractRand; small and fast in 32-bit integer arithmetic, which is what JavaScript does exactly.
  */
 
