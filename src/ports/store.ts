@@ -79,10 +79,11 @@ export interface DeclarationRepository {
    */
   update(id: string, input: DeclarationInput, at: string, onlyIn?: readonly DeclarationStatus[]): Promise<boolean>;
   /**
-   * Records a status change if the declaration is still in `change.from` (optimistic: two concurrent
-   * changes cannot both apply). Returns whether it applied.
+   * Records a status change, or a chain of them (each starting where the previous ended, such as
+   * draft → submitted → accepted), in one transaction, if the declaration is still in the first change's
+   * `from` (optimistic: two concurrent changes cannot both apply). Returns whether it applied.
    */
-  changeStatus(id: string, change: StatusChange, check?: StoredCheck): Promise<boolean>;
+  changeStatus(id: string, changes: StatusChange | readonly StatusChange[], check?: StoredCheck): Promise<boolean>;
   /** Oldest first, in the order the changes were recorded. */
   history(id: string): Promise<StatusChange[]>;
   lastCheck(id: string): Promise<StoredCheck | undefined>;

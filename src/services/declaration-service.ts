@@ -95,8 +95,7 @@ export class DeclarationService {
     const decided = transition('submitted', result.complete ? 'accepted' : 'incomplete', 'system', at,
       result.complete ? undefined : `${result.issues.length} issue(s) found by the document checks`);
     if (!decided.ok) throw new ServiceError('INVALID_TRANSITION', decided.message);
-    if (!(await this.store.declarations.changeStatus(id, submitted.change))) throw this.raced(id);
-    await this.store.declarations.changeStatus(id, decided.change, check);
+    if (!(await this.store.declarations.changeStatus(id, [submitted.change, decided.change], check))) throw this.raced(id);
     await this.audit(actor, 'submit', 'declaration', id, { complete: result.complete, issues: result.issues.length });
     return this.get(actor, id);
   }

@@ -183,6 +183,14 @@ describe('bad input', () => {
     ]));
   });
 
+  it('refuses control characters in free text, which no store could keep alike', async () => {
+    const body = validDeclaration('BAD-NUL');
+    body.consignee.name = 'Nul\u0000Byte';
+    const response = await post(JSON.stringify(body));
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.issues[0].path).toBe('consignee.name');
+  });
+
   it('refuses an oversized body with 413 and prototype poisoning with 400', async () => {
     expect((await post(JSON.stringify({ reference: 'x'.repeat(2 * 1024 * 1024) }))).statusCode).toBe(413);
     expect((await post('{"reference":"P","__proto__":{"admin":true}}')).statusCode).toBe(400);

@@ -185,6 +185,21 @@ export function describeStoreSuite(name: string, factory: StoreFactory): void {
         expect(await store.declarations.lastCheck('d1')).toStrictEqual(check);
       });
 
+      it('apply a chain of changes in one step, or none of it', async () => {
+        await store.declarations.insert(newDeclaration('d1', minimalInput('S-3')));
+        const submit = { from: 'draft' as const, to: 'submitted' as const, by: 'haulier1', at: at(1) };
+        const incomplete = { from: 'submitted' as const, to: 'incomplete' as const, by: 'system', at: at(1), reason: '2 issues' };
+        const check = { complete: false, issues: [{ code: 'DOCUMENT_MISSING', path: 'documents', message: 'no CMR' }], checkedAt: at(1) };
+        expect(await store.declarations.changeStatus('d1', [submit, incomplete], check)).toBe(true);
+        expect(await store.declarations.changeStatus('d1', [submit, incomplete], check)).toBe(false);
+        expect((await store.declarations.get('d1'))?.status).toBe('incomplete');
+        expect(await store.declarations.history('d1')).toStrictEqual([created('haulier1', T0), submit, incomplete]);
+        expect(await store.declarations.lastCheck('d1')).toStrictEqual(check);
+        const broken = { from: 'accepted' as const, to: 'in_transit' as const, by: 'x', at: at(2) };
+        await expect(store.declarations.changeStatus('d1', [{ ...submit, from: 'incomplete' as const }, broken])).rejects.toThrow(/chain/);
+        expect((await store.declarations.get('d1'))?.status).toBe('incomplete');
+      });
+
       it('let only one of two concurrent changes from the same status apply', async () => {
         await store.declarations.insert(newDeclaration('d1', minimalInput('S-2'), { status: 'at_border' }));
         for (let round = 0; round < 5; round++) {

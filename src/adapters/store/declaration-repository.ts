@@ -124,28 +124,37 @@ export class KyselyDeclarationRepository implements DeclarationRepository {
     });
   }
 
-  async changeStatus(id: string, change: StatusChange, check?: StoredCheck): Promise<boolean> {
+  async changeStatus(id: string, changes: StatusChange | readonly StatusChange[], check?: StoredCheck): Promise<boolean> {
+    const steps: readonly StatusChange[] = Array.isArray(changes) ? changes : [changes as StatusChange];
+    const first = steps[0];
+    const last = steps[steps.length - 1];
     // A declaration always has a status, so a change from none (a creation) never applies to a stored one.
-    if (change.from === null) return false;
-    const from = change.from;
+    if (!first || !last || first.from === null) return false;
+    for (let i = 1; i < steps.length; i++) {
+      if (steps[i]!.from !== steps[i - 1]!.to) {
+        throw new Error(`status changes must chain: step ${i} starts at ${steps[i]!.from}, not ${steps[i - 1]!.to}`);
+      }
+    }
+    const from = first.from;
     return this.db.transaction().execute(async (trx) => {
       // The status condition in the UPDATE itself is what makes this atomic: on PostgreSQL a concurrent
       // change waits for this row's lock and then finds the status moved on; SQLite runs one writer at a time.
       const result = await trx
         .updateTable('declarations')
-        .set({ status: change.to, updated_at: encodeTime(change.at), ...(check ? checkColumns(check) : {}) })
+        .set({ status: last.to, updated_at: encodeTime(last.at), ...(check ? checkColumns(check) : {}) })
         .where('id', '=', id)
         .where('status', '=', from)
         .executeTakeFirst();
       if (result.numUpdatedRows !== 1n) return false;
-      const last = await trx
+      const recorded = await trx
         .selectFrom('declaration_history')
         .select((eb) => eb.fn.max('seq').as('seq'))
         .where('declaration_id', '=', id)
         .executeTakeFirst();
+      const seq = decodeCount(recorded?.seq ?? undefined);
       await trx
         .insertInto('declaration_history')
-        .values(historyRow(id, decodeCount(last?.seq ?? 0) + 1, change))
+        .values(steps.map((step, index) => historyRow(id, seq + 1 + index, step)))
         .execute();
       return true;
     });
