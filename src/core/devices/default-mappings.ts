@@ -1,0 +1,52 @@
+/**
+ * Seal mappings shipped as starting points, one per kind of device the gateway speaks to. They follow each
+ * vendor's usual wiring; a seal wired otherwise gets its own mapping from the operator.
+ */
+import type { SealMapping } from './seal-mapping.js';
+
+/**
+ * Teltonika FMB-family tracker wired as a seal: lock sensor on digital input 1 (IO 1), tamper switch on
+ * DIN2 (IO 2), cable loop on DIN3 (IO 3, 1 when the loop is broken); battery level in percent (IO 113) and
+ * battery voltage in millivolts (IO 67).
+ */
+export const TELTONIKA_FMB_SEAL: SealMapping = {
+  model: 'teltonika-fmb',
+  locked: { attribute: 'io1', equals: 1 },
+  tamper: { attribute: 'io2', equals: 1 },
+  cableCut: { attribute: 'io3', equals: 1 },
+  batteryPercent: { attribute: 'io113' },
+  batteryVolts: { attribute: 'io67', scale: 0.001 },
+};
+
+/** A Wialon IPS seal reporting named parameters: `lock`, `tamper`, `cable` (1 = cut) and `batt` (percent). */
+export const WIALON_IPS_SEAL: SealMapping = {
+  model: 'wialon-ips',
+  locked: { attribute: 'param:lock', equals: 1 },
+  tamper: { attribute: 'param:tamper', equals: 1 },
+  cableCut: { attribute: 'param:cable', equals: 1 },
+  batteryPercent: { attribute: 'param:batt' },
+};
+
+/**
+ * An EGTS seal: lock, tamper and cable on digital inputs 1–3 (bits 0–2 of the position data's DIN byte),
+ * battery voltage from the state data's internal battery voltage (IBV, in 0.1 V).
+ */
+export const EGTS_SEAL: SealMapping = {
+  model: 'egts',
+  locked: { attribute: 'din', bit: 0 },
+  tamper: { attribute: 'din', bit: 1 },
+  cableCut: { attribute: 'din', bit: 2 },
+  batteryVolts: { attribute: 'ibv', scale: 0.1 },
+};
+
+/** The MQTT JSON payload, whose seal fields carry their own names and units. */
+export const MQTT_JSON_SEAL: SealMapping = {
+  model: 'mqtt-json',
+  locked: { attribute: 'locked', equals: true },
+  tamper: { attribute: 'tamper', equals: true },
+  cableCut: { attribute: 'cableCut', equals: true },
+  batteryPercent: { attribute: 'batteryPercent' },
+  batteryVolts: { attribute: 'batteryVolts' },
+};
+
+export const DEFAULT_SEAL_MAPPINGS: readonly SealMapping[] = [TELTONIKA_FMB_SEAL, WIALON_IPS_SEAL, EGTS_SEAL, MQTT_JSON_SEAL];
