@@ -1,13 +1,49 @@
 /**
  * The demo world of `serve --demo`: the real crossings of the Russia–Kazakhstan and Kazakhstan–Kyrgyzstan
- * borders, customs offices along the corridor, seal devices, and a few hundred declarations imported
- * through the same path as a real backlog. Seeded, so every demo shows the same world; seeding again adds
- * nothing that is there already.
+ * borders, customs offices along the corridor, carriers with their vehicles, seal devices, and a few
+ * hundred declarations imported through the same path as a real backlog, a quarter of them with the gaps
+ * a real backlog has. Seeded, so every demo shows the same world; seeding again adds nothing twice.
  */
+import { generateDemoDeclarations, generateDemoFleet, generateDemoParties } from '../../core/demo/index.js';
+import { createRng } from '../../core/random/index.js';
 import { BORDER_CROSSINGS, CUSTOMS_OFFICES } from '../../core/reference/index.js';
+import type { ImportSummary } from '../../services/declaration-import.js';
 import { CONSOLE_USER, type Platform } from '../platform.js';
 
-export async function seedDemo(platform: Platform): Promise<void> {
+const SEED = 'corridor-demo';
+export const DEMO_DECLARATIONS = 300;
+// Twice the declarations, so that every declaration's seals are distinct devices.
+const DEMO_FLEET = 2 * DEMO_DECLARATIONS;
+
+export async function seedDemo(platform: Platform, today = new Date().toISOString().slice(0, 10)): Promise<ImportSummary> {
+  const rng = createRng(SEED);
   for (const office of CUSTOMS_OFFICES) await platform.reference.put(CONSOLE_USER, 'offices', office);
   for (const crossing of BORDER_CROSSINGS) await platform.reference.put(CONSOLE_USER, 'crossings', crossing);
+
+  // The same fork the declaration generator uses, so the carriers seeded are the ones the declarations name.
+  const parties = generateDemoParties(rng.fork('parties'));
+  for (const [country, carriers] of parties.carriers) {
+    for (const [index, carrier] of carriers.entries()) {
+      const id = `${country}-${index + 1}`;
+      await platform.reference.put(CONSOLE_USER, 'carriers', { id, ...carrier.party });
+      for (const vehicle of carrier.vehicles) {
+        await platform.reference.put(CONSOLE_USER, 'vehicles', {
+          id: `${vehicle.country}-${vehicle.plate}`,
+          plate: vehicle.plate,
+          country: vehicle.country,
+          carrierId: id,
+          ...(vehicle.trailerPlate ? { trailerPlate: vehicle.trailerPlate } : {}),
+        });
+      }
+    }
+  }
+
+  const fleet = generateDemoFleet(rng.fork('fleet'), DEMO_FLEET);
+  for (const device of fleet) await platform.reference.put(CONSOLE_USER, 'devices', device);
+
+  const declarations = generateDemoDeclarations(rng, DEMO_DECLARATIONS, { today, fleet });
+  return platform.imports.run(
+    CONSOLE_USER,
+    declarations.map((record, index) => ({ line: index + 1, record })),
+  );
 }

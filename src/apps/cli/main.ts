@@ -40,7 +40,11 @@ program
   .option('--port <port>', 'HTTP port (default: CORRIDOR_HTTP_PORT or 8080)')
   .option('--demo', 'seed real border crossings, offices, carriers and a few hundred declarations')
   .action(async (options: { db?: string; host?: string; port?: string; demo?: boolean }) => {
-    const served = await serve(config(options), options.demo ? seedDemo : undefined);
+    const demo = async (platform: Platform) => {
+      const summary = await seedDemo(platform);
+      console.log(`demo: ${summary.accepted + summary.incomplete} declarations added (${summary.incomplete} incomplete), ${summary.duplicates} there already`);
+    };
+    const served = await serve(config(options), options.demo ? demo : undefined);
     console.log(`Corridor is serving on ${served.url} (API under ${served.url}/api/v1, OpenAPI at ${served.url}/api/v1/openapi.json)`);
     const stop = () => void served.close().then(() => process.exit(0));
     process.once('SIGINT', stop);

@@ -9,7 +9,7 @@ export interface Served {
   close(): Promise<void>;
 }
 
-export async function serve(config: Config, seed?: (platform: Platform) => Promise<void>): Promise<Served> {
+export async function serve(config: Config, seed?: (platform: Platform) => Promise<unknown>): Promise<Served> {
   const platform = await openPlatform(config.db);
   const admin = await platform.auth.ensureAdmin(config.adminPassword);
   if (admin.generatedPassword) {
