@@ -20,7 +20,7 @@ export const TELTONIKA_FMB_SEAL: SealMapping = {
 
 /** A Wialon IPS seal reporting named parameters: `lock`, `tamper`, `cable` (1 = cut) and `batt` (percent). */
 export const WIALON_IPS_SEAL: SealMapping = {
-  model: 'wialon-ips',
+  model: 'wialon-ips-seal',
   locked: { attribute: 'param:lock', equals: 1 },
   tamper: { attribute: 'param:tamper', equals: 1 },
   cableCut: { attribute: 'param:cable', equals: 1 },
@@ -28,25 +28,29 @@ export const WIALON_IPS_SEAL: SealMapping = {
 };
 
 /**
- * An EGTS seal: lock, tamper and cable on digital inputs 1–3 (bits 0–2 of the position data's DIN byte),
- * battery voltage from the state data's internal battery voltage (IBV, in 0.1 V).
+ * An EGTS seal: lock, tamper and cable on digital inputs 1–3 (bits 0–2 of the position data's DIN byte,
+ * `egts:din`), battery voltage from the state data's internal battery (`egts:internalBattery`, volts).
  */
 export const EGTS_SEAL: SealMapping = {
-  model: 'egts',
-  locked: { attribute: 'din', bit: 0 },
-  tamper: { attribute: 'din', bit: 1 },
-  cableCut: { attribute: 'din', bit: 2 },
-  batteryVolts: { attribute: 'ibv', scale: 0.1 },
+  model: 'egts-seal',
+  locked: { attribute: 'egts:din', bit: 0 },
+  tamper: { attribute: 'egts:din', bit: 1 },
+  cableCut: { attribute: 'egts:din', bit: 2 },
+  batteryVolts: { attribute: 'egts:internalBattery' },
 };
 
-/** The MQTT JSON payload, whose seal fields carry their own names and units. */
+/**
+ * An MQTT JSON device that reports its seal as free attributes (`mqtt:<name>`) rather than in the payload's
+ * own `seal` object, named as on Wialon seals. A payload's `seal` object is the device's own statement and
+ * needs no mapping.
+ */
 export const MQTT_JSON_SEAL: SealMapping = {
-  model: 'mqtt-json',
-  locked: { attribute: 'locked', equals: true },
-  tamper: { attribute: 'tamper', equals: true },
-  cableCut: { attribute: 'cableCut', equals: true },
-  batteryPercent: { attribute: 'batteryPercent' },
-  batteryVolts: { attribute: 'batteryVolts' },
+  model: 'mqtt-json-seal',
+  locked: { attribute: 'mqtt:lock' },
+  tamper: { attribute: 'mqtt:tamper' },
+  cableCut: { attribute: 'mqtt:cable' },
+  batteryPercent: { attribute: 'mqtt:batt' },
+  batteryVolts: { attribute: 'mqtt:volts' },
 };
 
 export const DEFAULT_SEAL_MAPPINGS: readonly SealMapping[] = [TELTONIKA_FMB_SEAL, WIALON_IPS_SEAL, EGTS_SEAL, MQTT_JSON_SEAL];

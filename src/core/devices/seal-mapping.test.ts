@@ -26,7 +26,7 @@ describe('applySealMapping', () => {
   });
 
   it('reads EGTS digital inputs bit by bit', () => {
-    expect(applySealMapping(EGTS_SEAL, { din: 0b101, ibv: 41 })).toEqual({
+    expect(applySealMapping(EGTS_SEAL, { 'egts:din': 0b101, 'egts:internalBattery': 4.1 })).toEqual({
       locked: true,
       tamper: false,
       cableCut: true,
@@ -34,8 +34,8 @@ describe('applySealMapping', () => {
     });
   });
 
-  it('reads the MQTT JSON fields', () => {
-    expect(applySealMapping(MQTT_JSON_SEAL, { locked: true, tamper: false, cableCut: false, batteryPercent: 90, batteryVolts: 3.7 })).toEqual({
+  it('reads MQTT JSON attributes of any JSON type', () => {
+    expect(applySealMapping(MQTT_JSON_SEAL, { 'mqtt:lock': true, 'mqtt:tamper': 0, 'mqtt:cable': 'false', 'mqtt:batt': 90, 'mqtt:volts': 3.7 })).toEqual({
       locked: true,
       tamper: false,
       cableCut: false,
@@ -114,7 +114,7 @@ describe('validateSealMapping', () => {
 
 describe('findSealMapping', () => {
   it('finds by model', () => {
-    expect(findSealMapping(DEFAULT_SEAL_MAPPINGS, 'wialon-ips')).toBe(WIALON_IPS_SEAL);
+    expect(findSealMapping(DEFAULT_SEAL_MAPPINGS, 'wialon-ips-seal')).toBe(WIALON_IPS_SEAL);
     expect(findSealMapping(DEFAULT_SEAL_MAPPINGS, 'unknown')).toBeUndefined();
     expect(findSealMapping(DEFAULT_SEAL_MAPPINGS, undefined)).toBeUndefined();
   });
