@@ -6,6 +6,7 @@
  */
 import { generateDemoDeclarations, generateDemoFleet, generateDemoParties } from '../../core/demo/index.js';
 import { createRng } from '../../core/random/index.js';
+import type { DeclarationInput, SealDevice } from '../../core/model/index.js';
 import { BORDER_CROSSINGS, CUSTOMS_OFFICES } from '../../core/reference/index.js';
 import type { ImportSummary } from '../../services/declaration-import.js';
 import { CONSOLE_USER, type Platform } from '../platform.js';
@@ -15,7 +16,8 @@ export const DEMO_DECLARATIONS = 300;
 // Twice the declarations, so that every declaration's seals are distinct devices.
 const DEMO_FLEET = 2 * DEMO_DECLARATIONS;
 
-export async function seedDemo(platform: Platform, today = new Date().toISOString().slice(0, 10)): Promise<ImportSummary> {
+/** Seeds the places, carriers, vehicles and seal devices; returns the fleet the declarations arm. */
+export async function seedDemoReference(platform: Platform): Promise<SealDevice[]> {
   const rng = createRng(SEED);
   for (const office of CUSTOMS_OFFICES) await platform.reference.put(CONSOLE_USER, 'offices', office);
   for (const crossing of BORDER_CROSSINGS) await platform.reference.put(CONSOLE_USER, 'crossings', crossing);
@@ -40,8 +42,17 @@ export async function seedDemo(platform: Platform, today = new Date().toISOStrin
 
   const fleet = generateDemoFleet(rng.fork('fleet'), DEMO_FLEET);
   for (const device of fleet) await platform.reference.put(CONSOLE_USER, 'devices', device);
+  return fleet;
+}
 
-  const declarations = generateDemoDeclarations(rng, DEMO_DECLARATIONS, { today, fleet });
+/** Demo declarations on the seeded world, `count` of them, the same ones for the same prefix. */
+export function demoDeclarations(fleet: readonly SealDevice[], count: number, today: string, referencePrefix = 'DEMO'): DeclarationInput[] {
+  return generateDemoDeclarations(createRng(SEED), count, { today, fleet, referencePrefix });
+}
+
+export async function seedDemo(platform: Platform, today = new Date().toISOString().slice(0, 10)): Promise<ImportSummary> {
+  const fleet = await seedDemoReference(platform);
+  const declarations = demoDeclarations(fleet, DEMO_DECLARATIONS, today);
   return platform.imports.run(
     CONSOLE_USER,
     declarations.map((record, index) => ({ line: index + 1, record })),
