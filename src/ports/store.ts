@@ -15,6 +15,7 @@ import type {
   DeclarationStatus,
   Driver,
   Issue,
+  Position,
   SealDevice,
   StatusChange,
   User,
@@ -141,6 +142,29 @@ export interface UserRepository {
   userForToken(tokenHash: string, now: string): Promise<StoredUser | undefined>;
 }
 
+export interface PositionQuery {
+  deviceId: string;
+  /** Device time from, inclusive, ms since the epoch. */
+  from?: number;
+  /** Device time to, inclusive. */
+  to?: number;
+  limit: number;
+}
+
+export interface PositionRepository {
+  /**
+   * Stores positions in one transaction, skipping any already stored: the same device, device time and
+   * protocol sequence (absent counts as one value) is the same position, so a device that resends after a
+   * crash creates no duplicate. Also moves each device's latest position forward. Returns how many were new.
+   */
+  insertMany(positions: readonly Position[]): Promise<number>;
+  /** A device's positions in device-time order (then sequence). */
+  list(query: PositionQuery): Promise<Position[]>;
+  /** The latest position (by device time) of every device that has one. */
+  latest(): Promise<Position[]>;
+  latestOf(deviceId: string): Promise<Position | undefined>;
+}
+
 export interface AuditLog {
   append(entry: AuditEntry): Promise<void>;
   /** Newest first. */
@@ -154,6 +178,7 @@ export interface Store {
   readonly nomenclature: NomenclatureRepository;
   readonly users: UserRepository;
   readonly audit: AuditLog;
+  readonly positions: PositionRepository;
   /** Brings the schema to the latest migration. */
   migrate(): Promise<void>;
   close(): Promise<void>;
