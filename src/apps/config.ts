@@ -5,6 +5,10 @@ export interface Config {
   /** A SQLite file path, or a `postgres://` URL. */
   db: string;
   adminPassword?: string;
+  /** Device gateway ports; 0 picks a free port, and a negative one turns that listener off. */
+  gateway: { teltonika: number; wialon: number; egts: number; osmand: number };
+  /** MQTT broker to take JSON positions from; none when unset. */
+  mqttUrl?: string;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -13,6 +17,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     httpPort: port(env.CORRIDOR_HTTP_PORT ?? '8080', 'CORRIDOR_HTTP_PORT'),
     db: env.CORRIDOR_DB ?? './data/corridor.db',
     ...(env.CORRIDOR_ADMIN_PASSWORD ? { adminPassword: env.CORRIDOR_ADMIN_PASSWORD } : {}),
+    gateway: {
+      teltonika: gatewayPort(env.CORRIDOR_TELTONIKA_PORT ?? '5027', 'CORRIDOR_TELTONIKA_PORT'),
+      wialon: gatewayPort(env.CORRIDOR_WIALON_PORT ?? '20332', 'CORRIDOR_WIALON_PORT'),
+      egts: gatewayPort(env.CORRIDOR_EGTS_PORT ?? '20629', 'CORRIDOR_EGTS_PORT'),
+      osmand: gatewayPort(env.CORRIDOR_OSMAND_PORT ?? '5055', 'CORRIDOR_OSMAND_PORT'),
+    },
+    ...(env.CORRIDOR_MQTT_URL ? { mqttUrl: env.CORRIDOR_MQTT_URL } : {}),
   };
 }
 
@@ -22,4 +33,9 @@ export function port(text: string, name: string): number {
     throw new Error(`${name} must be a port number from 0 to 65535, not "${text}"`);
   }
   return value;
+}
+
+/** A gateway port, or `off` (also any negative number) to run without that listener. */
+function gatewayPort(text: string, name: string): number {
+  return text === 'off' || Number(text) < 0 ? -1 : port(text, name);
 }

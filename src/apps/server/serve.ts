@@ -1,11 +1,14 @@
 /** `corridor serve`: everything in one process on the embedded defaults, or on PostgreSQL when configured. */
+import { pino } from 'pino';
 import { createHttpServer } from '../../adapters/http/server.js';
 import type { Config } from '../config.js';
 import { openPlatform, type Platform } from '../platform.js';
+import { startGateways, type Gateways } from './gateways.js';
 
 export interface Served {
   platform: Platform;
   url: string;
+  gateways: Gateways;
   close(): Promise<void>;
 }
 
@@ -17,12 +20,22 @@ export async function serve(config: Config, seed?: (platform: Platform) => Promi
     console.log(`created user admin with password ${admin.generatedPassword} (set CORRIDOR_ADMIN_PASSWORD to choose it)`);
   }
   if (seed) await seed(platform);
-  const app = await createHttpServer(platform, { logger: { level: process.env.CORRIDOR_LOG_LEVEL ?? 'info' } });
+  const log = pino({ level: process.env.CORRIDOR_LOG_LEVEL ?? 'info' });
+  const gateways = await startGateways(config, platform.store, log.child({ component: 'gateway' }));
+  const app = await createHttpServer(platform, {
+    logger: log,
+    gateway: { registry: gateways.registry, metrics: gateways.metrics.registry },
+  });
   const url = await app.listen({ host: config.host, port: config.httpPort });
+  for (const listener of gateways.listeners) {
+    app.log.info({ protocol: listener.protocol, port: listener.address.port }, 'device gateway listening');
+  }
   return {
     platform,
     url,
+    gateways,
     close: async () => {
+      await gateways.close();
       await app.close();
       await platform.close();
     },

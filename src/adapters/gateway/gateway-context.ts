@@ -1,0 +1,56 @@
+/** What every gateway listener shares: the device registry, ingestion, seal mappings, metrics and the log. */
+import {
+  DEFAULT_SEAL_MAPPINGS, EGTS_SEAL, MQTT_JSON_SEAL, TELTONIKA_FMB_SEAL, WIALON_IPS_SEAL, applySealMapping, findSealMapping, type SealMapping,
+} from '../../core/devices/index.js';
+import type { Position, SealDevice, SealProtocol } from '../../core/model/index.js';
+import type { GatewayRegistry } from '../../services/gateway-registry.js';
+import type { PositionIngest } from '../../services/position-ingest.js';
+import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
+
+export interface GatewayLog {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+export interface GatewayContext {
+  /** Looks a device up in the registered devices. */
+  device(id: string): Promise<SealDevice | undefined>;
+  ingest: PositionIngest;
+  registry: GatewayRegistry;
+  metrics: GatewayMetrics;
+  log: GatewayLog;
+  /** Operator-configured mappings by device model; the protocol's default serves a device without one. */
+  mappings: readonly SealMapping[];
+  now(): number;
+}
+
+const PROTOCOL_DEFAULT: Record<SealProtocol, SealMapping | undefined> = {
+  teltonika: TELTONIKA_FMB_SEAL,
+  wialon: WIALON_IPS_SEAL,
+  egts: EGTS_SEAL,
+  mqtt: MQTT_JSON_SEAL,
+  // OsmAnd carries its battery level itself and has no lock.
+  osmand: undefined,
+};
+
+export function sealMappingFor(device: SealDevice, mappings: readonly SealMapping[] = DEFAULT_SEAL_MAPPINGS): SealMapping | undefined {
+  return findSealMapping(mappings, device.model) ?? PROTOCOL_DEFAULT[device.protocol];
+}
+
+/** Whether a device may report over `protocol`: registered for it and not retired. */
+export function admits(device: SealDevice | undefined, protocol: SealProtocol): device is SealDevice {
+  return device !== undefined && device.protocol === protocol && device.state !== 'retired';
+}
+
+/**
+ * Fills in each position's seal state from its raw attributes under the device's mapping. What the
+ * protocol reported itself (OsmAnd's battery, MQTT's seal object) wins over what the mapping derives.
+ */
+export function deriveSealState(positions: readonly Position[], mapping: SealMapping | undefined): void {
+  if (!mapping) return;
+  for (const position of positions) {
+    const mapped = applySealMapping(mapping, position.attributes);
+    if (mapped) position.seal = { ...mapped, ...position.seal };
+  }
+}
