@@ -3,10 +3,11 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { ApiServices } from './context.js';
 import { errorHandler, sendError } from './errors.js';
 import { authRoutes } from './routes/auth.js';
+import { gatewayRoutes, metricsRoute, type GatewayView } from './routes/gateway.js';
 import { declarationRoutes } from './routes/declarations.js';
 import { healthRoutes } from './routes/health.js';
 import { referenceRoutes } from './routes/reference.js';
@@ -16,9 +17,12 @@ import { userRoutes } from './routes/users.js';
 export const API_PREFIX = '/api/v1';
 
 export interface HttpOptions {
-  logger?: FastifyServerOptions['logger'];
+  /** The process's logger; none when absent. */
+  logger?: FastifyBaseLogger;
   /** Largest request body accepted, in bytes, except on the bulk import route. */
   bodyLimit?: number;
+  /** The device gateway's live view, when this process runs one. */
+  gateway?: GatewayView;
 }
 
 /**
@@ -36,7 +40,7 @@ function validators() {
 
 export async function createHttpServer(services: ApiServices, options: HttpOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     // Prototype-poisoning keys in JSON are refused, not merged.
     onProtoPoisoning: 'error',
@@ -76,9 +80,11 @@ export async function createHttpServer(services: ApiServices, options: HttpOptio
       await tinRoutes(api);
       await declarationRoutes(api, services);
       await referenceRoutes(api, services);
+      if (options.gateway) await gatewayRoutes(api, options.gateway);
     },
     { prefix: API_PREFIX },
   );
+  if (options.gateway) await metricsRoute(app, options.gateway.metrics);
   return app;
 }
 
