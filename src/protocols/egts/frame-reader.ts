@@ -1,8 +1,9 @@
 /**
  * Cuts a byte stream into whole EGTS transport packets and checks each the way the receive procedure of
  * GOST 33465-2015 (5.6.1.4) orders it: version and prefix, header length, header CRC-8, size, frame CRC-16,
- * then encryption and compression. One growable buffer with read and write offsets; no allocation per byte.
+ * then encryption and compression. The bytes wait in the shared ByteQueue; no allocation per byte.
  */
+import { ByteQueue } from '../byte-queue.js';
 import { crc16CcittFalse, crc8Egts } from '../crc.js';
 import {
   PC_DATACRC_ERROR, PC_DECRYPT_ERROR, PC_HEADERCRC_ERROR, PC_INVDATALEN,
@@ -16,15 +17,17 @@ export const FRAME_READY = 1;
 export const FRAME_ERROR = 2;
 export type FrameStatus = typeof FRAME_INCOMPLETE | typeof FRAME_READY | typeof FRAME_ERROR;
 
-const INITIAL_CAPACITY = 1024;
+const EMPTY = new Uint8Array(0);
 
 export class EgtsFrameReader {
-  bytes = new Uint8Array(INITIAL_CAPACITY);
-  view = new DataView(this.bytes.buffer);
-  private start = 0;
-  private end = 0;
+  private readonly queue: ByteQueue;
 
-  /** The packet `next` returned FRAME_READY for; its bytes stay valid until the next `append`. */
+  /**
+   * The packet `next` returned FRAME_READY for, at these offsets of `bytes` (and `view` over the same
+   * storage); valid until the next `append`.
+   */
+  bytes: Uint8Array = EMPTY;
+  view: DataView = new DataView(EMPTY.buffer);
   packetStart = 0;
   headerLength = 0;
   flags = 0;
@@ -38,36 +41,17 @@ export class EgtsFrameReader {
   errorMessage = '';
   errorResult = -1;
 
-  constructor(private readonly maxFrameBytes: number) {}
+  constructor(private readonly maxFrameBytes: number) {
+    this.queue = new ByteQueue(maxFrameBytes);
+  }
 
   /** Bytes received and not yet consumed as whole packets. */
   get pending(): number {
-    return this.end - this.start;
+    return this.queue.length;
   }
 
   append(chunk: Uint8Array): void {
-    if (this.start === this.end) this.start = this.end = 0;
-    this.reserve(chunk.length);
-    this.bytes.set(chunk, this.end);
-    this.end += chunk.length;
-  }
-
-  /** Makes room for `extra` more bytes after the pending ones: compact first, grow only when that is not enough. */
-  private reserve(extra: number): void {
-    const pending = this.end - this.start;
-    if (this.end + extra <= this.bytes.length) return;
-    if (pending + extra <= this.bytes.length) {
-      this.bytes.copyWithin(0, this.start, this.end);
-    } else {
-      let capacity = this.bytes.length * 2;
-      while (capacity < pending + extra) capacity *= 2;
-      const grown = new Uint8Array(capacity);
-      grown.set(this.bytes.subarray(this.start, this.end));
-      this.bytes = grown;
-      this.view = new DataView(grown.buffer);
-    }
-    this.start = 0;
-    this.end = pending;
+    this.queue.append(chunk);
   }
 
   private fail(code: string, message: string, result: number): FrameStatus {
@@ -78,10 +62,11 @@ export class EgtsFrameReader {
   }
 
   next(): FrameStatus {
-    const available = this.end - this.start;
+    const queue = this.queue;
+    const available = queue.length;
     if (available < 4) return FRAME_INCOMPLETE;
-    const s = this.start;
-    const bytes = this.bytes;
+    const s = queue.start;
+    const bytes = queue.bytes;
     const version = bytes[s]!;
     const flags = bytes[s + 2]!;
     const headerLength = bytes[s + 3]!;
@@ -94,7 +79,7 @@ export class EgtsFrameReader {
       return this.fail('MALFORMED_HEADER', `header length ${headerLength}, expected ${expected}`, -1);
     }
     if (available < headerLength) return FRAME_INCOMPLETE;
-    const view = this.view;
+    const view = queue.view;
     const packetId = view.getUint16(s + 7, true);
     this.packetId = packetId;
     if (crc8Egts(bytes, s, s + headerLength - 1) !== bytes[s + headerLength - 1]) {
@@ -106,7 +91,7 @@ export class EgtsFrameReader {
       return this.fail('FRAME_TOO_LARGE', `packet of ${total} bytes exceeds the limit of ${this.maxFrameBytes}`, PC_INVDATALEN);
     }
     if (available < total) {
-      this.reserve(total - available);
+      queue.reserve(total - available);
       return FRAME_INCOMPLETE;
     }
     const frameStart = s + headerLength;
@@ -117,13 +102,16 @@ export class EgtsFrameReader {
     // The standard names no encryption or compression algorithm, so such a frame cannot be read.
     if (flags & MASK_ENA) return this.fail('ENCRYPTION_UNSUPPORTED', 'encrypted frame data', PC_DECRYPT_ERROR);
     if (flags & FLAG_CMP) return this.fail('COMPRESSION_UNSUPPORTED', 'compressed frame data', PC_DECRYPT_ERROR);
+    // Kept here: consuming the last packet may hand the queue's storage back.
+    this.bytes = bytes;
+    this.view = view;
     this.packetStart = s;
     this.headerLength = headerLength;
     this.flags = flags;
     this.packetType = bytes[s + 9]!;
     this.frameStart = frameStart;
     this.frameEnd = frameEnd;
-    this.start = s + total;
+    queue.consume(total);
     return FRAME_READY;
   }
 }

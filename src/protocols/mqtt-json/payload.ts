@@ -4,7 +4,7 @@
  * message is taken whole or not at all, so a device never has half a batch stored.
  */
 import type { AttributeValue, Issue, Position, SealState } from '../../core/model/index.js';
-import { parseIsoDateTime } from '../osmand/time.js';
+import { parseIsoDateTime } from '../iso-time.js';
 
 export interface MqttPayloadLimits {
   /** Largest payload, bytes. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIsoDateTime, parseOsmandTime } from './time.js';
+import { parseOsmandTime } from './time.js';
 
 describe('OsmAnd timestamp', () => {
   const t = Date.UTC(2026, 2, 14, 9, 30, 15);
@@ -24,10 +24,5 @@ describe('OsmAnd timestamp', () => {
       '2026-03-14', '12:00:00', '0x10', '-5', '1e10', '2026-03-14T09:30:15+25:00']) {
       expect(parseOsmandTime(text), text).toBeUndefined();
     }
-  });
-
-  it('can demand a zone', () => {
-    expect(parseIsoDateTime('2026-03-14T09:30:15', true)).toBeUndefined();
-    expect(parseIsoDateTime('2026-03-14T09:30:15Z', true)).toBe(t);
   });
 });

@@ -5,14 +5,14 @@
  */
 import { DEFAULT_SESSION_LIMITS, type ProtocolSession, type SessionLimits, type SessionOutput } from '../session.js';
 import { decodeAvlPacket } from './avl-decoder.js';
-import { ByteQueue } from './byte-queue.js';
+import { ByteQueue } from '../byte-queue.js';
 import { scanAvlFrame, scanImeiFrame } from './frame.js';
 
 type State = 'handshake' | 'data' | 'closed';
 
 export function createTeltonikaSession(limits: SessionLimits = DEFAULT_SESSION_LIMITS): ProtocolSession {
   const { maxFrameBytes } = limits;
-  const queue = new ByteQueue();
+  const queue = new ByteQueue(maxFrameBytes);
   let state: State = 'handshake';
   let deviceId = '';
 

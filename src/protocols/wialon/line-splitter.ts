@@ -1,20 +1,26 @@
 /**
  * Splitting a Wialon IPS TCP stream into lines ending in LF (the protocol ends each packet with CR LF; the CR
- * is left to the caller). A chunk is searched in place; only an unfinished line is copied aside, and a line
- * longer than the limit is refused as soon as that many bytes arrive without an LF.
+ * is left to the caller). A chunk is searched in place; only an unfinished line is copied aside, into the
+ * shared ByteQueue, and a line longer than the limit is refused as soon as that many bytes arrive without an LF.
  */
+import { ByteQueue } from '../byte-queue.js';
 
-const EMPTY = new Uint8Array(0);
 const LF = 0x0a;
 
 export type LineHandler = (bytes: Uint8Array, start: number, end: number) => boolean;
 
 export class LineSplitter {
-  private pending: Uint8Array = EMPTY;
-  private pendingLength = 0;
+  private readonly pending: ByteQueue;
 
   /** `maxLineBytes` counts the whole line, CR LF included. */
-  constructor(private readonly maxLineBytes: number) {}
+  constructor(private readonly maxLineBytes: number) {
+    this.pending = new ByteQueue(maxLineBytes);
+  }
+
+  /** Bytes of an unfinished line held until its LF arrives. */
+  get pendingBytes(): number {
+    return this.pending.length;
+  }
 
   /**
    * Hands each complete line of `chunk` (without its LF) to `onLine`, which returns false to stop. The bytes
@@ -22,15 +28,16 @@ export class LineSplitter {
    */
   push(chunk: Uint8Array, onLine: LineHandler): 'ok' | 'stopped' | 'too-long' {
     let pos = 0;
-    if (this.pendingLength > 0) {
+    const pending = this.pending;
+    if (pending.length > 0) {
       const lf = chunk.indexOf(LF);
       const take = lf < 0 ? chunk.length : lf + 1;
-      if (this.pendingLength + take > this.maxLineBytes) return this.tooLong();
-      this.append(chunk.subarray(0, take));
+      if (pending.length + take > this.maxLineBytes) return this.tooLong();
+      pending.append(chunk.subarray(0, take));
       if (lf < 0) return 'ok';
-      const length = this.pendingLength - 1;
-      this.pendingLength = 0;
-      if (!onLine(this.pending, 0, length)) return 'stopped';
+      const go = onLine(pending.bytes, pending.start, pending.end - 1);
+      pending.clear();
+      if (!go) return 'stopped';
       pos = lf + 1;
     }
     for (;;) {
@@ -41,24 +48,12 @@ export class LineSplitter {
       pos = lf + 1;
     }
     if (chunk.length - pos > this.maxLineBytes) return this.tooLong();
-    if (pos < chunk.length) this.append(chunk.subarray(pos));
+    if (pos < chunk.length) pending.append(chunk.subarray(pos));
     return 'ok';
   }
 
   private tooLong(): 'too-long' {
-    this.pending = EMPTY;
-    this.pendingLength = 0;
+    this.pending.clear();
     return 'too-long';
-  }
-
-  private append(bytes: Uint8Array): void {
-    const needed = this.pendingLength + bytes.length;
-    if (needed > this.pending.length) {
-      const next = new Uint8Array(Math.min(this.maxLineBytes, Math.max(256, needed, this.pending.length * 2)));
-      next.set(this.pending.subarray(0, this.pendingLength));
-      this.pending = next;
-    }
-    this.pending.set(bytes, this.pendingLength);
-    this.pendingLength = needed;
   }
 }
