@@ -4,7 +4,7 @@ import type { SessionOutput } from '../session.js';
 import { crc16CcittFalse, crc8Egts } from '../crc.js';
 import {
   PC_AUTH_DENIED, PC_DATACRC_ERROR, PC_DECRYPT_ERROR, PC_HEADERCRC_ERROR, PC_ID_NFOUND, PC_INC_DATAFORM,
-  PC_INVDATALEN, PC_OBJ_NFOUND, PC_OK, PC_UNS_TYPE, AUTH_SERVICE,
+  PC_INVDATALEN, PC_OBJ_NFOUND, PC_OK, PC_UNS_TYPE, PT_APPDATA, AUTH_SERVICE,
 } from './codes.js';
 import { decodePlatformPackets, encodeAuthPacket, encodeTelematicsPacket, type PlatformPacket, type TelematicsRecord } from './encoder.js';
 import { encodeResponse } from './response.js';
@@ -120,9 +120,26 @@ describe('EGTS session: authentication', () => {
 
   it('tells an unconfigured terminal (TID 0, no IMEI) that its id is not found and lets it try again', () => {
     const session = createEgtsSession();
-    const { reply } = only(session.feed(auth(1, 1, { terminalId: 0, simpleServices: false }), RECEIVED), 'reply');
+    const { reply, rejected } = only(session.feed(auth(1, 1, { terminalId: 0, simpleServices: false }), RECEIVED), 'reply');
     expect(decodePlatformPackets(reply)[1]).toMatchObject({ type: 'appdata', resultCode: PC_ID_NFOUND });
+    expect(rejected).toEqual({ code: 'ID_NOT_FOUND', message: 'terminal identity with TID 0 and no IMEI: an unconfigured terminal' });
     expect(only(session.feed(auth(2, 2), RECEIVED), 'identified').deviceId).toBe(IMEI);
+  });
+
+  it('keeps the positions of an identified terminal that sends them with an unusable identity', () => {
+    const session = identifiedSession();
+    const frameOf = (packet: Uint8Array): Uint8Array => packet.subarray(11, packet.length - 2);
+    const identity = frameOf(auth(1, 1, { terminalId: 0, simpleServices: false }));
+    const fix = frameOf(encodeTelematicsPacket({ packetId: 2, records: [fixRecord(2)] }));
+    const frame = new Uint8Array(identity.length + fix.length);
+    frame.set(identity);
+    frame.set(fix, identity.length);
+    const outputs = session.feed(framePacket(frame, { packetId: 7, packetType: PT_APPDATA }), RECEIVED);
+    const { positions, reply } = only(outputs, 'positions');
+    expect(positions.map((p) => p.deviceId)).toEqual([IMEI]);
+    const [response, result] = decodePlatformPackets(reply);
+    expect(response).toMatchObject({ responseTo: 7, recordResponses: [{ confirmedRecord: 1, status: PC_OK }, { confirmedRecord: 2, status: PC_OK }] });
+    expect(result).toMatchObject({ type: 'appdata', resultCode: PC_ID_NFOUND });
   });
 
   it('ignores the terminal confirming the result code', () => {

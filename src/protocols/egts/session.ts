@@ -21,7 +21,9 @@
  * tell wrapped numbers apart) identifies a resent fix, while PID + RN would not.
  */
 import type { AttributeValue, Position } from '../../core/model/index.js';
-import { DEFAULT_SESSION_LIMITS, type ProtocolSession, type SessionLimits, type SessionOutput } from '../session.js';
+import {
+  DEFAULT_SESSION_LIMITS, type BufferedProtocolSession, type SessionLimits, type SessionOutput,
+} from '../session.js';
 import {
   AUTH_SERVICE, PC_AUTH_DENIED, PC_ID_NFOUND, PC_INC_DATAFORM, PC_OBJ_NFOUND, PC_OK, PC_UNS_TYPE,
   PT_APPDATA, PT_RESPONSE, PT_SIGNED_APPDATA, SR_AD_SENSORS_DATA, SR_COUNTERS_DATA, SR_EXT_POS_DATA,
@@ -70,7 +72,7 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   return joined;
 }
 
-class EgtsSession implements ProtocolSession {
+class EgtsSession implements BufferedProtocolSession {
   private readonly reader: EgtsFrameReader;
   private deviceId: string | undefined;
   private closed = false;
@@ -85,6 +87,10 @@ class EgtsSession implements ProtocolSession {
 
   constructor(limits: SessionLimits, private readonly options: EgtsSessionOptions) {
     this.reader = new EgtsFrameReader(limits.maxFrameBytes);
+  }
+
+  get bufferedBytes(): number {
+    return this.reader.pending;
   }
 
   feed(chunk: Uint8Array, receivedAt: number): SessionOutput[] {
@@ -241,8 +247,18 @@ class EgtsSession implements ProtocolSession {
     const numbering = this.numbering(count);
     const confirmed = this.response(packetId, PC_OK, count, PC_OK, numbering);
     if (identity && identified === undefined) {
-      const notFound = encodeResultCodePacket(this.takePacketId(), this.takeRecordNumbers(1), PC_ID_NFOUND);
-      out.push({ type: 'reply', reply: concat(confirmed, notFound) });
+      const reply = concat(confirmed, encodeResultCodePacket(this.takePacketId(), this.takeRecordNumbers(1), PC_ID_NFOUND));
+      if (positions) {
+        // Identified earlier on this connection: its positions are still its own, and are confirmed with them.
+        for (let i = 0; i < positions.length; i++) positions[i]!.deviceId = deviceId!;
+        out.push({ type: 'positions', positions, reply });
+        return;
+      }
+      const names = this.options.deviceIdFrom === 'tid' ? 'TID 0' : 'TID 0 and no IMEI';
+      out.push({
+        type: 'reply', reply,
+        rejected: { code: 'ID_NOT_FOUND', message: `terminal identity with ${names}: an unconfigured terminal` },
+      });
       return;
     }
     if (identified !== undefined) {
@@ -370,6 +386,6 @@ class EgtsSession implements ProtocolSession {
 /** A session for one EGTS connection. */
 export function createEgtsSession(
   limits: SessionLimits = DEFAULT_SESSION_LIMITS, options: EgtsSessionOptions = {},
-): ProtocolSession {
+): BufferedProtocolSession {
   return new EgtsSession(limits, options);
 }

@@ -3,20 +3,25 @@
  * with the number of records accepted. Bytes may arrive one at a time or many frames to a chunk: a chunk is
  * scanned in place, and only the unfinished tail of a frame waits in the queue.
  */
-import { DEFAULT_SESSION_LIMITS, type ProtocolSession, type SessionLimits, type SessionOutput } from '../session.js';
+import {
+  DEFAULT_SESSION_LIMITS, type BufferedProtocolSession, type SessionLimits, type SessionOutput,
+} from '../session.js';
 import { decodeAvlPacket } from './avl-decoder.js';
 import { ByteQueue } from '../byte-queue.js';
 import { scanAvlFrame, scanImeiFrame } from './frame.js';
 
 type State = 'handshake' | 'data' | 'closed';
 
-export function createTeltonikaSession(limits: SessionLimits = DEFAULT_SESSION_LIMITS): ProtocolSession {
+export function createTeltonikaSession(limits: SessionLimits = DEFAULT_SESSION_LIMITS): BufferedProtocolSession {
   const { maxFrameBytes } = limits;
   const queue = new ByteQueue(maxFrameBytes);
   let state: State = 'handshake';
   let deviceId = '';
 
   return {
+    get bufferedBytes(): number {
+      return queue.length;
+    },
     feed(chunk: Uint8Array, receivedAt: number): SessionOutput[] {
       const out: SessionOutput[] = [];
       if (state === 'closed' || chunk.length === 0) return out;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SessionOutput } from '../session.js';
 import { encodeBlackBox, encodeData, encodeLogin, encodeShortData } from './encoder.js';
 import { checksumText } from './checksum.js';
-import { WIALON_ERROR_CODES } from './protocol-error.js';
+import { WIALON_ERROR_CODES, WIALON_REJECTION_CODES } from './protocol-error.js';
 import { createWialonSession } from './session.js';
 
 const AT = Date.UTC(2025, 4, 20, 12, 0, 0);
@@ -30,6 +30,12 @@ function replies(outputs: SessionOutput[]): string[] {
 
 function last(outputs: SessionOutput[]): SessionOutput {
   return outputs.at(-1)!;
+}
+
+/** The rejection code of the last output, when it is a refused packet. */
+function rejection(outputs: SessionOutput[]): string | undefined {
+  const out = last(outputs);
+  return out.type === 'reply' ? out.rejected?.code : undefined;
 }
 
 describe('Wialon IPS session: login', () => {
@@ -125,47 +131,65 @@ describe('Wialon IPS session: data', () => {
     expect(replies(out)).toEqual(['#AL#1\r\n', '#ASD#1\r\n', '#AD#1\r\n']);
   });
 
-  const SD_FAULTS: [string, string][] = [
-    ['-1', SD_BODY.replace('62;', '')],
-    ['0', SD_BODY.replace('200525', '320525')],
-    ['10', SD_BODY.replace('5544.6025', '5564.6025')],
-    ['10', SD_BODY.replace(';N;', ';NA;')],
-    ['11', SD_BODY.replace(';62;', ';fast;')],
-    ['11', SD_BODY.replace(';215;', ';361;')],
-    ['12', SD_BODY.replace(';9;', ';many;')],
+  const SD_FAULTS: [string, string, string][] = [
+    ['-1', 'BAD_STRUCTURE', SD_BODY.replace('62;', '')],
+    ['0', 'BAD_TIME', SD_BODY.replace('200525', '320525')],
+    ['10', 'BAD_COORDINATES', SD_BODY.replace('5544.6025', '5564.6025')],
+    ['10', 'BAD_COORDINATES', SD_BODY.replace(';N;', ';NA;')],
+    ['11', 'BAD_SPEED_COURSE_ALTITUDE', SD_BODY.replace(';62;', ';fast;')],
+    ['11', 'BAD_SPEED_COURSE_ALTITUDE', SD_BODY.replace(';215;', ';361;')],
+    ['12', 'BAD_SATELLITES', SD_BODY.replace(';9;', ';many;')],
   ];
-  for (const [code, body] of SD_FAULTS) {
-    it(`answers #ASD#${code} and stays open: ${body}`, () => {
+  for (const [code, rejected, body] of SD_FAULTS) {
+    it(`answers #ASD#${code}, counted as ${rejected}, and stays open: ${body}`, () => {
       const out = run(LOGIN, v2('SD', body), v2('SD', SD_BODY));
       expect(replies(out)).toEqual(['#AL#1\r\n', `#ASD#${code}\r\n`, '#ASD#1\r\n']);
+      expect(rejection(out.slice(0, 2))).toBe(rejected);
+      expect(last(out)).not.toHaveProperty('rejected');
     });
   }
 
   it('answers #ASD#13 to a wrong checksum and #ASD#-1 to a missing one', () => {
-    expect(replies(run(LOGIN, `#SD#${SD_BODY}0000\r\n`)).at(-1)).toBe('#ASD#13\r\n');
+    const wrong = run(LOGIN, `#SD#${SD_BODY}0000\r\n`);
+    expect(replies(wrong).at(-1)).toBe('#ASD#13\r\n');
+    expect(rejection(wrong)).toBe('CRC_MISMATCH');
     // Without a checksum the last field is read as one: "NA" is no hexadecimal, so the structure is wrong.
-    expect(replies(run(LOGIN, `#SD#${SD_BODY.replace(';9;', ';NA')}\r\n`)).at(-1)).toBe('#ASD#-1\r\n');
+    const missing = run(LOGIN, `#SD#${SD_BODY.replace(';9;', ';NA')}\r\n`);
+    expect(replies(missing).at(-1)).toBe('#ASD#-1\r\n');
+    expect(last(missing)).toMatchObject({ rejected: { code: 'BAD_STRUCTURE', message: "#SD# has no checksum field after its last ';'" } });
   });
 
-  const D_FAULTS: [string, string][] = [
-    ['-1', D_BODY.replace('0.8;', '')],
-    ['0', D_BODY.replace('101530', '101560')],
-    ['10', D_BODY.replace('03739.6834', '18100.0000')],
-    ['11', D_BODY.replace(';150;', ';high;')],
-    ['12', D_BODY.replace(';0.8;', ';-1;')],
-    ['13', D_BODY.replace(';5;1;', ';5;on;')],
-    ['14', D_BODY.replace('12.4,0.05', '12.4,x')],
-    ['15', D_BODY.replace('batt:2:87.5', 'batt:2:full')],
+  it('says in the rejection what was wrong', () => {
+    expect(last(run(LOGIN, v2('SD', SD_BODY.replace('62;', ''))))).toMatchObject({
+      rejected: { code: 'BAD_STRUCTURE', message: '#SD# has 9 fields, not 10' },
+    });
+    expect(last(run(LOGIN, v2('D', D_BODY.replace('12.4,0.05', '12.4,x'))))).toMatchObject({
+      rejected: { code: 'BAD_ADC', message: '#D# an ADC value malformed' },
+    });
+  });
+
+  const D_FAULTS: [string, string, string][] = [
+    ['-1', 'BAD_STRUCTURE', D_BODY.replace('0.8;', '')],
+    ['0', 'BAD_TIME', D_BODY.replace('101530', '101560')],
+    ['10', 'BAD_COORDINATES', D_BODY.replace('03739.6834', '18100.0000')],
+    ['11', 'BAD_SPEED_COURSE_ALTITUDE', D_BODY.replace(';150;', ';high;')],
+    ['12', 'BAD_SATELLITES', D_BODY.replace(';0.8;', ';-1;')],
+    ['13', 'BAD_INPUTS_OUTPUTS', D_BODY.replace(';5;1;', ';5;on;')],
+    ['14', 'BAD_ADC', D_BODY.replace('12.4,0.05', '12.4,x')],
+    ['15', 'BAD_PARAMS', D_BODY.replace('batt:2:87.5', 'batt:2:full')],
   ];
-  for (const [code, body] of D_FAULTS) {
-    it(`answers #AD#${code} and stays open`, () => {
+  for (const [code, rejected, body] of D_FAULTS) {
+    it(`answers #AD#${code}, counted as ${rejected}, and stays open`, () => {
       const out = run(LOGIN, v2('D', body), v2('D', D_BODY));
       expect(replies(out)).toEqual(['#AL#1\r\n', `#AD#${code}\r\n`, '#AD#1\r\n']);
+      expect(rejection(out.slice(0, 2))).toBe(rejected);
     });
   }
 
   it('answers #AD#16 to a wrong checksum', () => {
-    expect(replies(run(LOGIN, `#D#${D_BODY}1234\r\n`)).at(-1)).toBe('#AD#16\r\n');
+    const out = run(LOGIN, `#D#${D_BODY}1234\r\n`);
+    expect(replies(out).at(-1)).toBe('#AD#16\r\n');
+    expect(rejection(out)).toBe('CRC_MISMATCH');
   });
 });
 
@@ -179,8 +203,20 @@ describe('Wialon IPS session: black box, ping, message', () => {
   });
 
   it('answers #AB#0 when no message is good, and #AB# without a count to a wrong checksum', () => {
-    expect(last(run(LOGIN, v2('B', 'garbage|')))).toEqual({ type: 'reply', reply: bytes('#AB#0\r\n') });
-    expect(last(run(LOGIN, `#B#${SD_BODY.slice(0, -1)}|0000\r\n`))).toEqual({ type: 'reply', reply: bytes('#AB#\r\n') });
+    expect(last(run(LOGIN, v2('B', `garbage|${SD_BODY.replace('200525', '999999').slice(0, -1)}|`)))).toEqual({
+      type: 'reply',
+      reply: bytes('#AB#0\r\n'),
+      rejected: { code: 'BAD_STRUCTURE', message: 'none of the 2 messages of #B# accepted; the first: wrong number of fields' },
+    });
+    expect(last(run(LOGIN, `#B#${SD_BODY.slice(0, -1)}|0000\r\n`))).toEqual({
+      type: 'reply',
+      reply: bytes('#AB#\r\n'),
+      rejected: { code: 'CRC_MISMATCH', message: '#B# checksum does not match' },
+    });
+    expect(last(run(LOGIN, `#B#${SD_BODY.slice(0, -1)}\r\n`))).toMatchObject({ rejected: { code: 'BAD_STRUCTURE' } });
+    expect(last(run('#L#1;NA\r\n', '#B#\r\n'))).toEqual({
+      type: 'reply', reply: bytes('#AB#0\r\n'), rejected: { code: 'BAD_STRUCTURE', message: '#B# holds no message' },
+    });
   });
 
   it('decodes a captured black box with a tamper parameter', () => {
@@ -198,8 +234,37 @@ describe('Wialon IPS session: black box, ping, message', () => {
 
   it('answers a ping #AP#, a driver message #AM#1, and ignores blank lines', () => {
     expect(replies(run(LOGIN, '\r\n', '#P#\r\n', v2('M', 'Hello;')))).toEqual(['#AL#1\r\n', '#AP#\r\n', '#AM#1\r\n']);
-    expect(replies(run(LOGIN, '#M#Hello;0000\r\n')).at(-1)).toBe('#AM#0\r\n');
+    const wrong = run(LOGIN, '#M#Hello;0000\r\n');
+    expect(replies(wrong).at(-1)).toBe('#AM#0\r\n');
+    expect(rejection(wrong)).toBe('CRC_MISMATCH');
+    expect(last(run(LOGIN, '#P#\r\n'))).not.toHaveProperty('rejected');
   });
+});
+
+describe('Wialon IPS session: rejections, each answered with the connection left open', () => {
+  const cases: [string, string][] = [
+    ['BAD_STRUCTURE', v2('SD', SD_BODY.replace('62;', ''))],
+    ['BAD_TIME', v2('SD', SD_BODY.replace('200525', '320525'))],
+    ['BAD_COORDINATES', v2('D', D_BODY.replace('03739.6834', '18100.0000'))],
+    ['BAD_SPEED_COURSE_ALTITUDE', v2('D', D_BODY.replace(';150;', ';high;'))],
+    ['BAD_SATELLITES', v2('D', D_BODY.replace(';0.8;', ';-1;'))],
+    ['BAD_INPUTS_OUTPUTS', v2('D', D_BODY.replace(';5;1;', ';5;on;'))],
+    ['BAD_ADC', v2('D', D_BODY.replace('12.4,0.05', '12.4,x'))],
+    ['BAD_PARAMS', v2('B', `${D_BODY.replace('batt:2:87.5', 'batt:2:full').slice(0, -1)}|`)],
+    ['CRC_MISMATCH', `#D#${D_BODY}1234\r\n`],
+  ];
+
+  it('covers every rejection code', () => {
+    expect(new Set(cases.map(([code]) => code))).toEqual(new Set(WIALON_REJECTION_CODES));
+  });
+
+  for (const [code, line] of cases) {
+    it(`${code}: ${JSON.stringify(line.slice(0, 30))}`, () => {
+      const out = run(LOGIN, line, '#P#\r\n');
+      expect(rejection(out.slice(0, 2))).toBe(code);
+      expect(last(out)).toEqual({ type: 'reply', reply: bytes('#AP#\r\n') });
+    });
+  }
 });
 
 describe('Wialon IPS session: stream', () => {

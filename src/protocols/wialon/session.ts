@@ -5,15 +5,18 @@
  * A data packet that fails a check (structure, time, coordinates, checksum...) is answered with the spec's
  * code for that check and the connection stays open: the device learns what was wrong and goes on, as a
  * Wialon server lets it. What cannot be answered in the protocol closes the connection: a line that is not
- * a Wialon packet, a line over the limit, data before login, a bad login.
+ * a Wialon packet, a line over the limit, data before login, a bad login. A refused packet's `reply` carries
+ * `rejected` with one of WIALON_REJECTION_CODES, so the server can count what it answered that way.
  */
-import { DEFAULT_SESSION_LIMITS, type ProtocolSession, type SessionLimits, type SessionOutput } from '../session.js';
+import {
+  DEFAULT_SESSION_LIMITS, type BufferedProtocolSession, type SessionLimits, type SessionOutput,
+} from '../session.js';
 import type { Position } from '../../core/model/index.js';
-import { DATA_ANSWER, LOGIN_ANSWER, SHORT_DATA_ANSWER, answer } from './answers.js';
+import { DATA_ANSWER, LOGIN_ANSWER, SHORT_DATA_ANSWER, answer, type MessageFault } from './answers.js';
 import { checkBody } from './checksum.js';
 import { LineSplitter } from './line-splitter.js';
 import { FULL_FIELDS, SHORT_FIELDS, parseMessage } from './message.js';
-import type { WialonErrorCode } from './protocol-error.js';
+import { FAULT_REJECTION, type WialonErrorCode, type WialonRejectionCode } from './protocol-error.js';
 
 const HASH = 0x23;
 const SEMICOLON = 0x3b;
@@ -27,13 +30,16 @@ const DEVICE_ID = /^[^\s#;|]{1,64}$/;
 
 type State = 'login' | 'data' | 'closed';
 
-export function createWialonSession(limits: SessionLimits = DEFAULT_SESSION_LIMITS): ProtocolSession {
+export function createWialonSession(limits: SessionLimits = DEFAULT_SESSION_LIMITS): BufferedProtocolSession {
   const splitter = new LineSplitter(limits.maxFrameBytes);
   let state: State = 'login';
   let deviceId = '';
   let checksums = false;
 
   return {
+    get bufferedBytes(): number {
+      return splitter.pendingBytes;
+    },
     feed(chunk: Uint8Array, receivedAt: number): SessionOutput[] {
       const out: SessionOutput[] = [];
       if (state === 'closed') return out;
@@ -69,8 +75,12 @@ export function createWialonSession(limits: SessionLimits = DEFAULT_SESSION_LIMI
         return;
       case 'M': {
         // A text message for the dispatcher; acknowledged (after its checksum) but not kept.
-        const ok = !checksums || checkBody(b, bodyStart, end, SEMICOLON)?.valid === true;
-        out.push({ type: 'reply', reply: answer('AM', ok ? '1' : '0') });
+        const checked = checksums ? checkBody(b, bodyStart, end, SEMICOLON) : undefined;
+        if (checksums && !checked?.valid) {
+          return reject(out, answer('AM', '0'), checked ? 'CRC_MISMATCH' : 'BAD_STRUCTURE',
+            checked ? '#M# checksum does not match' : '#M# has no checksum field');
+        }
+        out.push({ type: 'reply', reply: answer('AM', '1') });
         return;
       }
       case 'L':
@@ -111,19 +121,20 @@ export function createWialonSession(limits: SessionLimits = DEFAULT_SESSION_LIMI
   function data(type: 'SD' | 'D', b: Uint8Array, bodyStart: number, end: number, receivedAt: number, out: SessionOutput[]): void {
     const answerType = type === 'SD' ? 'ASD' : 'AD';
     const codes = type === 'SD' ? SHORT_DATA_ANSWER : DATA_ANSWER;
+    const refuse = (fault: MessageFault, message = `#${type}# ${FAULT_REJECTION[fault].text}`): void =>
+      reject(out, answer(answerType, codes[fault]), FAULT_REJECTION[fault].code, message);
     let contentEnd = end;
     if (checksums) {
       const checked = checkBody(b, bodyStart, end, SEMICOLON);
-      if (!checked) return void out.push({ type: 'reply', reply: answer(answerType, codes.structure) });
-      if (!checked.valid) return void out.push({ type: 'reply', reply: answer(answerType, codes.checksum) });
+      if (!checked) return refuse('structure', `#${type}# has no checksum field after its last ';'`);
+      if (!checked.valid) return refuse('checksum');
       contentEnd = checked.contentEnd;
     }
     const fields = UTF8.decode(b.subarray(bodyStart, contentEnd)).split(';');
-    if (fields.length !== (type === 'SD' ? SHORT_FIELDS : FULL_FIELDS)) {
-      return void out.push({ type: 'reply', reply: answer(answerType, codes.structure) });
-    }
+    const expected = type === 'SD' ? SHORT_FIELDS : FULL_FIELDS;
+    if (fields.length !== expected) return refuse('structure', `#${type}# has ${fields.length} fields, not ${expected}`);
     const result = parseMessage(fields, deviceId, receivedAt);
-    if (!result.ok) return void out.push({ type: 'reply', reply: answer(answerType, codes[result.fault]) });
+    if (!result.ok) return refuse(result.fault);
     out.push({ type: 'positions', positions: [result.position], reply: answer(answerType, codes.accepted) });
   }
 
@@ -132,17 +143,30 @@ export function createWialonSession(limits: SessionLimits = DEFAULT_SESSION_LIMI
     if (checksums) {
       const checked = checkBody(b, bodyStart, end, PIPE);
       // The spec answers a black box whose checksum fails with `#AB#` and no count.
-      if (!checked?.valid) return void out.push({ type: 'reply', reply: answer('AB', '') });
+      if (!checked) return reject(out, answer('AB', ''), 'BAD_STRUCTURE', "#B# has no checksum field after its last '|'");
+      if (!checked.valid) return reject(out, answer('AB', ''), 'CRC_MISMATCH', '#B# checksum does not match');
       contentEnd = checked.contentEnd;
     }
     const positions: Position[] = [];
+    let messages = 0;
+    let firstFault: MessageFault | undefined;
     for (const message of UTF8.decode(b.subarray(bodyStart, contentEnd)).split('|')) {
       if (message === '') continue; // a trailing `|` in 1.1
+      messages++;
       const result = parseMessage(message.split(';'), deviceId, receivedAt);
       if (result.ok) positions.push(result.position);
+      else firstFault ??= result.fault;
     }
     const reply = answer('AB', String(positions.length));
-    out.push(positions.length > 0 ? { type: 'positions', positions, reply } : { type: 'reply', reply });
+    // Some messages taken: the count tells the device which; the gateway stores what was taken.
+    if (positions.length > 0) return void out.push({ type: 'positions', positions, reply });
+    if (firstFault === undefined) return reject(out, reply, 'BAD_STRUCTURE', '#B# holds no message');
+    const { code, text } = FAULT_REJECTION[firstFault];
+    reject(out, reply, code, `none of the ${messages} messages of #B# accepted; the first: ${text}`);
+  }
+
+  function reject(out: SessionOutput[], reply: Uint8Array, code: WialonRejectionCode, message: string): void {
+    out.push({ type: 'reply', reply, rejected: { code, message } });
   }
 
   function fail(out: SessionOutput[], code: WialonErrorCode, message: string, loginAnswer?: string): void {
