@@ -1,5 +1,18 @@
-/** Runs the benchmarks and prints one JSON object per result. `npm run bench` (builds first). */
+/**
+ * Runs the benchmarks and prints one JSON object per result. `npm run bench` builds first; choose with
+ * `BENCH=import,gateway` (all by default).
+ */
+import { gatewayThroughputBenchmarks } from './gateway-throughput.js';
 import { importDeclarationsBenchmark } from './import-declarations.js';
 
-const declarations = Number(process.env.BENCH_DECLARATIONS ?? 100_000);
-for (const result of await importDeclarationsBenchmark(declarations)) console.log(JSON.stringify(result));
+const chosen = new Set((process.env.BENCH ?? 'import,gateway').split(','));
+const print = (result: object) => console.log(JSON.stringify(result));
+
+if (chosen.has('import')) {
+  for (const result of await importDeclarationsBenchmark(Number(process.env.BENCH_DECLARATIONS ?? 100_000))) print(result);
+}
+if (chosen.has('gateway')) {
+  const connections = Number(process.env.BENCH_CONNECTIONS ?? 1000);
+  const seconds = Number(process.env.BENCH_SECONDS ?? 15);
+  for (const result of await gatewayThroughputBenchmarks(connections, seconds, Number(process.env.BENCH_OFFERED ?? 50_000))) print(result);
+}

@@ -46,6 +46,8 @@ program
     };
     const served = await serve(config(options), options.demo ? demo : undefined);
     console.log(`Corridor is serving on ${served.url} (API under ${served.url}/api/v1, OpenAPI at ${served.url}/api/v1/openapi.json)`);
+    const ports = served.gateways.listeners.map((listener) => `${listener.protocol} ${listener.address.port}`);
+    console.log(`device gateways: ${ports.length > 0 ? ports.join(', ') : 'none'}`);
     const stop = () => void served.close().then(() => process.exit(0));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
