@@ -3,6 +3,8 @@
  * positions are in the real store, unknown devices refused and listed, broken streams counted and closed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHttpServer } from '../../src/adapters/http/server.js';
+import { wirePlatform } from '../../src/apps/platform.js';
 import { openStore } from '../../src/adapters/store/open-store.js';
 import { startGateways, type Gateways } from '../../src/apps/server/gateways.js';
 import type { SealDevice } from '../../src/core/model/index.js';
@@ -166,5 +168,35 @@ describe('when the store fails', () => {
     expect(await device.waitClosed()).toBe(true);
     expect(await device.read(4, 100)).toHaveLength(0);
     await local.close();
+  });
+});
+
+describe('the gateway through the API', () => {
+  it('lists open connections and refused devices, and serves Prometheus metrics', async () => {
+    const platform = wirePlatform(store);
+    await platform.auth.ensureAdmin('gateway-admin-1');
+    const api = await createHttpServer(platform, { gateway: { registry: gateways.registry, metrics: gateways.metrics.registry } });
+    const login = await api.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: 'gateway-admin-1' } });
+    const headers = { authorization: `Bearer ${login.json().token}` };
+
+    const device = await TcpClient.open(port('teltonika'));
+    await device.send(encodeImei(TELTONIKA.id));
+    await device.read(1);
+    const connections = await api.inject({ method: 'GET', url: '/api/v1/gateway/connections', headers });
+    expect(connections.json().connections).toEqual(
+      expect.arrayContaining([expect.objectContaining({ protocol: 'teltonika', deviceId: TELTONIKA.id })]),
+    );
+    const unknown = await api.inject({ method: 'GET', url: '/api/v1/devices/unknown', headers });
+    expect(unknown.json().devices.map((d: { deviceId: string }) => d.deviceId)).toContain('359633100458591');
+    const contact = await api.inject({ method: 'GET', url: `/api/v1/devices/${TELTONIKA.id}/contact`, headers });
+    expect(contact.json()).toMatchObject({ deviceId: TELTONIKA.id, protocol: 'teltonika' });
+    expect((await api.inject({ method: 'GET', url: '/api/v1/gateway/connections' })).statusCode).toBe(401);
+
+    const metrics = await api.inject({ method: 'GET', url: '/metrics' });
+    expect(metrics.statusCode).toBe(200);
+    expect(metrics.body).toMatch(/corridor_gateway_positions_total\{protocol="teltonika"\} [1-9]/);
+    expect(metrics.body).toMatch(/corridor_gateway_frame_errors_total\{protocol="teltonika",code="CRC_MISMATCH"\} 1/);
+    device.end();
+    await api.close();
   });
 });
