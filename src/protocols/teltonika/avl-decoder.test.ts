@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Position } from '../../core/model/index.js';
+import { crc16Arc } from '../crc.js';
 import { decodeAvlPacket } from './avl-decoder.js';
 import {
   CODEC_8E_EXAMPLE,
@@ -110,5 +111,43 @@ describe('Teltonika published examples', () => {
     const result = decodeAvlPacket(bytes, 0, bytes.length, IMEI, RECEIVED) as Position[];
     bytes.fill(0xaa);
     expect(result[0]!.attributes.io256).toEqual(new Uint8Array(17));
+  });
+
+  describe('fields out of range, found by fuzzing', () => {
+    /** The fix example with GPS bytes changed and its CRC made right again. */
+    function patched(at: number, bytes: number[]): Uint8Array {
+      const packet = hexToBytes(CODEC_8E_EXAMPLE_WITH_VARIABLE_IO);
+      packet.set(bytes, at);
+      new DataView(packet.buffer).setUint32(packet.length - 4, crc16Arc(packet, 8, packet.length - 4));
+      return packet;
+    }
+    const LON = 19;
+    const LAT = 23;
+    const ANGLE = 29;
+
+    it('keeps a record whose coordinates are off the globe, as a position without a fix at 0, 0', () => {
+      for (const [at, bytes] of [[LAT, [0x7f, 0xff, 0xff, 0xff]], [LON, [0x80, 0, 0, 0]], [LAT, [0x35, 0xa4, 0xe9, 0x01]]] as const) {
+        const packet = patched(at, [...bytes]);
+        const [p] = decodeAvlPacket(packet, 0, packet.length, IMEI, RECEIVED) as Position[];
+        expect(p).toMatchObject({ lat: 0, lon: 0, valid: false, satellites: 6, altitude: 138 });
+        expect(p!.attributes.io16).toBe(0xcbdf);
+      }
+      const edge = patched(LAT, [0x35, 0xa4, 0xe9, 0x00]);
+      expect((decodeAvlPacket(edge, 0, edge.length, IMEI, RECEIVED) as Position[])[0]).toMatchObject({ lat: 90, valid: true });
+    });
+
+    it('gives the course as 0-359 whatever angle is sent', () => {
+      for (const [angle, course] of [[360, 0], [361, 1], [0xffff, 0xffff % 360]] as const) {
+        const packet = patched(ANGLE, [angle >>> 8, angle & 0xff]);
+        expect((decodeAvlPacket(packet, 0, packet.length, IMEI, RECEIVED) as Position[])[0]!.course).toBe(course);
+      }
+    });
+
+    it('refuses a timestamp no date can hold', () => {
+      const packet = patched(10, [0, 0x1e, 0xb2, 0x08, 0xc2, 0xdc, 0x00, 0x01]);
+      expect(decodeAvlPacket(packet, 0, packet.length, IMEI, RECEIVED)).toMatchObject({ code: 'BAD_TIMESTAMP' });
+      const last = patched(10, [0, 0x1e, 0xb2, 0x08, 0xc2, 0xdc, 0x00, 0x00]);
+      expect((decodeAvlPacket(last, 0, last.length, IMEI, RECEIVED) as Position[])[0]!.deviceTime).toBe(8.64e15);
+    });
   });
 });

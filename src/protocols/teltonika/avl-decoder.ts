@@ -18,6 +18,11 @@ export const CODEC_8_EXTENDED = 0x8e;
 /** Timestamp 8, priority 1, GPS element 15 (longitude 4, latitude 4, altitude 2, angle 2, satellites 1, speed 2). */
 const RECORD_HEADER_BYTES = 24;
 const TWO_POW_32 = 0x1_0000_0000;
+/** The largest time a JavaScript Date holds, ms: a timestamp past it is no time at all. */
+const MAX_DATE_MS = 8.64e15;
+/** Coordinates in 1e-7 degrees. */
+const MAX_LAT = 900_000_000;
+const MAX_LON = 1_800_000_000;
 /** High word above which an unsigned 64-bit value no longer fits a double exactly (2^53 = 2^21 · 2^32). */
 const MAX_SAFE_HIGH_WORD = 0x1f_ffff;
 
@@ -68,6 +73,9 @@ export function decodeAvlPacket(
   for (let r = 0; r < count; r++) {
     if (p + RECORD_HEADER_BYTES > limit) return truncated(r, 'GPS element');
     const timestamp = u32(b, p) * TWO_POW_32 + u32(b, p + 4);
+    if (timestamp > MAX_DATE_MS) {
+      return teltonikaError('BAD_TIMESTAMP', `record ${r}: timestamp ${timestamp} ms is past the last date there is`);
+    }
     const priority = b[p + 8]!;
     const lonRaw = i32(b, p + 9);
     const latRaw = i32(b, p + 13);
@@ -133,19 +141,23 @@ export function decodeAvlPacket(
       return teltonikaError('IO_COUNT_MISMATCH', `record ${r}: total IO count ${total}, groups hold ${found}`);
     }
 
+    // Coordinates off the globe are a corrupt fix, but the record's IO (a seal's alarms) still counts: it is
+    // kept as a position without a fix, like one taken with no satellites, rather than refusing the packet.
+    const onGlobe = latRaw >= -MAX_LAT && latRaw <= MAX_LAT && lonRaw >= -MAX_LON && lonRaw <= MAX_LON;
     positions.push({
       deviceId,
       deviceTime: timestamp,
       receivedTime: receivedAt,
-      lat: latRaw / 1e7,
-      lon: lonRaw / 1e7,
+      lat: onGlobe ? latRaw / 1e7 : 0,
+      lon: onGlobe ? lonRaw / 1e7 : 0,
       altitude,
       speed,
-      course: angle,
+      // The angle is 0-360; 360 is north again, and anything past it is no heading a Position can hold.
+      course: angle % 360,
       satellites,
       // Without a fix a device repeats its last coordinates (all zero after a reboot) with satellites,
       // angle and speed at 0 (Teltonika Data Sending Protocols, GPS element note).
-      valid: satellites > 0 && (latRaw !== 0 || lonRaw !== 0),
+      valid: onGlobe && satellites > 0 && (latRaw !== 0 || lonRaw !== 0),
       attributes,
     });
   }

@@ -21,6 +21,8 @@ export const TELTONIKA_ERROR_CODES = [
   'TRAILING_BYTES',
   /** A record's total IO count differs from the sum of its group counts. */
   'IO_COUNT_MISMATCH',
+  /** A record's timestamp is beyond what a date can hold (more than 275,000 years from 1970). */
+  'BAD_TIMESTAMP',
 ] as const;
 
 export type TeltonikaErrorCode = (typeof TELTONIKA_ERROR_CODES)[number];

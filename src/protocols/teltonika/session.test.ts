@@ -133,6 +133,7 @@ describe('Teltonika session', () => {
       ['TRAILING_BYTES', concat(HANDSHAKE, packet(Uint8Array.of(...dataField(CODEC_8_EXAMPLE_1).subarray(0, -1), 0, 1)))],
       ['IO_COUNT_MISMATCH', concat(HANDSHAKE, packet(dataField(CODEC_8_EXAMPLE_1.replace('0105021503', '0106021503'))))],
       ['IO_COUNT_MISMATCH', concat(HANDSHAKE, packet(dataField(CODEC_8E_EXAMPLE.replace('0001000500010001', '0001000400010001'))))],
+      ['BAD_TIMESTAMP', concat(HANDSHAKE, packet(dataField(CODEC_8_EXAMPLE_1.replace('0000016B40D8EA30', 'FFFFFFFFFFFFFFFF'))))],
     ];
 
     it('covers every error code', () => {

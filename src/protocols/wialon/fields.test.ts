@@ -41,6 +41,12 @@ describe('Wialon IPS fields', () => {
     expect(parseNumber('1,5')).toBeNull();
   });
 
+  it('refuses a number so long that it reads as Infinity (found by fuzzing)', () => {
+    expect(parseNumber('9'.repeat(400))).toBeNull();
+    expect(parseNumber(`-${'9'.repeat(309)}.5`)).toBeNull();
+    expect(parseNumber('9'.repeat(308))).toBe(Number('9'.repeat(308)));
+  });
+
   it('reads the spec\u2019s parameter example with their types', () => {
     const attributes: Record<string, AttributeValue> = {};
     expect(parseParams('count1:1:564,fuel:2:45.8,hw:3:V4.5', attributes)).toBe(true);
@@ -54,7 +60,7 @@ describe('Wialon IPS fields', () => {
   });
 
   it('refuses malformed parameters', () => {
-    for (const field of ['x:1:1.5', 'x:2:abc', 'x:4:1', 'x', ':1:1', 'junk,x:1:1']) {
+    for (const field of ['x:1:1.5', 'x:2:abc', 'x:4:1', 'x', ':1:1', 'junk,x:1:1', 'x:2:1e999', 'x:2:-1e400']) {
       expect(parseParams(field, {}), field).toBe(false);
     }
   });

@@ -47,7 +47,9 @@ export function parseCoordinate(value: string, hemisphere: string, axis: 'lat' |
 export function parseNumber(field: string): number | null | undefined {
   if (isAbsent(field)) return undefined;
   if (!/^-?\d+(?:\.\d+)?$/.test(field)) return null;
-  return Number(field);
+  // Enough digits make Infinity, which no speed or sensor is.
+  const value = Number(field);
+  return Number.isFinite(value) ? value : null;
 }
 
 /** A non-negative integer, `undefined` for NA, `null` for anything else. */

@@ -32,7 +32,10 @@ export function parseParams(field: string, attributes: Record<string, AttributeV
       attributes[key] = Number.isSafeInteger(n) ? n : BigInt(value);
     } else if (type === '2') {
       if (!DECIMAL.test(value)) return false;
-      attributes[key] = Number(value);
+      // `1e999` reads as Infinity: malformed, like any value that is no number.
+      const n = Number(value);
+      if (!Number.isFinite(n)) return false;
+      attributes[key] = n;
     } else {
       attributes[key] = value;
       lastText = key;

@@ -138,6 +138,7 @@ describe('Wialon IPS session: data', () => {
     ['10', 'BAD_COORDINATES', SD_BODY.replace(';N;', ';NA;')],
     ['11', 'BAD_SPEED_COURSE_ALTITUDE', SD_BODY.replace(';62;', ';fast;')],
     ['11', 'BAD_SPEED_COURSE_ALTITUDE', SD_BODY.replace(';215;', ';361;')],
+    ['11', 'BAD_SPEED_COURSE_ALTITUDE', SD_BODY.replace(';62;', `;${'9'.repeat(400)};`)],
     ['12', 'BAD_SATELLITES', SD_BODY.replace(';9;', ';many;')],
   ];
   for (const [code, rejected, body] of SD_FAULTS) {
@@ -177,6 +178,10 @@ describe('Wialon IPS session: data', () => {
     ['13', 'BAD_INPUTS_OUTPUTS', D_BODY.replace(';5;1;', ';5;on;')],
     ['14', 'BAD_ADC', D_BODY.replace('12.4,0.05', '12.4,x')],
     ['15', 'BAD_PARAMS', D_BODY.replace('batt:2:87.5', 'batt:2:full')],
+    // Found by fuzzing: numbers long enough to read as Infinity were taken.
+    ['12', 'BAD_SATELLITES', D_BODY.replace(';0.8;', `;${'9'.repeat(400)};`)],
+    ['14', 'BAD_ADC', D_BODY.replace('12.4,0.05', `12.4,${'9'.repeat(400)}`)],
+    ['15', 'BAD_PARAMS', D_BODY.replace('batt:2:87.5', 'batt:2:1e999')],
   ];
   for (const [code, rejected, body] of D_FAULTS) {
     it(`answers #AD#${code}, counted as ${rejected}, and stays open`, () => {

@@ -1,0 +1,32 @@
+/**
+ * Cutting a stream into the chunks a socket might deliver: all at once, frame by frame, at random sizes, or
+ * one byte at a time, so that a codec's framing is tried at every boundary.
+ */
+import type { Rng } from '../../core/random/index.js';
+
+/** Streams longer than this are not fed one byte at a time: it proves nothing more, and costs the budget. */
+const BYTEWISE_MAX = 4096;
+
+/** `frameEnds` are the offsets where the frames of the stream end, for chunks that follow them. */
+export function chunkStream(stream: Uint8Array, rng: Rng, frameEnds: readonly number[] = []): Uint8Array[] {
+  const r = rng.next();
+  if (r < 0.35) return [stream];
+  if (r < 0.5 && frameEnds.length > 0) {
+    const chunks: Uint8Array[] = [];
+    let at = 0;
+    for (const end of frameEnds) {
+      if (end > at) chunks.push(stream.subarray(at, end));
+      at = Math.max(at, end);
+    }
+    if (at < stream.length) chunks.push(stream.subarray(at));
+    return chunks;
+  }
+  const maxSize = r < 0.6 && stream.length <= BYTEWISE_MAX ? 1 : rng.pick([4, 16, 64, 512]);
+  const chunks: Uint8Array[] = [];
+  for (let at = 0; at < stream.length; ) {
+    const size = rng.int(1, maxSize);
+    chunks.push(stream.subarray(at, at + size));
+    at += size;
+  }
+  return chunks;
+}
