@@ -116,10 +116,6 @@ export class MqttLink extends DeviceLink {
     if (this.closed) return;
     if (this.failure === undefined) {
       this.context.stats.error(this.clientError ?? (was === 'waiting' ? 'closed-before-ack' : was === 'ready' ? 'closed-by-gateway' : 'connect-failed'));
-      if (was === 'ready' && this.clientError === undefined) {
-        if (this.outbox.size > 0) this.kick();
-        return;
-      }
     }
     this.retryLater();
   }

@@ -33,7 +33,10 @@ export interface FleetSimulationOptions {
   timeScale?: number;
   /** Simulated seconds to run; without it, until every truck has arrived or stop() is called. */
   durationSeconds?: number;
-  /** Simulated start, milliseconds since the Unix epoch, whole seconds; the wall clock at launch unless told. */
+  /**
+   * Simulated start, milliseconds since the Unix epoch, whole seconds. Unless told: the wall clock at launch, or,
+   * when `timeScale` > 1 and a duration is set, that duration before it, so that no fix lies in the future.
+   */
   start?: number;
   misbehaviour?: Partial<MisbehaviourRates>;
   reportIntervalSeconds?: number;

@@ -79,6 +79,15 @@ export function fleetRegistrations(options: FleetSimulationOptions): DeviceRegis
   return registrationsOf(plan(options, options.start ?? 0));
 }
 
+/**
+ * Now, for a clock running at wall speed. A faster clock with a duration starts that duration in the past, so that
+ * it catches up with the wall clock only as it ends and no seal ever reports a fix from the future, which a gateway
+ * may refuse. A faster clock without an end must run ahead; its caller can pass `start` to choose otherwise.
+ */
+export function defaultStart(now: number, timeScale: number, durationSeconds: number | undefined): number {
+  return timeScale > 1 && durationSeconds !== undefined ? now - durationSeconds * 1000 : now;
+}
+
 function positive(value: number | undefined, fallback: number, what: string): number {
   const v = value ?? fallback;
   if (!(v > 0) || !Number.isFinite(v)) throw new RangeError(`${what} must be > 0, got ${v}`);
@@ -91,7 +100,7 @@ export function runFleetSimulation(options: FleetSimulationOptions): FleetSimula
   const ackTimeoutMs = positive(options.ackTimeoutMs, 15_000, 'ackTimeoutMs');
   const drainTimeoutMs = options.drainTimeoutMs ?? 30_000;
   if (options.durationSeconds !== undefined) positive(options.durationSeconds, 1, 'durationSeconds');
-  const start = Math.floor((options.start ?? Date.now()) / 1000) * 1000;
+  const start = Math.floor((options.start ?? defaultStart(Date.now(), timeScale, options.durationSeconds)) / 1000) * 1000;
   const planned = plan(options, start);
   const { devices, fleet } = planned;
   const registrations = registrationsOf(planned);

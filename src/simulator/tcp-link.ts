@@ -109,12 +109,9 @@ export class TcpLink extends DeviceLink {
       const kind = this.socketError
         ?? (was === 'waiting' ? 'closed-before-ack' : was === 'ready' ? 'closed-by-gateway' : was === 'login' ? 'closed-before-login' : 'connect-failed');
       this.context.stats.error(kind);
-      // A gateway closing an idle connection is no failure: the seal connects again when it has something to say.
-      if (was === 'ready' && this.socketError === undefined) {
-        if (this.outbox.size > 0) this.kick();
-        return;
-      }
     }
+    // Even a gateway closing an idle connection is met after a delay, so one that hangs up on every login is
+    // not hammered; after a good login the backoff starts again from its first step.
     this.retryLater();
   }
 
