@@ -10,6 +10,7 @@ import { CheckContextSource } from '../services/check-context.js';
 import { DeclarationImport } from '../services/declaration-import.js';
 import { DeclarationService } from '../services/declaration-service.js';
 import { NomenclatureImport } from '../services/nomenclature-import.js';
+import { PositionQueryService } from '../services/position-query.js';
 import { ReferenceService } from '../services/reference-service.js';
 
 export interface Platform {
@@ -19,6 +20,7 @@ export interface Platform {
   imports: DeclarationImport;
   nomenclature: NomenclatureImport;
   reference: ReferenceService;
+  positions: PositionQueryService;
   close(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export function wirePlatform(store: Store, clock: Clock = systemClock): Platform
     imports: new DeclarationImport(store, auth, checks, clock, audit),
     nomenclature: new NomenclatureImport(store, auth, checks, audit),
     reference: new ReferenceService(store.reference, auth, checks, audit),
+    positions: new PositionQueryService(store, auth, clock),
     close: () => store.close(),
   };
 }

@@ -1,5 +1,5 @@
-/** Declarations and reference data for the store suite: full ones, minimal ones, and hostile text. */
-import type { DeclarationInput, StatusChange } from '../../src/core/model/index.js';
+/** Declarations, reference data and positions for the store suite: full ones, minimal ones, and hostile text. */
+import type { DeclarationInput, Position, StatusChange } from '../../src/core/model/index.js';
 import type { NewDeclaration } from '../../src/ports/store.js';
 
 /** Text that would break a store building SQL by concatenation, and quoting of every kind. */
@@ -89,5 +89,24 @@ export function hostileInput(): DeclarationInput {
     borderCrossing: HOSTILE,
     officeOfDestination: HOSTILE,
     seals: [HOSTILE],
+  };
+}
+
+/** T0 in milliseconds since the epoch, the unit of positions. */
+export const T0_MS = Date.parse(T0);
+
+/** A position of `deviceId` at `seconds` after T0, with no optional field unless given. */
+export function position(deviceId: string, seconds: number, options: Partial<Position> = {}): Position {
+  return {
+    deviceId,
+    deviceTime: T0_MS + seconds * 1000,
+    receivedTime: T0_MS + seconds * 1000 + 1500,
+    lat: 43.2567 + seconds / 10_000,
+    lon: 76.9286 - seconds / 10_000,
+    speed: 62.5,
+    course: 271,
+    valid: true,
+    attributes: {},
+    ...options,
   };
 }

@@ -53,3 +53,30 @@ describe('SQLite store file', () => {
     }
   });
 });
+
+describe('SQLite positions', () => {
+  it('read a track straight off the primary key, with no sort', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'corridor-store-'));
+    try {
+      const path = join(directory, 'corridor.db');
+      const store = openSqliteStore(path);
+      await store.migrate();
+      await store.close();
+      const { default: SqliteDatabase } = await import('better-sqlite3');
+      const raw = new SqliteDatabase(path, { readonly: true });
+      // The statement the repository's list sends, bounds and limit included.
+      const plan = raw
+        .prepare(
+          'explain query plan select * from "positions" where "device_id" = ? and "device_time" >= ? and "device_time" <= ? ' +
+            'order by "device_time", "sequence" limit ?',
+        )
+        .all('d1', 0, 1, 10) as Array<{ detail: string }>;
+      raw.close();
+      const details = plan.map((step) => step.detail).join('\n');
+      expect(details).toMatch(/SEARCH positions USING INDEX sqlite_autoindex_positions_1 \(device_id=\? AND device_time>\? AND device_time<\?\)/);
+      expect(details).not.toMatch(/TEMP B-TREE/);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+});

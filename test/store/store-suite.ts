@@ -3,17 +3,19 @@
  * must pass on PostgreSQL, so the services above never learn which one they talk to.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BorderCrossing, CustomsOffice, Declaration } from '../../src/core/model/index.js';
+import type { BorderCrossing, CustomsOffice, Declaration, Position } from '../../src/core/model/index.js';
 import type { NewDeclaration, Store, StoredUser } from '../../src/ports/store.js';
 import {
   HOSTILE,
   T0,
+  T0_MS,
   at,
   created,
   fullInput,
   hostileInput,
   minimalInput,
   newDeclaration,
+  position,
 } from './fixtures.js';
 
 /** A fresh, migrated, empty store, and how to throw it away. */
@@ -437,6 +439,131 @@ export function describeStoreSuite(name: string, factory: StoreFactory): void {
       });
     });
 
+    describe('positions', () => {
+      const track = (deviceId: string, limit = 100_000) => store.positions.list({ deviceId, limit });
+      const times = (positions: Position[]) => positions.map((item) => [(item.deviceTime - T0_MS) / 1000, item.sequence ?? null]);
+
+      it('round-trip exactly: 64-bit integers, bytes, flags, text, seal state, and absent fields left absent', async () => {
+        const full = position('356307042441013', 0, {
+          deviceTime: 4_102_444_800_123, // 2100: beyond 32 bits, as every time of this century is
+          receivedTime: 4_102_444_801_999,
+          lat: Math.fround(-33.86882), // every digit of a double counts
+          lon: 151.20929,
+          altitude: -27.5,
+          speed: 0.1 + 0.2,
+          course: 359,
+          satellites: 0,
+          valid: false,
+          sequence: 4_294_967_295,
+          attributes: {
+            io240: 1,
+            io78: 18_446_744_073_709_551_615n,
+            io11: -9_007_199_254_740_993n,
+            io385: new Uint8Array([0x00, 0xde, 0xad, 0xbe, 0xef, 0xff]),
+            'param:lock': true,
+            'param:door': false,
+            'egts:din': 'Ақ Жол; DROP TABLE positions; --',
+            text: 'NUL \u0000 inside, and a lone \uD800',
+            volts: 12.625,
+            nan: Number.NaN,
+          },
+          seal: { locked: true, tamper: false, cableCut: false, batteryPercent: 87, batteryVolts: 3.95 },
+        });
+        const minimal = position('356307042441014', 1);
+        expect(await store.positions.insertMany([full, minimal])).toBe(2);
+        const [stored] = await track(full.deviceId);
+        expect(stored).toStrictEqual(full);
+        expect(stored?.attributes.io385).toBeInstanceOf(Uint8Array);
+        expect(await store.positions.latestOf(full.deviceId)).toStrictEqual(full);
+        const [bare] = await track(minimal.deviceId);
+        expect(bare).toStrictEqual(minimal);
+        for (const field of ['altitude', 'satellites', 'sequence', 'seal']) expect(bare && field in bare).toBe(false);
+        expect(await store.positions.latest()).toStrictEqual([full, minimal]);
+      });
+
+      it('skip a resent position (same device, time and sequence), count only the new, and keep the first', async () => {
+        const batch = [position('d1', 0, { sequence: 1 }), position('d1', 1, { sequence: 2 }), position('d2', 0, { sequence: 1 })];
+        expect(await store.positions.insertMany(batch)).toBe(3);
+        expect(await store.positions.insertMany(batch)).toBe(0);
+        const changed = batch.map((item) => ({ ...item, speed: 99, attributes: { resent: true } }));
+        expect(await store.positions.insertMany([...changed, position('d1', 2, { sequence: 3 })])).toBe(1);
+        expect(await track('d1')).toStrictEqual([batch[0], batch[1], position('d1', 2, { sequence: 3 })]);
+        // Repeats within one batch count once; the same time with another sequence is another position.
+        const again = position('d3', 5, { sequence: 7 });
+        expect(await store.positions.insertMany([again, again, { ...again, sequence: 8 }, { ...again, speed: 1 }])).toBe(2);
+        expect(await track('d3')).toStrictEqual([again, { ...again, sequence: 8 }]);
+        expect(await store.positions.insertMany([])).toBe(0);
+      });
+
+      it('skip a resent position without a sequence too, and keep it apart from sequence 0', async () => {
+        const unnumbered = position('d1', 10);
+        expect(await store.positions.insertMany([unnumbered, unnumbered])).toBe(1);
+        expect(await store.positions.insertMany([{ ...unnumbered, lat: 0 }])).toBe(0);
+        expect(await store.positions.insertMany([{ ...unnumbered, sequence: 0 }])).toBe(1);
+        expect(times(await track('d1'))).toStrictEqual([[10, null], [10, 0]]);
+      });
+
+      it('keep each device\'s latest at its greatest device time, whatever order positions arrive in', async () => {
+        expect(await store.positions.insertMany([position('a', 10), position('b', 3)])).toBe(2);
+        // Late data: older than what is stored, and out of order within the batch.
+        await store.positions.insertMany([position('a', 5), position('a', 7), position('b', 1)]);
+        expect(await store.positions.latestOf('a')).toStrictEqual(position('a', 10));
+        expect(await store.positions.latestOf('b')).toStrictEqual(position('b', 3));
+        await store.positions.insertMany([position('a', 3), position('a', 20), position('a', 11), position('c', 1)]);
+        expect(await store.positions.latestOf('a')).toStrictEqual(position('a', 20));
+        // A tie on time goes to the higher sequence, the last of the track, in either order of arrival.
+        await store.positions.insertMany([position('a', 20, { sequence: 9 }), position('a', 20, { sequence: 4 })]);
+        expect((await store.positions.latestOf('a'))?.sequence).toBe(9);
+        await store.positions.insertMany([position('a', 20, { sequence: 5 })]);
+        expect((await store.positions.latestOf('a'))?.sequence).toBe(9);
+        const lastOfTrack = (await track('a')).at(-1);
+        expect(await store.positions.latestOf('a')).toStrictEqual(lastOfTrack);
+        expect((await store.positions.latest()).map((item) => [item.deviceId, (item.deviceTime - T0_MS) / 1000])).toStrictEqual([
+          ['a', 20],
+          ['b', 3],
+          ['c', 1],
+        ]);
+        expect(await store.positions.latestOf('none')).toBeUndefined();
+      });
+
+      it('list one device in device-time then sequence order, within inclusive bounds and a limit', async () => {
+        const shuffled = [
+          position('d1', 30, { sequence: 2 }),
+          position('d1', 10),
+          position('d2', 15),
+          position('d1', 30, { sequence: 1 }),
+          position('d1', 20),
+          position('d1', 40),
+        ];
+        await store.positions.insertMany(shuffled);
+        expect(times(await track('d1'))).toStrictEqual([[10, null], [20, null], [30, 1], [30, 2], [40, null]]);
+        const window = await store.positions.list({ deviceId: 'd1', from: T0_MS + 20_000, to: T0_MS + 30_000, limit: 10 });
+        expect(times(window)).toStrictEqual([[20, null], [30, 1], [30, 2]]);
+        expect(times(await store.positions.list({ deviceId: 'd1', from: T0_MS + 25_000, limit: 2 }))).toStrictEqual([[30, 1], [30, 2]]);
+        expect(times(await store.positions.list({ deviceId: 'd1', to: T0_MS + 10_000, limit: 10 }))).toStrictEqual([[10, null]]);
+        expect(await store.positions.list({ deviceId: 'd1', from: T0_MS + 41_000, limit: 10 })).toStrictEqual([]);
+        expect(await track('nobody')).toStrictEqual([]);
+      });
+
+      it('insert a large batch across statements, counting exactly, and roll all of it back on a bad position', async () => {
+        const batch = Array.from({ length: 2_503 }, (_, i) =>
+          position(`dev-${i % 97}`, i, { sequence: i, attributes: { io1: BigInt(i) << 40n, i } }),
+        );
+        expect(await store.positions.insertMany(batch)).toBe(2_503);
+        expect(await store.positions.insertMany([...batch.slice(0, 1_000), position('dev-new', 0)])).toBe(1);
+        expect(await track('dev-5')).toStrictEqual(batch.filter((item) => item.deviceId === 'dev-5'));
+        expect(await store.positions.latest()).toHaveLength(98);
+        expect(await store.positions.latestOf('dev-5')).toStrictEqual(batch.filter((item) => item.deviceId === 'dev-5').at(-1));
+
+        const bad = [position('fresh', 1), position('fresh', 2, { deviceTime: T0_MS + 0.5 })];
+        await expect(store.positions.insertMany(bad)).rejects.toThrow(RangeError);
+        await expect(store.positions.insertMany([position('fresh', 1, { sequence: -1 })])).rejects.toThrow(RangeError);
+        await expect(store.positions.insertMany([position('fresh', 1, { attributes: { x: null as never } })])).rejects.toThrow(TypeError);
+        expect(await track('fresh')).toStrictEqual([]);
+        expect(await store.positions.latestOf('fresh')).toBeUndefined();
+      });
+    });
+
     describe('SQL metacharacters', () => {
       it('round-trip in every text field and never run as SQL', async () => {
         const declaration = newDeclaration(`${HOSTILE} id`, hostileInput(), {
@@ -488,6 +615,15 @@ export function describeStoreSuite(name: string, factory: StoreFactory): void {
 
         await store.nomenclature.putMany([{ code: HOSTILE, description: HOSTILE, validFrom: HOSTILE }]);
         expect(await store.nomenclature.allCodes()).toStrictEqual([HOSTILE]);
+
+        const fix = position(HOSTILE, 0, { sequence: 1, attributes: { [HOSTILE]: HOSTILE } });
+        const wildcard = position('%', 1);
+        expect(await store.positions.insertMany([fix, wildcard, position('_', 2)])).toBe(3);
+        expect(await store.positions.insertMany([fix])).toBe(0);
+        expect(await store.positions.list({ deviceId: HOSTILE, limit: 10 })).toStrictEqual([fix]);
+        expect(await store.positions.list({ deviceId: '%', limit: 10 })).toStrictEqual([wildcard]);
+        expect(await store.positions.latestOf(HOSTILE)).toStrictEqual(fix);
+        expect(await store.positions.latest()).toHaveLength(3);
 
         // Every table is still there and holds what it should.
         expect((await store.declarations.list({ limit: 10, offset: 0 })).total).toBe(1);

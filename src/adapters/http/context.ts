@@ -7,6 +7,7 @@ import type { Store } from '../../ports/store.js';
 import type { AuthService } from '../../services/auth-service.js';
 import type { DeclarationImport } from '../../services/declaration-import.js';
 import type { DeclarationService } from '../../services/declaration-service.js';
+import type { PositionQueryService } from '../../services/position-query.js';
 import type { ReferenceService } from '../../services/reference-service.js';
 import { ServiceError } from '../../services/service-error.js';
 
@@ -16,6 +17,7 @@ export interface ApiServices {
   declarations: DeclarationService;
   imports: DeclarationImport;
   reference: ReferenceService;
+  positions: PositionQueryService;
 }
 
 declare module 'fastify' {

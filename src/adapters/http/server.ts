@@ -10,6 +10,7 @@ import { authRoutes } from './routes/auth.js';
 import { gatewayRoutes, metricsRoute, type GatewayView } from './routes/gateway.js';
 import { declarationRoutes } from './routes/declarations.js';
 import { healthRoutes } from './routes/health.js';
+import { positionRoutes } from './routes/positions.js';
 import { referenceRoutes } from './routes/reference.js';
 import { tinRoutes } from './routes/tin.js';
 import { userRoutes } from './routes/users.js';
@@ -80,6 +81,7 @@ export async function createHttpServer(services: ApiServices, options: HttpOptio
       await tinRoutes(api);
       await declarationRoutes(api, services);
       await referenceRoutes(api, services);
+      await positionRoutes(api, services);
       if (options.gateway) await gatewayRoutes(api, options.gateway);
     },
     { prefix: API_PREFIX },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCount, decodeJson, encodeJson, encodeTime, optional } from './codec.js';
+import { decodeCount, decodeFlag, decodeJson, encodeFlag, encodeJson, encodeTime, optional } from './codec.js';
 
 describe('column codec', () => {
   it('brings every instant to canonical UTC with milliseconds', () => {
@@ -19,5 +19,10 @@ describe('column codec', () => {
   it('leaves an absent optional field absent', () => {
     expect(optional('tin', null)).toStrictEqual({});
     expect(optional('tin', '')).toStrictEqual({ tin: '' });
+  });
+
+  it('writes flags as 0 or 1 and reads both drivers\' forms', () => {
+    expect([encodeFlag(true), encodeFlag(false)]).toStrictEqual([1, 0]);
+    expect([decodeFlag(1), decodeFlag(0), decodeFlag(true), decodeFlag(false)]).toStrictEqual([true, false, true, false]);
   });
 });

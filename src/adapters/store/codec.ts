@@ -2,7 +2,7 @@
  * How values cross between the domain and the columns, in one place for both dialects: JSON documents,
  * instants, and counts. Repositories never call JSON.parse, Date or Number on a row themselves.
  */
-import type { Json, Timestamp } from './schema.js';
+import type { Flag, Json, Timestamp } from './schema.js';
 
 export function encodeJson(value: unknown): Json {
   return JSON.stringify(value);
@@ -43,4 +43,13 @@ export function decodeCount(value: string | number | bigint | undefined): number
 /** Sets `key` only when the column holds a value, so an absent optional field stays absent, not undefined. */
 export function optional<K extends string, V>(key: K, value: V | null): { [P in K]?: V } {
   return (value === null ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+/** 0 or 1: the one form both SQLite's integer column and PostgreSQL's boolean column accept. */
+export function encodeFlag(value: boolean): 0 | 1 {
+  return value ? 1 : 0;
+}
+
+export function decodeFlag(value: Flag): boolean {
+  return value === true || value === 1;
 }

@@ -4,6 +4,7 @@ import type {
   AuditLog,
   DeclarationRepository,
   NomenclatureRepository,
+  PositionRepository,
   ReferenceRepository,
   Store,
   UserRepository,
@@ -13,6 +14,7 @@ import { KyselyDeclarationRepository } from './declaration-repository.js';
 import { MAX_PARAMETERS, type StoreDialect } from './dialect.js';
 import { migrationProvider } from './migrations/migrations.js';
 import { KyselyNomenclatureRepository } from './nomenclature-repository.js';
+import { KyselyPositionRepository } from './position-repository.js';
 import { KyselyReferenceRepository } from './reference-repository.js';
 import type { Database } from './schema.js';
 import { KyselyUserRepository } from './user-repository.js';
@@ -28,6 +30,7 @@ export class KyselyStore implements Store {
   readonly nomenclature: NomenclatureRepository;
   readonly users: UserRepository;
   readonly audit: AuditLog;
+  readonly positions: PositionRepository;
   #closed = false;
 
   constructor(
@@ -41,6 +44,7 @@ export class KyselyStore implements Store {
     this.nomenclature = new KyselyNomenclatureRepository(db, maxParameters);
     this.users = new KyselyUserRepository(db);
     this.audit = new KyselyAuditLog(db);
+    this.positions = new KyselyPositionRepository(db, maxParameters);
   }
 
   async migrate(): Promise<void> {

@@ -160,6 +160,36 @@ export interface AuditLogTable {
   detail: Json | null;
 }
 
+/**
+ * A yes or no as each driver hands it back: 0 or 1 from SQLite's integer column, a boolean from PostgreSQL's;
+ * written as 0 or 1, which PostgreSQL reads as a boolean. Only `codec.ts` turns it into a boolean.
+ */
+export type Flag = number | boolean;
+
+/** One position a row; `positions` and `device_latest` share the columns. */
+export interface PositionColumns {
+  device_id: string;
+  /** Milliseconds since the epoch (`bigint` on PostgreSQL, brought back as a number by the type parsers). */
+  device_time: number;
+  received_time: number;
+  /** The protocol's record sequence, or -1 for none (part of the key, and a key column cannot be NULL). */
+  sequence: number;
+  lat: number;
+  lon: number;
+  altitude: number | null;
+  speed: number;
+  course: number;
+  satellites: number | null;
+  valid: Flag;
+  /** Attributes by `attribute-codec.ts`, which keeps bigint and bytes. */
+  attributes: Json;
+  seal: Json | null;
+}
+
+export type PositionsTable = PositionColumns;
+/** Each device's latest position by device time (then sequence), moved forward by every insert. */
+export type DeviceLatestTable = PositionColumns;
+
 export interface Database {
   declarations: DeclarationsTable;
   goods_items: GoodsItemsTable;
@@ -174,4 +204,6 @@ export interface Database {
   users: UsersTable;
   tokens: TokensTable;
   audit_log: AuditLogTable;
+  positions: PositionsTable;
+  device_latest: DeviceLatestTable;
 }
