@@ -9,7 +9,10 @@ import { createRng } from '../../core/random/index.js';
 import type { DeclarationInput, SealDevice } from '../../core/model/index.js';
 import { BORDER_CROSSINGS, CUSTOMS_OFFICES } from '../../core/reference/index.js';
 import type { ImportSummary } from '../../services/declaration-import.js';
+import type { Listener } from '../../adapters/gateway/tcp-gateway.js';
+import { runFleetSimulation, type FleetSimulation, type FleetSimulationOptions } from '../../simulator/index.js';
 import { CONSOLE_USER, type Platform } from '../platform.js';
+import { registerFleet } from './simulate-fleet.js';
 
 const SEED = 'corridor-demo';
 export const DEMO_DECLARATIONS = 300;
@@ -57,4 +60,23 @@ export async function seedDemo(platform: Platform, today = new Date().toISOStrin
     CONSOLE_USER,
     declarations.map((record, index) => ({ line: index + 1, record })),
   );
+}
+
+const DEMO_FLEET_TRUCKS = 40;
+
+/**
+ * A small fleet of simulated seals driving in real time against this server's own gateways, so the demo's
+ * positions move. Trucks leave within minutes rather than hours, and misbehave at the usual rates.
+ */
+export async function startDemoFleet(platform: Platform, listeners: readonly Listener[], host: string): Promise<FleetSimulation> {
+  const ports = Object.fromEntries(listeners.map((listener) => [listener.protocol, listener.address.port]));
+  const options: FleetSimulationOptions = {
+    count: DEMO_FLEET_TRUCKS,
+    seed: SEED,
+    timeScale: 1,
+    departureWindowSeconds: 300,
+    gateway: { host: host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host, ports },
+  };
+  await registerFleet(platform, options);
+  return runFleetSimulation(options);
 }

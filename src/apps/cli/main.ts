@@ -8,7 +8,8 @@ import { configFromEnv, port, type Config } from '../config.js';
 import { CONSOLE_USER, openPlatform, type Platform } from '../platform.js';
 import { serve } from '../server/serve.js';
 import { importDeclarationsFile, importNomenclatureFile } from './import-commands.js';
-import { seedDemo } from './demo.js';
+import { seedDemo, startDemoFleet } from './demo.js';
+import { simulateFleet } from './simulate-fleet.js';
 
 const program = new Command('corridor').description('Cross-border freight control: declarations, navigation seals, risk, border queues.');
 const dbOption = () => new Option('--db <db>', 'SQLite file or postgres:// URL (default: CORRIDOR_DB or ./data/corridor.db)');
@@ -48,7 +49,9 @@ program
     console.log(`Corridor is serving on ${served.url} (API under ${served.url}/api/v1, OpenAPI at ${served.url}/api/v1/openapi.json)`);
     const ports = served.gateways.listeners.map((listener) => `${listener.protocol} ${listener.address.port}`);
     console.log(`device gateways: ${ports.length > 0 ? ports.join(', ') : 'none'}`);
-    const stop = () => void served.close().then(() => process.exit(0));
+    const fleet = options.demo ? await startDemoFleet(served.platform, served.gateways.listeners, config(options).host) : undefined;
+    if (fleet) console.log(`demo fleet: ${fleet.registrations().length} sealed trucks reporting to the gateways`);
+    const stop = () => void (fleet ? fleet.stop() : Promise.resolve()).then(() => served.close()).then(() => process.exit(0));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
@@ -118,6 +121,32 @@ device
     }),
   );
 
+program
+  .command('simulate-fleet')
+  .description('drive virtual sealed trucks on real routes, each seal speaking its protocol to the gateway')
+  .option('--count <n>', 'number of trucks', '100')
+  .option('--seed <seed>', 'seed: the same seed gives the same fleet', 'fleet')
+  .option('--time-scale <x>', 'simulated seconds per second (1 = real time)', '60')
+  .option('--duration <seconds>', 'simulated seconds to run (default: until every truck has arrived)')
+  .option('--host <host>', 'gateway host', '127.0.0.1')
+  .option('--truth <file>', 'write what each truck really did (misbehaviour, stops, crossings) as JSON')
+  .addOption(dbOption())
+  .action((options: { count: string; seed: string; timeScale: string; duration?: string; host: string; truth?: string; db?: string }) =>
+    withPlatform(options, async (platform) => {
+      const { gateway, mqttUrl } = configFromEnv();
+      await simulateFleet(platform, {
+        count: positiveNumber(options.count, '--count'),
+        seed: options.seed,
+        timeScale: positiveNumber(options.timeScale, '--time-scale'),
+        ...(options.duration ? { durationSeconds: positiveNumber(options.duration, '--duration') } : {}),
+        host: options.host,
+        ports: Object.fromEntries(Object.entries(gateway).filter(([, port]) => port > 0)),
+        ...(mqttUrl ? { mqttUrl } : {}),
+        ...(options.truth ? { truth: options.truth } : {}),
+      });
+    }),
+  );
+
 const check = program.command('check').description('check identifiers');
 check
   .command('tin <country> <number>')
@@ -139,3 +168,9 @@ program.parseAsync().catch((error: unknown) => {
   }
   process.exitCode = 1;
 });
+
+function positiveNumber(text: string, name: string): number {
+  const value = Number(text);
+  if (!(value > 0) || !Number.isFinite(value)) throw new InvalidArgumentError(`${name} must be a positive number, not "${text}"`);
+  return value;
+}
