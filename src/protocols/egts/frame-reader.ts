@@ -54,6 +54,11 @@ export class EgtsFrameReader {
     this.queue.append(chunk);
   }
 
+  /** Drops every byte waiting; the packet last returned stays readable. */
+  clear(): void {
+    this.queue.clear();
+  }
+
   private fail(code: string, message: string, result: number): FrameStatus {
     this.errorCode = code;
     this.errorMessage = message;

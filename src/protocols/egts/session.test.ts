@@ -40,6 +40,16 @@ function fixRecord(recordNumber: number, overrides: Partial<TelematicsRecord> = 
   };
 }
 
+function concat(...parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
 function only<T extends SessionOutput['type']>(outputs: SessionOutput[], type: T): Extract<SessionOutput, { type: T }> {
   const found = outputs.filter((o) => o.type === type);
   expect(found).toHaveLength(1);
@@ -272,6 +282,17 @@ describe('EGTS session: broken streams', () => {
     expect(error.code).toBe('HEADER_CRC_MISMATCH');
     expect(responseOf(error.reply!)).toMatchObject({ responseTo: 33, result: PC_HEADERCRC_ERROR });
     expect(session.feed(auth(), RECEIVED)).toEqual([]);
+  });
+
+  it('lets go of the bytes still waiting once it closes (found by fuzzing)', () => {
+    const following = encodeTelematicsPacket({ packetId: 40, records: [fixRecord(1)] });
+    const broken = createEgtsSession();
+    only(broken.feed(concat(corrupt(auth(33), 10), following.subarray(0, 30)), RECEIVED), 'error');
+    expect(broken.bufferedBytes).toBe(0);
+    const malformed = createEgtsSession();
+    const unsupported = framePacket(new Uint8Array(4), { packetId: 41, packetType: 7 });
+    only(malformed.feed(concat(unsupported, following.subarray(0, 30)), RECEIVED), 'error');
+    expect(malformed.bufferedBytes).toBe(0);
   });
 
   it('answers a frame checksum mismatch with EGTS_PC_DATACRC_ERROR and closes', () => {

@@ -103,7 +103,7 @@ class EgtsSession implements BufferedProtocolSession {
       if (status === FRAME_INCOMPLETE) break;
       out ??= [];
       if (status === FRAME_ERROR) {
-        this.closed = true;
+        this.close();
         const error: SessionOutput = { type: 'error', code: reader.errorCode, message: reader.errorMessage };
         if (reader.errorResult >= 0) error.reply = this.response(reader.packetId, reader.errorResult, 0, PC_OK);
         out.push(error);
@@ -145,8 +145,14 @@ class EgtsSession implements BufferedProtocolSession {
     return { packetId: this.takePacketId(), firstRecord: this.takeRecordNumbers(records) };
   }
 
-  private fail(out: SessionOutput[], code: string, message: string, reply?: Uint8Array): void {
+  /** Nothing more is read; the bytes still waiting are let go, as the connection may linger until it closes. */
+  private close(): void {
     this.closed = true;
+    this.reader.clear();
+  }
+
+  private fail(out: SessionOutput[], code: string, message: string, reply?: Uint8Array): void {
+    this.close();
     out.push(reply ? { type: 'error', code, message, reply } : { type: 'error', code, message });
   }
 

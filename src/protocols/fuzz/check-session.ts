@@ -6,8 +6,7 @@
  */
 import type { BufferedProtocolSession, SessionOutput } from '../session.js';
 import { positionFault } from './check-position.js';
-
-export class FuzzFailure extends Error {}
+import { FuzzFailure } from './fuzz-failure.js';
 
 /** What a fuzz run saw, to report and to show that it reached the decoders rather than only the framing. */
 export interface SessionFuzzStats {

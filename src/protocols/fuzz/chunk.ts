@@ -5,7 +5,9 @@
 import type { Rng } from '../../core/random/index.js';
 
 /** Streams longer than this are not fed one byte at a time: it proves nothing more, and costs the budget. */
-const BYTEWISE_MAX = 4096;
+const BYTEWISE_MAX = 2048;
+/** Random cuts of a long stream stop at about this many chunks: more calls prove nothing new. */
+const MAX_CHUNKS = 300;
 
 /** `frameEnds` are the offsets where the frames of the stream end, for chunks that follow them. */
 export function chunkStream(stream: Uint8Array, rng: Rng, frameEnds: readonly number[] = []): Uint8Array[] {
@@ -21,7 +23,8 @@ export function chunkStream(stream: Uint8Array, rng: Rng, frameEnds: readonly nu
     if (at < stream.length) chunks.push(stream.subarray(at));
     return chunks;
   }
-  const maxSize = r < 0.6 && stream.length <= BYTEWISE_MAX ? 1 : rng.pick([4, 16, 64, 512]);
+  // Small pieces for a short stream; for a long one, pieces long enough that it takes a few hundred calls.
+  const maxSize = r < 0.55 && stream.length <= BYTEWISE_MAX ? 1 : Math.max(rng.pick([4, 16, 64, 512]), Math.ceil(stream.length / MAX_CHUNKS));
   const chunks: Uint8Array[] = [];
   for (let at = 0; at < stream.length; ) {
     const size = rng.int(1, maxSize);

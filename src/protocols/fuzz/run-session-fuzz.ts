@@ -8,13 +8,15 @@ import { createRng, type Rng } from '../../core/random/index.js';
 import type { BufferedProtocolSession, SessionLimits } from '../session.js';
 import type { FuzzBudget } from './budget.js';
 import { chunkStream } from './chunk.js';
-import { emptyStats, feedAndCheck, FuzzFailure, toHex, type SessionFuzzStats } from './check-session.js';
+import { emptyStats, feedAndCheck, toHex, type SessionFuzzStats } from './check-session.js';
+import { FuzzFailure } from './fuzz-failure.js';
 import { concatBytes } from './mutate.js';
 
 export interface SessionFuzzTarget {
   /** Names the rng stream, so each protocol draws its own sequence from the shared seed. */
   protocol: string;
-  createSession(limits: SessionLimits): BufferedProtocolSession;
+  /** A fresh session for a run; `rng` draws any option the protocol has. */
+  createSession(limits: SessionLimits, rng: Rng): BufferedProtocolSession;
   /** The frames of one connection, valid and mutated, drawn from `rng`; `maxFrameBytes` is the run's limit. */
   frames(rng: Rng, maxFrameBytes: number): Uint8Array[];
 }
@@ -38,7 +40,7 @@ export function runSessionFuzz(target: SessionFuzzTarget, budget: FuzzBudget): S
     const chunks = chunkStream(stream, rng, frameEnds);
     stats.frames += frames.length;
     try {
-      feedAndCheck(target.createSession({ maxFrameBytes }), chunks, maxFrameBytes, RECEIVED_AT, stats);
+      feedAndCheck(target.createSession({ maxFrameBytes }, rng), chunks, maxFrameBytes, RECEIVED_AT, stats);
     } catch (error) {
       if (!(error instanceof FuzzFailure)) throw error;
       const sizes = chunks.length > 200 ? `${chunks.length} chunks` : `chunk sizes ${chunks.map((c) => c.length).join(',')}`;

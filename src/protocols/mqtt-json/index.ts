@@ -3,3 +3,4 @@ export { mqttPositionsTopic, parseMqttTopic, POSITIONS_SUBSCRIPTION, type TopicR
 export {
   decodeMqttPayload, DEFAULT_MQTT_PAYLOAD_LIMITS, type MqttPayloadLimits, type MqttPayloadResult,
 } from './payload.js';
+export { encodeMqttPayload, type MqttPositionMessage } from './encode.js';

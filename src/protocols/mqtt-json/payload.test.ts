@@ -78,6 +78,11 @@ describe('MQTT JSON payload', () => {
     }
   });
 
+  it('refuses milliseconds past the last instant a Date holds, though they are safe integers (found by fuzzing)', () => {
+    expect(decode({ time: 8.64e15, lat: 1, lon: 2 }).ok).toBe(true);
+    expect(issuesOf(decode({ time: 8.64e15 + 1, lat: 1, lon: 2 }))).toEqual([{ code: 'TIME_INVALID', path: 'time' }]);
+  });
+
   it('turns bytes that are not acceptable JSON into issues, never an exception', () => {
     expect(issuesOf(decode('{"time": 1, "lat": '))).toEqual([{ code: 'JSON_SYNTAX', path: '' }]);
     expect(issuesOf(decode('NaN'))).toEqual([{ code: 'JSON_SYNTAX', path: '' }]);

@@ -24,6 +24,8 @@ export const DEFAULT_MQTT_PAYLOAD_LIMITS: MqttPayloadLimits = {
 export type MqttPayloadResult = { ok: true; positions: Position[] } | { ok: false; issues: Issue[] };
 
 const MAX_ISSUES = 100;
+/** The last instant a Date can hold, ms; some safe integers lie past it. */
+const MAX_DATE_MS = 8.64e15;
 const MAX_TEXT_LENGTH = 1024;
 const MAX_NAME_LENGTH = 64;
 
@@ -108,7 +110,7 @@ class PositionReader {
       return undefined;
     }
     if (typeof value === 'number') {
-      if (Number.isSafeInteger(value) && value >= 0) return value;
+      if (Number.isSafeInteger(value) && value >= 0 && value <= MAX_DATE_MS) return value;
       this.issue('TIME_INVALID', path, `time ${value} is not whole milliseconds since the epoch`);
       return undefined;
     }

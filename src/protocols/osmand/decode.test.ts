@@ -74,6 +74,12 @@ describe('OsmAnd request', () => {
     ]);
   });
 
+  it('refuses a timestamp past the last instant a Date holds (found by fuzzing)', () => {
+    expect(issuesOf(decodeOsmandQuery('id=a&lat=1&lon=2&timestamp=8640000000000001', RECEIVED))).toEqual([
+      { code: 'TIME_INVALID', path: 'timestamp' },
+    ]);
+  });
+
   it('bounds what it keeps', () => {
     const many = new URLSearchParams({ id: 'a', lat: '1', lon: '2' });
     for (let i = 0; i < 100; i++) many.append(`p${i}`, '1');

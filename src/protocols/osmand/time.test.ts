@@ -19,6 +19,13 @@ describe('OsmAnd timestamp', () => {
     expect(parseOsmandTime('2026-03-14T09:30')).toBe(t - 15_000);
   });
 
+  it('rejects digits past the last instant a Date holds (found by fuzzing)', () => {
+    expect(parseOsmandTime('8640000000000000')).toBe(8.64e15);
+    expect(parseOsmandTime('8640000000000001')).toBeUndefined();
+    expect(parseOsmandTime('99999999999999999999')).toBeUndefined();
+    expect(parseOsmandTime('9'.repeat(400))).toBeUndefined();
+  });
+
   it('rejects what is not a time', () => {
     for (const text of ['', 'yesterday', '2026-02-30T00:00:00Z', '2026-13-01T00:00:00Z', '2026-03-14T24:00:00Z',
       '2026-03-14', '12:00:00', '0x10', '-5', '1e10', '2026-03-14T09:30:15+25:00']) {

@@ -10,12 +10,16 @@ const DIGITS = /^\d+(\.\d+)?$/;
 /** Values at or above this read as milliseconds: as seconds they would be past the year 5000. */
 const MILLISECONDS_FROM = 100_000_000_000;
 
+/** The last instant a Date can hold, ms: digits past it are no time, however many there are. */
+const MAX_DATE_MS = 8.64e15;
+
 /** Milliseconds since the epoch, or undefined when `text` is none of the accepted forms. */
 export function parseOsmandTime(text: string): number | undefined {
   if (DIGITS.test(text)) {
     const value = Number(text);
     if (!Number.isFinite(value)) return undefined;
-    return value >= MILLISECONDS_FROM ? Math.floor(value) : Math.round(value * 1000);
+    const ms = value >= MILLISECONDS_FROM ? Math.floor(value) : Math.round(value * 1000);
+    return ms <= MAX_DATE_MS ? ms : undefined;
   }
   return parseIsoDateTime(text);
 }

@@ -15,7 +15,7 @@ import {
 } from './published-examples.js';
 import { createTeltonikaSession } from './session.js';
 
-const BUDGET = fuzzBudget(240_000, 60);
+const BUDGET = fuzzBudget(260_000, 120);
 const LENGTH_FIELD: NumericField = { offset: 4, bytes: 4 };
 const IMEI_LENGTH_FIELD: NumericField = { offset: 0, bytes: 2 };
 /** In the data field: codec ID, first record count, and the first record's priority and event IO. */

@@ -14,7 +14,7 @@ import {
 } from './encoder.js';
 import { createWialonSession } from './session.js';
 
-const BUDGET = fuzzBudget(200_000, 80);
+const BUDGET = fuzzBudget(220_000, 120);
 const UTF8 = new TextEncoder();
 const TEXT = new TextDecoder();
 const CRLF = UTF8.encode('\r\n');
@@ -87,6 +87,14 @@ function lineOf(packet: Packet, version: WialonVersion, content: Uint8Array = UT
   return concatBytes([head, body, UTF8.encode(checksumText(body)), CRLF]);
 }
 
+/** The content with `extra` digits appended to its last field: a line that reaches the session's limit. */
+function longer(content: string, extra: number): Uint8Array {
+  const head = UTF8.encode(content);
+  const out = new Uint8Array(head.length + extra).fill(0x37);
+  out.set(head);
+  return out;
+}
+
 function mutateFields(content: string, rng: Rng): string {
   const fields = content.split(/(?<=[;|])|(?=[;|])/);
   for (let n = rng.int(1, 3); n > 0 && fields.length > 0; n--) {
@@ -125,7 +133,7 @@ describe('Wialon IPS session under fuzzing', () => {
           else if (kind < 0.75) frame = lineOf(packet, version, UTF8.encode(mutateFields(packet.content, rng)));
           else if (kind < 0.85) frame = lineOf(packet, version, mutateBytes(UTF8.encode(packet.content), rng));
           else if (kind < 0.9) frame = randomBytes(rng, 64);
-          else if (kind < 0.93) frame = lineOf({ ...packet, content: `${packet.content}${'7'.repeat(rng.int(0, maxFrameBytes))}` }, version);
+          else if (kind < 0.915) frame = lineOf(packet, version, longer(packet.content, rng.int(0, maxFrameBytes)));
           else frame = previous;
           frames.push(frame);
           previous = frame;
