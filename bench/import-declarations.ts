@@ -11,6 +11,7 @@ import { openStore } from '../src/adapters/store/open-store.js';
 import { demoDeclarations, seedDemoReference } from '../src/apps/cli/demo.js';
 import { wirePlatform } from '../src/apps/platform.js';
 import { checkDeclaration } from '../src/core/checks/index.js';
+import { systemClock } from '../src/ports/clock.js';
 import { CheckContextSource } from '../src/services/check-context.js';
 import { bareInsert } from './bare-sqlite-insert.js';
 
@@ -23,7 +24,7 @@ export async function importDeclarationsBenchmark(count: number) {
     const store = openStore(db);
     await store.migrate();
     const fleet = await seedDemoReference(wirePlatform(store));
-    const context = await new CheckContextSource(store).get();
+    const context = await new CheckContextSource(store, systemClock).get();
     await store.close();
 
     const declarations = demoDeclarations(fleet, count, '2025-11-20', 'BENCH');

@@ -36,7 +36,7 @@ export async function openPlatform(db: string, clock: Clock = systemClock): Prom
 export function wirePlatform(store: Store, clock: Clock = systemClock): Platform {
   const audit = createAudit(store.audit, clock);
   const auth = new AuthService(store, createScryptCredentials(), clock, audit);
-  const checks = new CheckContextSource(store);
+  const checks = new CheckContextSource(store, clock);
   return {
     store,
     auth,

@@ -4,19 +4,23 @@
  * for every row.
  */
 import type { CheckContext } from '../core/checks/index.js';
+import type { Clock } from '../ports/clock.js';
 import type { Store } from '../ports/store.js';
 
 export class CheckContextSource {
   private cached: Promise<CheckContext> | undefined;
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+  ) {}
 
-  get(): Promise<CheckContext> {
+  async get(): Promise<CheckContext> {
     this.cached ??= this.load().catch((error: unknown) => {
       this.cached = undefined;
       throw error;
     });
-    return this.cached;
+    return { ...(await this.cached), today: this.clock.now().toISOString().slice(0, 10) };
   }
 
   /** Called by every write to reference data. */

@@ -11,6 +11,11 @@ export interface CheckContext {
   devices: ReadonlySet<string>;
   /** Imported goods codes of 4 to 10 digits; without it, goods codes are tested for form and chapter only. */
   nomenclature?: ReadonlySet<string>;
+  /**
+   * Today's date, `YYYY-MM-DD` (UTC), so that documents dated in the future are caught; the checks have no
+   * clock of their own. Without it, dates are tested for form and range only.
+   */
+  today?: string;
 }
 
 export interface CheckResult {

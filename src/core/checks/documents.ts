@@ -23,6 +23,7 @@ import type { GoodsTotals } from './goods.js';
 import {
   CURRENCY_INVALID,
   DOCUMENT_AMOUNT_INVALID,
+  DOCUMENT_DATE_IN_FUTURE,
   DOCUMENT_DATE_INVALID,
   DOCUMENT_MISSING,
   DOCUMENT_TYPE_INVALID,
@@ -82,6 +83,7 @@ function checkDocument(
   present: Set<string>,
   invoices: Map<string, InvoiceSum>,
   issues: Issue[],
+  latestDate: string | undefined,
 ): void {
   const type = requiredText(doc, owner, 'type', 'type', issues);
   if (type !== undefined) {
@@ -105,6 +107,10 @@ function checkDocument(
         pathOf(owner, 'date'),
         `${sentence(fieldName(owner, 'date'))} must be a real date written YYYY-MM-DD, between ${EARLIEST_YEAR} and ${LATEST_YEAR}; ${JSON.stringify(date)} is not one.`,
       ),
+    );
+  } else if (date !== undefined && latestDate !== undefined && date > latestDate) {
+    issues.push(
+      issue(DOCUMENT_DATE_IN_FUTURE, pathOf(owner, 'date'), `${sentence(fieldName(owner, 'date'))} ${date} is in the future.`),
     );
   }
   const amount = optionalNumber(doc, owner, 'amount', 'amount', issues);
@@ -155,8 +161,13 @@ function checkTotals(invoices: Map<string, InvoiceSum>, goods: GoodsTotals, issu
   }
 }
 
-/** `goods` is the goods' totals, or undefined when the goods could not be read at all. */
-export function checkDocuments(declaration: Fields, goods: GoodsTotals | undefined, issues: Issue[]): void {
+/**
+ * `goods` is the goods' totals, or undefined when the goods could not be read at all. With `today`, a document
+ * dated after tomorrow is reported: a day's grace, because the Kyrgyz and Kazakh working day starts up to six
+ * hours before UTC's.
+ */
+export function checkDocuments(declaration: Fields, goods: GoodsTotals | undefined, issues: Issue[], today?: string): void {
+  const latestDate = today === undefined ? undefined : dayAfter(today);
   const documents = listOrEmpty(declaration, DECLARATION, 'documents', 'documents', issues);
   if (documents === undefined) return;
   const present = new Set<string>();
@@ -164,7 +175,7 @@ export function checkDocuments(declaration: Fields, goods: GoodsTotals | undefin
   for (let i = 0; i < documents.length; i++) {
     const doc = documents[i];
     const owner = DOCUMENT(i);
-    if (isFields(doc)) checkDocument(doc, owner, i, present, invoices, issues);
+    if (isFields(doc)) checkDocument(doc, owner, i, present, invoices, issues, latestDate);
     else mistyped(owner.path, owner.label, 'an object', doc, issues);
   }
   for (const [type, words] of REQUIRED) {
@@ -176,4 +187,9 @@ export function checkDocuments(declaration: Fields, goods: GoodsTotals | undefin
   if (goods !== undefined && goods.reliable && goods.byCurrency.size > 0 && invoices.size > 0) {
     checkTotals(invoices, goods, issues);
   }
+}
+
+/** The day after `date` (`YYYY-MM-DD`), in the same form. */
+function dayAfter(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }

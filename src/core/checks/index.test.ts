@@ -362,3 +362,20 @@ describe('checkDeclaration on random mutations', () => {
     }
   });
 });
+
+describe('document dates against today', () => {
+  const dated = (date: string) => changed(['documents', 1, 'date'], date);
+
+  it('reports a document dated after tomorrow, not one dated today or tomorrow', () => {
+    const today = '2026-03-01';
+    const issues = (input: DeclarationInput) => checkDeclaration(input, { ...context, today }).issues.map((i) => [i.code, i.path]);
+    expect(issues(dated('2026-03-01'))).toEqual([]);
+    expect(issues(dated('2026-03-02'))).toEqual([]);
+    expect(issues(dated('2026-03-03'))).toEqual([['DOCUMENT_DATE_IN_FUTURE', 'documents[1].date']]);
+    expect(issues(dated('2026-12-31'))).toEqual([['DOCUMENT_DATE_IN_FUTURE', 'documents[1].date']]);
+  });
+
+  it('tests form and range only when today is not given', () => {
+    expect(checkDeclaration(dated('2095-01-01'), context).issues).toEqual([]);
+  });
+});

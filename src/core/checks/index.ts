@@ -36,7 +36,7 @@ export function checkDeclaration(input: DeclarationInput, context: CheckContext)
     checkParties(declaration, issues);
     checkVehicle(declaration, issues);
     const totals = checkGoods(declaration, context, issues);
-    checkDocuments(declaration, totals, issues);
+    checkDocuments(declaration, totals, issues, context.today);
     checkRoute(declaration, context, issues);
     checkSeals(declaration, context, issues);
   } catch (error) {
