@@ -28,7 +28,17 @@ const TCP_PROTOCOLS: Array<{ protocol: 'teltonika' | 'wialon' | 'egts'; createSe
   { protocol: 'egts', createSession: () => createEgtsSession() },
 ];
 
-export async function startGateways(config: Pick<Config, 'host' | 'gateway' | 'mqttUrl'>, store: Store, log: GatewayLog): Promise<Gateways> {
+export interface GatewayOptions {
+  /** The MQTT client id, whose persistent session holds what the gateway has not acknowledged. */
+  mqttClientId?: string;
+}
+
+export async function startGateways(
+  config: Pick<Config, 'host' | 'gateway' | 'mqttUrl'>,
+  store: Store,
+  log: GatewayLog,
+  options: GatewayOptions = {},
+): Promise<Gateways> {
   const metrics = createGatewayMetrics();
   const registry = new GatewayRegistry();
   const ingest = new PositionIngest(store.positions, {
@@ -56,7 +66,7 @@ export async function startGateways(config: Pick<Config, 'host' | 'gateway' | 'm
     }
     if (config.gateway.osmand >= 0) listeners.push(await listenOsmandGateway({ host: config.host, port: config.gateway.osmand }, context));
     if (config.mqttUrl) {
-      const mqtt = await connectMqttGateway({ url: config.mqttUrl }, context);
+      const mqtt = await connectMqttGateway({ url: config.mqttUrl, ...(options.mqttClientId ? { clientId: options.mqttClientId } : {}) }, context);
       closers.push(() => mqtt.close());
     }
   } catch (error) {
