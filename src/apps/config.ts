@@ -9,6 +9,8 @@ export interface Config {
   gateway: { teltonika: number; wialon: number; egts: number; osmand: number };
   /** MQTT broker to take JSON positions from; none when unset. */
   mqttUrl?: string;
+  /** JSON file of seal mappings by device model, beside the built-in ones. */
+  sealMappingsFile?: string;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -24,6 +26,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       osmand: gatewayPort(env.CORRIDOR_OSMAND_PORT ?? '5055', 'CORRIDOR_OSMAND_PORT'),
     },
     ...(env.CORRIDOR_MQTT_URL ? { mqttUrl: env.CORRIDOR_MQTT_URL } : {}),
+    ...(env.CORRIDOR_SEAL_MAPPINGS ? { sealMappingsFile: env.CORRIDOR_SEAL_MAPPINGS } : {}),
   };
 }
 

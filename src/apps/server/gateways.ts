@@ -4,7 +4,7 @@ import type { GatewayContext, GatewayLog } from '../../adapters/gateway/gateway-
 import { listenOsmandGateway } from '../../adapters/gateway/osmand-gateway.js';
 import { listenTcpGateway, type Listener } from '../../adapters/gateway/tcp-gateway.js';
 import { createGatewayMetrics, type GatewayMetrics } from '../../adapters/metrics/gateway-metrics.js';
-import { DEFAULT_SEAL_MAPPINGS } from '../../core/devices/index.js';
+import { DEFAULT_SEAL_MAPPINGS, type SealMapping } from '../../core/devices/index.js';
 import { createEgtsSession } from '../../protocols/egts/session.js';
 import type { ProtocolSession } from '../../protocols/session.js';
 import { createTeltonikaSession } from '../../protocols/teltonika/session.js';
@@ -31,6 +31,8 @@ const TCP_PROTOCOLS: Array<{ protocol: 'teltonika' | 'wialon' | 'egts'; createSe
 export interface GatewayOptions {
   /** The MQTT client id, whose persistent session holds what the gateway has not acknowledged. */
   mqttClientId?: string;
+  /** Seal mappings by device model; the built-in ones unless told. */
+  sealMappings?: readonly SealMapping[];
 }
 
 export async function startGateways(
@@ -54,7 +56,7 @@ export async function startGateways(
     registry,
     metrics,
     log,
-    mappings: DEFAULT_SEAL_MAPPINGS,
+    mappings: options.sealMappings ?? DEFAULT_SEAL_MAPPINGS,
     now: Date.now,
   };
   const listeners: Listener[] = [];

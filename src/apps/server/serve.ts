@@ -4,6 +4,7 @@ import { createHttpServer } from '../../adapters/http/server.js';
 import type { Config } from '../config.js';
 import { openPlatform, type Platform } from '../platform.js';
 import { startGateways, type Gateways } from './gateways.js';
+import { loadSealMappings } from './seal-mappings-file.js';
 
 export interface Served {
   platform: Platform;
@@ -21,7 +22,8 @@ export async function serve(config: Config, seed?: (platform: Platform) => Promi
   }
   if (seed) await seed(platform);
   const log = pino({ level: process.env.CORRIDOR_LOG_LEVEL ?? 'info' });
-  const gateways = await startGateways(config, platform.store, log.child({ component: 'gateway' }));
+  const sealMappings = await loadSealMappings(config.sealMappingsFile);
+  const gateways = await startGateways(config, platform.store, log.child({ component: 'gateway' }), { sealMappings });
   const app = await createHttpServer(platform, {
     logger: log,
     gateway: { registry: gateways.registry, metrics: gateways.metrics.registry },
