@@ -18,7 +18,7 @@ import { createTeltonikaSession } from './session.js';
 const BUDGET = fuzzBudget(260_000, 120);
 const LENGTH_FIELD: NumericField = { offset: 4, bytes: 4 };
 const IMEI_LENGTH_FIELD: NumericField = { offset: 0, bytes: 2 };
-/** In the data field: codec ID, first record count, and the first record's priority and event IO. */
+/** In the data field: codec ID, record count, the first record's priority, and its event IO (with, in Codec 8, its IO count). */
 const DATA_FIELDS: NumericField[] = [{ offset: 0, bytes: 1 }, { offset: 1, bytes: 1 }, { offset: 10, bytes: 1 }, { offset: 26, bytes: 2 }];
 
 function randomRecord(rng: Rng, extended: boolean): AvlRecordInput {
