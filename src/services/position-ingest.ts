@@ -5,7 +5,7 @@
  * gateway may acknowledge them to the device. A failed commit rejects its submissions, so nothing that
  * was not stored is ever acknowledged, and the devices resend.
  */
-import type { Position } from '../core/model/index.js';
+import { positionFault, type Position } from '../core/model/index.js';
 import type { PositionRepository } from '../ports/store.js';
 
 export interface CommitObserver {
@@ -33,9 +33,16 @@ export class PositionIngest {
     private readonly maxBatch = 10_000,
   ) {}
 
-  /** Resolves once `positions` are durable. */
+  /**
+   * Resolves once `positions` are durable. A submission with a position that cannot be stored is refused
+   * on its own, at once, so it never fails the commit it would have shared with other devices.
+   */
   submit(positions: readonly Position[]): Promise<void> {
     if (positions.length === 0) return Promise.resolve();
+    for (const position of positions) {
+      const fault = positionFault(position);
+      if (fault) return Promise.reject(new UnstorablePosition(position.deviceId, fault));
+    }
     const done = new Promise<void>((resolve, reject) => this.pending.push({ positions, resolve, reject }));
     this.pendingCount += positions.length;
     // Defer the first commit to the end of this turn of the event loop, so that the frames of every
@@ -83,5 +90,18 @@ export class PositionIngest {
   /** Positions submitted and not yet committed. */
   get backlog(): number {
     return this.pendingCount;
+  }
+}
+
+/** A position that breaks the rules every stored position keeps (see core/model/position-fault.ts). */
+export class UnstorablePosition extends Error {
+  readonly code = 'UNSTORABLE_POSITION';
+
+  constructor(
+    readonly deviceId: string,
+    readonly fault: string,
+  ) {
+    super(`position of ${deviceId} cannot be stored: ${fault}`);
+    this.name = 'UnstorablePosition';
   }
 }

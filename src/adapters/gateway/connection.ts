@@ -8,6 +8,7 @@ import type { Socket } from 'node:net';
 import type { SealMapping } from '../../core/devices/index.js';
 import type { SealProtocol } from '../../core/model/index.js';
 import type { ProtocolSession, SessionOutput } from '../../protocols/session.js';
+import { UnstorablePosition } from '../../services/position-ingest.js';
 import { admits, deriveSealState, sealMappingFor, type GatewayContext } from './gateway-context.js';
 
 export interface ConnectionLimits {
@@ -102,6 +103,12 @@ export function serveConnection(
           await context.ingest.submit(output.positions);
         } catch (error) {
           // Not durable, so not acknowledged: the device keeps the records and sends them again.
+          if (error instanceof UnstorablePosition) {
+            info.errors += 1;
+            context.metrics.frameErrors.inc({ protocol, code: error.code });
+            context.log.warn({ remote, protocol, deviceId: info.deviceId, fault: error.fault }, 'unstorable position');
+            return close(error.code);
+          }
           context.log.error({ protocol, deviceId: info.deviceId, error: String(error) }, 'positions not stored');
           return close('store unavailable');
         }
@@ -113,7 +120,7 @@ export function serveConnection(
         return;
       }
       case 'reply': {
-        const rejected = (output as { rejected?: { code: string; message: string } }).rejected;
+        const rejected = output.rejected;
         if (rejected) {
           info.errors += 1;
           context.metrics.rejectedFrames.inc({ protocol, code: rejected.code });

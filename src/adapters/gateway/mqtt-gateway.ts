@@ -7,6 +7,7 @@
  */
 import mqtt from 'mqtt';
 import { decodeMqttPayload, parseMqttTopic, POSITIONS_SUBSCRIPTION } from '../../protocols/mqtt-json/index.js';
+import { UnstorablePosition } from '../../services/position-ingest.js';
 import { admits, deriveSealState, sealMappingFor, type GatewayContext } from './gateway-context.js';
 
 const protocol = 'mqtt' as const;
@@ -67,7 +68,15 @@ async function handle(topic: string, payload: Buffer, context: GatewayContext): 
     return;
   }
   deriveSealState(decoded.positions, sealMappingFor(device, context.mappings));
-  await context.ingest.submit(decoded.positions);
+  try {
+    await context.ingest.submit(decoded.positions);
+  } catch (error) {
+    // It would fail the same way on every redelivery: count it and let the acknowledgement drop it.
+    if (!(error instanceof UnstorablePosition)) throw error;
+    context.metrics.rejectedFrames.inc({ protocol, code: error.code });
+    context.log.warn({ protocol, deviceId: device.id, fault: error.fault }, 'unstorable position');
+    return;
+  }
   context.metrics.positions.inc(labels, decoded.positions.length);
   context.metrics.ackSeconds.observe(labels, (context.now() - receivedAt) / 1000);
 }

@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { decodeOsmand } from '../../protocols/osmand/index.js';
+import { UnstorablePosition } from '../../services/position-ingest.js';
 import { admits, deriveSealState, sealMappingFor, type GatewayContext } from './gateway-context.js';
 import type { Listener } from './tcp-gateway.js';
 
@@ -68,6 +69,10 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
   try {
     await context.ingest.submit([position]);
   } catch (error) {
+    if (error instanceof UnstorablePosition) {
+      context.metrics.rejectedFrames.inc({ protocol, code: error.code });
+      return answer(response, 400, error.fault);
+    }
     context.log.error({ protocol, deviceId: position.deviceId, error: String(error) }, 'position not stored');
     return answer(response, 503, 'not stored; send again later');
   }

@@ -8,3 +8,4 @@ export * from './declaration.js';
 export * from './lifecycle.js';
 export * from './users.js';
 export * from './position.js';
+export * from './position-fault.js';

@@ -3,7 +3,7 @@
  * Pure and total: any bytes give positions or issues with paths such as `[3].lat`, never an exception. A
  * message is taken whole or not at all, so a device never has half a batch stored.
  */
-import type { AttributeValue, Issue, Position, SealState } from '../../core/model/index.js';
+import { MAX_DATE_MS, type AttributeValue, type Issue, type Position, type SealState } from '../../core/model/index.js';
 import { parseIsoDateTime } from '../iso-time.js';
 
 export interface MqttPayloadLimits {
@@ -24,8 +24,6 @@ export const DEFAULT_MQTT_PAYLOAD_LIMITS: MqttPayloadLimits = {
 export type MqttPayloadResult = { ok: true; positions: Position[] } | { ok: false; issues: Issue[] };
 
 const MAX_ISSUES = 100;
-/** The last instant a Date can hold, ms; some safe integers lie past it. */
-const MAX_DATE_MS = 8.64e15;
 const MAX_TEXT_LENGTH = 1024;
 const MAX_NAME_LENGTH = 64;
 

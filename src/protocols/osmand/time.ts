@@ -3,6 +3,7 @@
  * Unix milliseconds (some trackers and scripts), or ISO 8601 date and time (Traccar Client and gateways),
  * where a time without a zone is read as UTC, which is what such clients send.
  */
+import { MAX_DATE_MS } from '../../core/model/index.js';
 import { parseIsoDateTime } from '../iso-time.js';
 
 const DIGITS = /^\d+(\.\d+)?$/;
@@ -10,8 +11,6 @@ const DIGITS = /^\d+(\.\d+)?$/;
 /** Values at or above this read as milliseconds: as seconds they would be past the year 5000. */
 const MILLISECONDS_FROM = 100_000_000_000;
 
-/** The last instant a Date can hold, ms: digits past it are no time, however many there are. */
-const MAX_DATE_MS = 8.64e15;
 
 /** Milliseconds since the epoch, or undefined when `text` is none of the accepted forms. */
 export function parseOsmandTime(text: string): number | undefined {

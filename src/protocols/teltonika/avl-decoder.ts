@@ -7,7 +7,7 @@
  * beyond Number.MAX_SAFE_INTEGER; variable-length values of Codec 8E are copied bytes), plus `eventIo` (the
  * ID of the IO element that triggered the record, 0 for a periodic one) and `priority` (0 low, 1 high, 2 panic).
  */
-import type { AttributeValue, Position } from '../../core/model/index.js';
+import { MAX_DATE_MS, type AttributeValue, type Position } from '../../core/model/index.js';
 import { crc16Arc } from '../crc.js';
 import { AVL_FRAME_OVERHEAD } from './frame.js';
 import { teltonikaError, type TeltonikaError } from './protocol-error.js';
@@ -18,8 +18,6 @@ export const CODEC_8_EXTENDED = 0x8e;
 /** Timestamp 8, priority 1, GPS element 15 (longitude 4, latitude 4, altitude 2, angle 2, satellites 1, speed 2). */
 const RECORD_HEADER_BYTES = 24;
 const TWO_POW_32 = 0x1_0000_0000;
-/** The largest time a JavaScript Date holds, ms: a timestamp past it is no time at all. */
-const MAX_DATE_MS = 8.64e15;
 /** Coordinates in 1e-7 degrees. */
 const MAX_LAT = 900_000_000;
 const MAX_LON = 1_800_000_000;
