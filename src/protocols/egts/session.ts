@@ -20,6 +20,7 @@
  * unconfirmed records into a new packet with a new PID after a reconnection; so RN (with the device time, to
  * tell wrapped numbers apart) identifies a resent fix, while PID + RN would not.
  */
+import { isDeviceId } from '../device-id.js';
 import type { AttributeValue, Position } from '../../core/model/index.js';
 import {
   DEFAULT_SESSION_LIMITS, type BufferedProtocolSession, type SessionLimits, type SessionOutput,
@@ -297,7 +298,7 @@ class EgtsSession implements BufferedProtocolSession {
   }
 
   private deviceIdOf(identity: TermIdentity): string | undefined {
-    if (this.options.deviceIdFrom !== 'tid' && isKnownIdentifier(identity.imei)) return identity.imei;
+    if (this.options.deviceIdFrom !== 'tid' && isKnownIdentifier(identity.imei) && isDeviceId(identity.imei)) return identity.imei;
     return identity.terminalId !== 0 ? String(identity.terminalId) : undefined;
   }
 

@@ -90,3 +90,10 @@ describe('OsmAnd request', () => {
     ]);
   });
 });
+
+describe('OsmAnd device identifiers', () => {
+  it('refuses control characters and spaces in the id', () => {
+    expect(issuesOf(decodeOsmand({ id: 'a\u0000b', lat: '1', lon: '2' }, RECEIVED))).toEqual([{ code: 'DEVICE_ID_INVALID', path: 'id' }]);
+    expect(issuesOf(decodeOsmand({ deviceid: 'my phone', lat: '1', lon: '2' }, RECEIVED))).toEqual([{ code: 'DEVICE_ID_INVALID', path: 'deviceid' }]);
+  });
+});

@@ -15,6 +15,7 @@
  * Every other parameter is kept as attribute `osmand:<name>`: a number when it reads as one, a boolean for
  * true/false, text otherwise.
  */
+import { isDeviceId } from '../device-id.js';
 import type { AttributeValue, Issue, Position } from '../../core/model/index.js';
 import { parseOsmandTime } from './time.js';
 
@@ -110,6 +111,9 @@ export function decodeOsmand(params: OsmandParams, receivedAt: number): OsmandRe
 
   const idName = values.get('id')?.trim() ? 'id' : 'deviceid';
   const deviceId = values.get(idName)?.trim() ?? '';
+  if (deviceId !== '' && deviceId.length <= 64 && !isDeviceId(deviceId)) {
+    issues.push({ code: 'DEVICE_ID_INVALID', path: idName, message: 'a device identifier is 1 to 64 visible ASCII characters' });
+  }
   if (deviceId === '') {
     issues.push({ code: 'FIELD_REQUIRED', path: 'id', message: 'the device identifier (id or deviceid) is required' });
   } else if (deviceId.length > MAX_ID_LENGTH) {

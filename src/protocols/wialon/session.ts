@@ -8,6 +8,7 @@
  * a Wialon packet, a line over the limit, data before login, a bad login. A refused packet's `reply` carries
  * `rejected` with one of WIALON_REJECTION_CODES, so the server can count what it answered that way.
  */
+import { isDeviceId } from '../device-id.js';
 import {
   DEFAULT_SESSION_LIMITS, type BufferedProtocolSession, type SessionLimits, type SessionOutput,
 } from '../session.js';
@@ -26,7 +27,6 @@ const UTF8 = new TextDecoder();
 /** The longest packet type (`SD`, `AB`...) is short; anything longer between the `#` is not Wialon. */
 const MAX_TYPE_LENGTH = 3;
 /** An IMEI, serial number or other unique ID: printable, without the protocol's separators. */
-const DEVICE_ID = /^[^\s#;|]{1,64}$/;
 
 type State = 'login' | 'data' | 'closed';
 
@@ -107,7 +107,8 @@ export function createWialonSession(limits: SessionLimits = DEFAULT_SESSION_LIMI
     } else {
       return fail(out, 'BAD_LOGIN', `login has ${fields.length} fields`, LOGIN_ANSWER.rejected);
     }
-    if (!DEVICE_ID.test(id)) return fail(out, 'BAD_LOGIN', `unusable device ID ${JSON.stringify(id)}`, LOGIN_ANSWER.rejected);
+    // The packet's own separators cannot be part of an id that is echoed in answers and logs.
+    if (!isDeviceId(id) || /[#;|]/.test(id)) return fail(out, 'BAD_LOGIN', `unusable device ID ${JSON.stringify(id)}`, LOGIN_ANSWER.rejected);
     deviceId = id;
     state = 'data';
     out.push({
