@@ -1,11 +1,12 @@
 /**
  * Runs the benchmarks and prints one JSON object per result. `npm run bench` builds first; choose with
- * `BENCH=import,gateway` (all by default).
+ * `BENCH=import,gateway,decode` (all by default).
  */
+import { decodeBenchmarks } from './decode.js';
 import { gatewayThroughputBenchmarks } from './gateway-throughput.js';
 import { importDeclarationsBenchmark } from './import-declarations.js';
 
-const chosen = new Set((process.env.BENCH ?? 'import,gateway').split(','));
+const chosen = new Set((process.env.BENCH ?? 'import,gateway,decode').split(','));
 const print = (result: object) => console.log(JSON.stringify(result));
 
 if (chosen.has('import')) {
@@ -15,4 +16,7 @@ if (chosen.has('gateway')) {
   const connections = Number(process.env.BENCH_CONNECTIONS ?? 1000);
   const seconds = Number(process.env.BENCH_SECONDS ?? 15);
   for (const result of await gatewayThroughputBenchmarks(connections, seconds, Number(process.env.BENCH_OFFERED ?? 50_000))) print(result);
+}
+if (chosen.has('decode')) {
+  for (const result of await decodeBenchmarks()) print(result);
 }
