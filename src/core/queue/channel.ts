@@ -1,0 +1,19 @@
+/**
+ * The customs channel a truck's declaration was routed to by risk assessment. It matters to the queue because a
+ * lane clears a green truck (release) faster than a yellow one (document check), and a red one (physical
+ * inspection) slowest, and some lanes may not take every channel.
+ */
+export const CHANNELS = ['green', 'yellow', 'red'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Position of a channel in CHANNELS, for the order's list index. */
+export function channelIndex(channel: Channel): number {
+  return channel === 'green' ? 0 : channel === 'yellow' ? 1 : 2;
+}
+
+/** Trucks per hour a lane clears, by channel; 0 means the lane does not take that channel. */
+export type ChannelCapacity = Record<Channel, number>;
+
+export function isChannel(value: unknown): value is Channel {
+  return value === 'green' || value === 'yellow' || value === 'red';
+}
