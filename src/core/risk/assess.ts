@@ -1,0 +1,58 @@
+/**
+ * The risk assessment of one declaration: every rule that fires with its inputs and explanation, the score, the
+ * channel it gives, and random selection on top. A pure function of its arguments.
+ */
+import type { DeclarationInput } from '../model/declaration.js';
+import type { Assessment, FiredRule } from './assessment.js';
+import type { CompiledRuleSet } from './compile-rule-set.js';
+import { fillTemplate, type Inputs } from './explanation.js';
+import { TRUE } from './facts.js';
+import type { RiskContext } from './risk-context.js';
+import type { Channel } from './rule-set.js';
+import { selectRandomly, type RandomDraw } from './selection.js';
+
+export function channelOf(score: number, thresholds: { yellow: number; red: number }): Channel {
+  if (score >= thresholds.red) return 'red';
+  if (score >= thresholds.yellow) return 'yellow';
+  return 'green';
+}
+
+/**
+ * Assesses `declaration` under `ruleSet`. The draw is drawFor(key, declaration.reference) on a first assessment
+ * and the recorded one on a re-assessment or a backtest, so the random share is the same across them.
+ */
+export function assess(ruleSet: CompiledRuleSet, declaration: DeclarationInput, context: RiskContext, draw: RandomDraw): Assessment {
+  if (!(draw.value >= 0 && draw.value < 1)) throw new RangeError(`a random draw is in [0, 1), got ${draw.value}`);
+  const facts = ruleSet.facts;
+  facts.prepare(declaration, context);
+  const rules = ruleSet.rules;
+  let score = 0;
+  let fired: FiredRule[] | undefined;
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
+    if (rule.condition.test(facts) !== TRUE) continue;
+    score += rule.weight;
+    const inputs: Inputs = {};
+    rule.condition.observe(facts, inputs);
+    (fired ??= []).push({ ruleId: rule.id, weight: rule.weight, explanation: fillTemplate(rule.template, inputs), inputs });
+  }
+  // Weights such as 0.1 add up to 29.999999999999996, not 30: rounding keeps a threshold where the author meant it.
+  score = Math.round(score * 1e6) / 1e6;
+  const definition = ruleSet.definition;
+  const targetedChannel = channelOf(score, definition.channels);
+  const selection = selectRandomly(targetedChannel, definition.random, draw.value);
+  const random: Assessment['random'] = { draw: draw.value, keyId: draw.keyId, scheme: draw.scheme, rates: selection.rates };
+  if (selection.rate !== undefined) random.rate = selection.rate;
+  return {
+    reference: declaration.reference,
+    ruleSet: { id: ruleSet.id, version: ruleSet.version },
+    today: context.today,
+    fired: fired ?? [],
+    score,
+    targetedChannel,
+    channel: selection.channel,
+    randomlySelected: selection.randomlySelected,
+    random,
+    missing: facts.missing.length === 0 ? [] : facts.missing,
+  };
+}
