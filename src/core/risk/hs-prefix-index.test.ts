@@ -17,6 +17,7 @@ describe('HsPrefixIndex', () => {
 
   it('registers a list once, whatever its order and repetitions', () => {
     expect(same).toBe(tobacco);
+    expect([tobacco, phones, chapterZero]).toEqual([0, 1, 2]);
     expect(index.size).toBe(3);
   });
 
