@@ -118,7 +118,7 @@ export function boardFigures(state: QueueState, now: number): BoardFigures {
     if ((status === 'waiting' || status === 'holding') && entry.arrivedAt !== null) waits.push(Math.max(0, now - entry.arrivedAt));
     if (status === 'holding' && entry.arrivedAt !== null) backlogHolding++;
   }
-  const lastDay = state.recentCalls.filter((call) => call.at > now - DAY && call.at <= now);
+  const lastDay = state.recentCalls.filter((call) => call.at >= now - DAY && call.at <= now);
   return {
     crossing: state.config.crossing,
     at: now,
@@ -128,7 +128,7 @@ export function boardFigures(state: QueueState, now: number): BoardFigures {
     waitingNow: spreadOf(waits),
     waitsOfCalledLastDay: spreadOf(lastDay.map((call) => call.waitedMs)),
     throughput: {
-      callsLastHour: lastDay.filter((call) => call.at > now - HOUR).length,
+      callsLastHour: lastDay.filter((call) => call.at >= now - HOUR).length,
       callsLastDay: lastDay.length,
       smoothedPerHour: currentPace(state, now).throughputPerHour,
     },

@@ -298,6 +298,7 @@ export function updateDeclaration(state: QueueState, command: Omit<UpdateDeclara
   if (changes.length === 0) return unchanged(state, [reason('NO_CHANGE', 'the declaration facts are as they were')], { entry, created: false });
 
   const tx = begin(state, command);
+  record(tx, entry, 'declaration_updated', changes.join(', '), { ready: readiness(facts).ready });
   if (entry.status === 'called') {
     // The call stands; the new facts count if the truck comes back to the queue.
     entry.facts = facts;
@@ -308,6 +309,5 @@ export function updateDeclaration(state: QueueState, command: Omit<UpdateDeclara
       entry.channel = channel;
     });
   }
-  record(tx, entry, 'declaration_updated', changes.join(', '), { ready: readiness(facts).ready });
   return commit(tx, [reason('UPDATED', changes.join(', ')), ...placementReasons(entry)], { entry, created: false });
 }

@@ -8,7 +8,7 @@
  */
 import type { QueueEntry } from './entry.js';
 import { removeFromOrder } from './order.js';
-import { isPriorityClass, type PriorityClass } from './priority-class.js';
+import { classify, isPriorityClass, type PriorityClass } from './priority-class.js';
 import { duration, iso, reason } from './reason.js';
 import { laneById, type QueueState } from './state.js';
 import { withRate } from './token-bucket.js';
@@ -88,10 +88,10 @@ export function hold(state: QueueState, command: Omit<HoldCommand, 'kind'>): Sta
     return unchanged(state, [reason('ALREADY_HELD', `already held by ${entry.staffHold.by} at ${iso(entry.staffHold.at)}: ${entry.staffHold.reason}`)], { entry });
   }
   const tx = begin(state, command);
+  record(tx, entry, 'held', command.reason);
   rearrange(tx, entry, () => {
     entry.staffHold = { by: command.by, at: command.at, reason: command.reason };
   });
-  record(tx, entry, 'held', command.reason);
   return commit(tx, [reason('HELD', `held: out of the order until released, blocking nobody; its place still counts from ${iso(entry.queuedAt)}`)], { entry });
 }
 
@@ -102,10 +102,10 @@ export function release(state: QueueState, command: Omit<ReleaseCommand, 'kind'>
   if (isRefusal(entry)) return entry;
   if (entry.staffHold === null) return unchanged(state, [reason('NOT_HELD', 'staff do not hold this truck')], { entry });
   const tx = begin(state, command);
+  record(tx, entry, 'released', command.reason);
   rearrange(tx, entry, () => {
     entry.staffHold = null;
   });
-  record(tx, entry, 'released', command.reason);
   const placed =
     entry.status === 'waiting'
       ? reason('IN_ORDER', `back in the order where its place, counted from ${iso(entry.queuedAt)}, puts it`)
@@ -126,12 +126,13 @@ export function reprioritise(state: QueueState, command: Omit<ReprioritiseComman
   const current = entry.classOverride?.priorityClass ?? null;
   if (current === command.priorityClass) return unchanged(state, [reason('NO_CHANGE', 'the class is already set so')], { entry });
   const before = entry.priorityClass;
+  const after = command.priorityClass ?? classify(entry.facts).priorityClass;
   const tx = begin(state, command);
+  record(tx, entry, 'reprioritised', command.reason, { from: before, to: after, byStaff: command.priorityClass !== null });
   rearrange(tx, entry, () => {
     entry.classOverride =
       command.priorityClass === null ? null : { by: command.by, at: command.at, reason: command.reason, priorityClass: command.priorityClass };
   });
-  record(tx, entry, 'reprioritised', command.reason, { from: before, to: entry.priorityClass, byStaff: command.priorityClass !== null });
   const head = state.config.headStarts[entry.priorityClass];
   return commit(tx, [reason('REPRIORITISED', `class ${before} → ${entry.priorityClass} (head start ${duration(head)})`)], { entry });
 }

@@ -17,8 +17,11 @@ describe('token bucket', () => {
 
   it('keeps what flowed in when the rate changes, stops at 0 and has no limit at null', () => {
     let bucket = take(createBucket(6, 1, 0), 0);
-    bucket = withRate(bucket, HOUR / 12, 0);
+    bucket = withRate(bucket, HOUR / 12, 12);
     expect(tokensAt(bucket, HOUR / 12)).toBeCloseTo(0.5);
+    expect(tokenReadyAt(bucket, HOUR / 12)).toBe(HOUR / 12 + HOUR / 24);
+    bucket = withRate(createBucket(6, 3, 0), 0, 0);
+    expect(tokensAt(bucket, 0)).toBe(0);
     expect(tokenReadyAt(bucket, HOUR)).toBe(Infinity);
     bucket = withRate(bucket, HOUR, null);
     expect(hasToken(bucket, HOUR)).toBe(true);

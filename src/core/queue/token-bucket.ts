@@ -55,9 +55,13 @@ export function tokenReadyAt(bucket: TokenBucket, t: number): number {
   return ready;
 }
 
-/** A new rate from `t` on: what has flowed in at the old rate is kept. */
+/**
+ * A new rate from `t` on: what has flowed in at the old rate is kept, except that a rate of 0 empties the bucket,
+ * since an operator who stops the backlog means now.
+ */
 export function withRate(bucket: TokenBucket, t: number, ratePerHour: number | null, burst = bucket.burst): TokenBucket {
   const at = Math.max(bucket.at, t);
-  const tokens = bucket.ratePerHour === null ? burst : Math.min(burst, tokensAt(bucket, at));
+  const kept = bucket.ratePerHour === null ? burst : Math.min(burst, tokensAt(bucket, at));
+  const tokens = ratePerHour === 0 ? 0 : kept;
   return { ratePerHour, burst, tokens, at };
 }
