@@ -5,9 +5,8 @@
  * a declaration at all are rejected with their line and reasons. Nothing good is dropped for a bad
  * neighbour, and a reference already stored is skipped, so re-running the same file adds nothing.
  */
-import { randomUUID } from 'node:crypto';
 import { Compile } from 'typebox/compile';
-import { checkDeclaration } from '../core/checks/index.js';
+import { checkDeclaration, type CheckResult } from '../core/checks/index.js';
 import { DeclarationInputSchema, type DeclarationInput, type Issue, type User } from '../core/model/index.js';
 import { schemaIssues } from '../core/validation/schema-issues.js';
 import type { Clock } from '../ports/clock.js';
@@ -15,6 +14,7 @@ import type { NewDeclaration, Store } from '../ports/store.js';
 import type { Audit } from './audit.js';
 import type { AuthService } from './auth-service.js';
 import type { CheckContextSource } from './check-context.js';
+import { newRecordId } from './ids.js';
 
 /** One candidate read from a file: the record a parser made of it, or why it could not make one. */
 export interface ImportRow {
@@ -52,7 +52,7 @@ export class DeclarationImport {
     private readonly checks: CheckContextSource,
     private readonly clock: Clock,
     private readonly audit: Audit,
-    private readonly newId: () => string = randomUUID,
+    private readonly newId: () => string = newRecordId,
   ) {}
 
   async run(actor: User, rows: AsyncIterable<ImportRow> | Iterable<ImportRow>, options: ImportOptions = {}): Promise<ImportSummary> {
@@ -100,30 +100,31 @@ export class DeclarationImport {
       }
       seenInFile.add(input.reference);
       const result = checkDeclaration(input, context);
-      const at = this.clock.now().toISOString();
-      const status = result.complete ? 'accepted' : 'incomplete';
-      batch.push({
-        line: row.line,
-        issues: result.issues,
-        declaration: {
-          id: this.newId(),
-          input,
-          owner: actor.username,
-          status,
-          history: [
-            { from: null, to: 'submitted', by: actor.username, at, reason: 'bulk import' },
-            { from: 'submitted', to: status, by: 'system', at },
-          ],
-          check: { ...result, checkedAt: at },
-          at,
-        },
-      });
+      const declaration = importedDeclaration(this.newId(), input, result, actor.username, this.clock.now().toISOString());
+      batch.push({ line: row.line, issues: result.issues, declaration });
       if (batch.length >= batchSize) await flush();
     }
     await flush();
     await this.audit(actor, 'import', 'declaration', '*', summary);
     return summary;
   }
+}
+
+/** An imported declaration as stored: submitted by the importer, then accepted or incomplete by the checks. */
+export function importedDeclaration(id: string, input: DeclarationInput, result: CheckResult, owner: string, at: string): NewDeclaration {
+  const status = result.complete ? 'accepted' : 'incomplete';
+  return {
+    id,
+    input,
+    owner,
+    status,
+    history: [
+      { from: null, to: 'submitted', by: owner, at, reason: 'bulk import' },
+      { from: 'submitted', to: status, by: 'system', at },
+    ],
+    check: { ...result, checkedAt: at },
+    at,
+  };
 }
 
 function referenceOf(record: unknown): string | undefined {

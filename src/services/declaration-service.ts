@@ -1,5 +1,4 @@
 /** Declarations: create, read, correct, submit through the document checks, and move along the lifecycle. */
-import { randomUUID } from 'node:crypto';
 import { checkDeclaration } from '../core/checks/index.js';
 import { seesOnlyOwn } from '../core/auth/permissions.js';
 import { transition } from '../core/model/lifecycle.js';
@@ -9,6 +8,7 @@ import type { DeclarationFilter, NewDeclaration, Page, Store, StoredCheck } from
 import type { Audit } from './audit.js';
 import type { AuthService } from './auth-service.js';
 import type { CheckContextSource } from './check-context.js';
+import { newRecordId } from './ids.js';
 import { ServiceError } from './service-error.js';
 
 export interface DeclarationDetail {
@@ -27,7 +27,7 @@ export class DeclarationService {
     private readonly checks: CheckContextSource,
     private readonly clock: Clock,
     private readonly audit: Audit,
-    private readonly newId: () => string = randomUUID,
+    private readonly newId: () => string = newRecordId,
   ) {}
 
   /** Stores a new draft. */

@@ -1,5 +1,5 @@
 /** Declarations with their goods lines and status history, on either dialect. */
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { Declaration, DeclarationInput, DeclarationStatus, StatusChange } from '../../core/model/index.js';
 import type {
   DeclarationFilter,
@@ -8,7 +8,6 @@ import type {
   Page,
   StoredCheck,
 } from '../../ports/store.js';
-import { chunkByColumns } from './batches.js';
 import { decodeCount, encodeTime } from './codec.js';
 import {
   checkColumns,
@@ -23,18 +22,34 @@ import {
   type DeclarationRow,
   type GoodsRow,
 } from './declaration-rows.js';
+import { FixedRowInsert } from './fixed-row-statements.js';
 import { pageBounds } from './paging.js';
 import type { Database } from './schema.js';
 import { containsPattern } from './text-search.js';
 
-type Db = Kysely<Database> | Transaction<Database>;
+/** Row counts of the multi-row inserts: few distinct statements, so each is compiled and prepared once. */
+const ROW_COUNTS = [128, 32, 8, 1];
 
 export class KyselyDeclarationRepository implements DeclarationRepository {
+  readonly #insertDeclarations: FixedRowInsert<{ reference: string }>;
+  readonly #insertGoods: FixedRowInsert;
+  readonly #insertHistory: FixedRowInsert;
+
   constructor(
     private readonly db: Kysely<Database>,
     /** The dialect's limit of bound parameters a statement, for chunking multi-row inserts. */
     private readonly maxParameters: number,
-  ) {}
+  ) {
+    // ON CONFLICT DO NOTHING ... RETURNING both finds the existing references and skips them in the same
+    // statement, so a concurrent import of the same reference cannot fail the whole batch.
+    this.#insertDeclarations = new FixedRowInsert(ROW_COUNTS, maxParameters, (rows) =>
+      db.insertInto('declarations').values(rows as never).onConflict((conflict) => conflict.column('reference').doNothing()).returning('reference').compile(),
+    );
+    this.#insertGoods = new FixedRowInsert(ROW_COUNTS, maxParameters, (rows) => db.insertInto('goods_items').values(rows as never).compile());
+    this.#insertHistory = new FixedRowInsert(ROW_COUNTS, maxParameters, (rows) =>
+      db.insertInto('declaration_history').values(rows as never).compile(),
+    );
+  }
 
   async insert(declaration: NewDeclaration): Promise<boolean> {
     return (await this.insertMany([declaration])).size === 1;
@@ -46,24 +61,11 @@ export class KyselyDeclarationRepository implements DeclarationRepository {
     // Every write transaction here opens with its write, never a read: a SQLite transaction that reads first
     // and then writes can fail busy at once, instead of waiting, when another process writes in between.
     return this.db.transaction().execute(async (trx) => {
-      // ON CONFLICT DO NOTHING ... RETURNING both finds the existing references and skips them in the same
-      // statement, so a concurrent import of the same reference cannot fail the whole batch.
-      const inserted = new Set<string>();
-      for (const rows of chunkByColumns(batch.map(declarationRow), this.maxParameters)) {
-        const returned = await trx
-          .insertInto('declarations')
-          .values(rows)
-          .onConflict((conflict) => conflict.column('reference').doNothing())
-          .returning('reference')
-          .execute();
-        for (const row of returned) inserted.add(row.reference);
-      }
+      const returned = await this.#insertDeclarations.run(trx, batch.map(declarationRow));
+      const inserted = new Set(returned.map((row) => row.reference));
       const fresh = batch.filter((declaration) => inserted.has(declaration.input.reference));
-      await this.insertGoods(trx, fresh.flatMap((declaration) => goodsRows(declaration.id, declaration.input.goods)));
-      const history = fresh.flatMap((declaration) => historyRows(declaration.id, declaration.history));
-      for (const rows of chunkByColumns(history, this.maxParameters)) {
-        await trx.insertInto('declaration_history').values(rows).execute();
-      }
+      await this.#insertGoods.run(trx, fresh.flatMap((declaration) => goodsRows(declaration.id, declaration.input.goods)));
+      await this.#insertHistory.run(trx, fresh.flatMap((declaration) => historyRows(declaration.id, declaration.history)));
       return inserted;
     });
   }
@@ -119,7 +121,7 @@ export class KyselyDeclarationRepository implements DeclarationRepository {
       const result = await update.executeTakeFirst();
       if (result.numUpdatedRows !== 1n) return false;
       await trx.deleteFrom('goods_items').where('declaration_id', '=', id).execute();
-      await this.insertGoods(trx, goodsRows(id, input.goods));
+      await this.#insertGoods.run(trx, goodsRows(id, input.goods));
       return true;
     });
   }
@@ -234,12 +236,6 @@ export class KyselyDeclarationRepository implements DeclarationRepository {
       }
     }
     return byDeclaration;
-  }
-
-  private async insertGoods(db: Db, rows: GoodsRow[]): Promise<void> {
-    for (const chunk of chunkByColumns(rows, this.maxParameters)) {
-      await db.insertInto('goods_items').values(chunk).execute();
-    }
   }
 }
 

@@ -4,7 +4,7 @@
  * prepares it once, and no batch pays for building and compiling a query tree of thousands of values. Kysely
  * still writes the SQL, so the one statement serves both dialects.
  */
-import type { CompiledQuery } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 
 export class FixedRowStatements {
   readonly #compiled = new Map<number, CompiledQuery>();
@@ -61,5 +61,42 @@ export class FixedRowStatements {
       this.#compiled.set(rows, compiled);
     }
     return compiled;
+  }
+}
+
+/**
+ * Inserts rows of one shape through fixed-row statements made on first use for that shape (its columns in
+ * the order of the first row's keys) and returns the rows the statements returned, in order.
+ */
+export class FixedRowInsert<R = unknown> {
+  readonly #byShape = new Map<string, FixedRowStatements>();
+
+  constructor(
+    private readonly sizes: readonly number[],
+    private readonly maxParameters: number,
+    private readonly compile: (rows: Array<Record<string, number>>) => CompiledQuery,
+  ) {}
+
+  async run(executor: Pick<Kysely<never>, 'executeQuery'>, rows: readonly object[]): Promise<R[]> {
+    if (rows.length === 0) return [];
+    const columns = Object.keys(rows[0]!);
+    const shape = columns.join(',');
+    let statements = this.#byShape.get(shape);
+    if (!statements) {
+      statements = new FixedRowStatements(columns, this.sizes, this.maxParameters, this.compile);
+      this.#byShape.set(shape, statements);
+    }
+    const returned: R[] = [];
+    let next = 0;
+    for (const size of statements.plan(rows.length)) {
+      const parameters: unknown[] = [];
+      for (const row of rows.slice(next, next + size)) {
+        for (const column of columns) parameters.push((row as Record<string, unknown>)[column]);
+      }
+      next += size;
+      const result = await executor.executeQuery(statements.query(parameters) as CompiledQuery<R>);
+      returned.push(...result.rows);
+    }
+    return returned;
   }
 }
