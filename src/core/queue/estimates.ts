@@ -104,8 +104,10 @@ export function refreshEstimates(state: QueueState, now: number): EstimateRefres
     serviceMs(lane.config, 'yellow') * pace.factor,
     serviceMs(lane.config, 'red') * pace.factor,
   ]);
+  // Lane times are kept as the instants the lane can next call, opening hours applied, so that the earliest is the
+  // one that calls (the first in the configuration on a tie), as a lane would.
   lanes.forEach((lane, k) => {
-    free[k] = Math.max(now, lane.busyUntil);
+    free[k] = schedule.nextOpen(Math.max(now, lane.busyUntil));
   });
 
   const lists = state.order;
@@ -127,11 +129,11 @@ export function refreshEstimates(state: QueueState, now: number): EstimateRefres
       }
     }
     if (k < 0) break;
-    const t = schedule.nextOpen(earliest);
+    const t = earliest;
     const choice = chooseCall(listHeads, lanes[k]!.mask, hasToken(bucket, t));
     if (choice.list < 0) {
       const ready = choice.waitingForToken ? tokenReadyAt(bucket, t) : Infinity;
-      if (Number.isFinite(ready)) free[k] = ready;
+      if (Number.isFinite(ready)) free[k] = schedule.nextOpen(ready);
       else active[k] = false;
       continue;
     }
@@ -148,7 +150,7 @@ export function refreshEstimates(state: QueueState, now: number): EstimateRefres
       bucket = take(bucket, t);
       backlogClearedAt = t;
     }
-    free[k] = t + service[k]![l % 3]!;
+    free[k] = schedule.nextOpen(t + service[k]![l % 3]!);
     const chunks = lists[l]!.chunks;
     let c = chunk[l]!;
     let i = index[l]! + 1;
