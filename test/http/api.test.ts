@@ -1,21 +1,16 @@
 /** The HTTP API end to end through Fastify's injector, on a real in-memory SQLite store. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpServer, type Api } from '../../src/adapters/http/server.js';
+import type { Api } from '../../src/adapters/http/server.js';
 import { openStore } from '../../src/adapters/store/open-store.js';
-import { CONSOLE_USER, wirePlatform, type Platform } from '../../src/apps/platform.js';
-import { ALMATY, BISHKEK, KORDAY, SEAL, validDeclaration } from '../support/fixtures.js';
+import { wirePlatform, type Platform } from '../../src/apps/platform.js';
+import { KORDAY, SEAL, validDeclaration } from '../support/fixtures.js';
+import { apiWorld, type Tokens } from '../support/api-world.js';
 
 let platform: Platform;
 let api: Api;
-const tokens: Record<string, string> = {};
+let tokens: Tokens;
 
-async function login(username: string, password: string): Promise<string> {
-  const response = await api.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
-  expect(response.statusCode).toBe(200);
-  return response.json<{ token: string }>().token;
-}
-
-function as(user: string) {
+function as(user: keyof Tokens) {
   return { authorization: `Bearer ${tokens[user]}` };
 }
 
@@ -23,18 +18,7 @@ beforeAll(async () => {
   const store = openStore(':memory:');
   await store.migrate();
   platform = wirePlatform(store);
-  await platform.auth.ensureAdmin('admin-password-1');
-  for (const [kind, value] of [['offices', BISHKEK], ['offices', ALMATY], ['crossings', KORDAY], ['devices', SEAL]] as const) {
-    await platform.reference.put(CONSOLE_USER, kind, value as never);
-  }
-  await platform.auth.addUser(CONSOLE_USER, { username: 'haulier-a', password: 'haulier-pass-a', role: 'haulier', carrierId: 'carrier-a' });
-  await platform.auth.addUser(CONSOLE_USER, { username: 'haulier-b', password: 'haulier-pass-b', role: 'haulier', carrierId: 'carrier-b' });
-  await platform.auth.addUser(CONSOLE_USER, { username: 'inspector', password: 'inspector-pass', role: 'inspector' });
-  api = await createHttpServer(platform);
-  tokens.admin = await login('admin', 'admin-password-1');
-  tokens['haulier-a'] = await login('haulier-a', 'haulier-pass-a');
-  tokens['haulier-b'] = await login('haulier-b', 'haulier-pass-b');
-  tokens.inspector = await login('inspector', 'inspector-pass');
+  ({ api, tokens } = await apiWorld(platform, [SEAL]));
 });
 
 afterAll(async () => {

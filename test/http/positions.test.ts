@@ -1,10 +1,11 @@
 /** The positions API end to end through Fastify's injector, on a real in-memory SQLite store and a clock of our own. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpServer, type Api } from '../../src/adapters/http/server.js';
+import type { Api } from '../../src/adapters/http/server.js';
 import { openStore } from '../../src/adapters/store/open-store.js';
-import { CONSOLE_USER, wirePlatform, type Platform } from '../../src/apps/platform.js';
+import { wirePlatform, type Platform } from '../../src/apps/platform.js';
 import type { DeclarationStatus, Position } from '../../src/core/model/index.js';
-import { ALMATY, BISHKEK, KORDAY, SEAL, validDeclaration } from '../support/fixtures.js';
+import { SEAL, validDeclaration } from '../support/fixtures.js';
+import { apiWorld, type Tokens } from '../support/api-world.js';
 
 const HOUR = 60 * 60 * 1000;
 const START = Date.parse('2025-11-05T06:00:00.000Z');
@@ -16,7 +17,7 @@ const STRAY = 'stray-device-1';
 let now = START;
 let platform: Platform;
 let api: Api;
-const tokens: Record<string, string> = {};
+let tokens: Tokens;
 
 function fix(deviceId: string, at: number, options: Partial<Position> = {}): Position {
   return { deviceId, deviceTime: at, receivedTime: at + 900, lat: 43 + at / 1e10, lon: 75 + at / 1e10, speed: 70, course: 90, valid: true, attributes: {}, ...options };
@@ -39,13 +40,7 @@ const TRACK = [
   fix(SEAL.id, START + 3.5 * HOUR),
 ];
 
-async function login(username: string, password: string): Promise<string> {
-  const response = await api.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
-  expect(response.statusCode).toBe(200);
-  return response.json<{ token: string }>().token;
-}
-
-function get(url: string, user: string, accept?: string) {
+function get(url: string, user: keyof Tokens, accept?: string) {
   return api.inject({ method: 'GET', url, headers: { authorization: `Bearer ${tokens[user]}`, ...(accept ? { accept } : {}) } });
 }
 
@@ -77,18 +72,7 @@ beforeAll(async () => {
   const store = openStore(':memory:');
   await store.migrate();
   platform = wirePlatform(store, { now: () => new Date(now) });
-  await platform.auth.ensureAdmin('admin-password-1');
-  for (const [kind, value] of [['offices', BISHKEK], ['offices', ALMATY], ['crossings', KORDAY], ['devices', SEAL], ['devices', SEAL2], ['devices', QUIET]] as const) {
-    await platform.reference.put(CONSOLE_USER, kind, value as never);
-  }
-  await platform.auth.addUser(CONSOLE_USER, { username: 'haulier-a', password: 'haulier-pass-a', role: 'haulier', carrierId: 'carrier-a' });
-  await platform.auth.addUser(CONSOLE_USER, { username: 'haulier-b', password: 'haulier-pass-b', role: 'haulier', carrierId: 'carrier-b' });
-  await platform.auth.addUser(CONSOLE_USER, { username: 'inspector', password: 'inspector-pass', role: 'inspector' });
-  api = await createHttpServer(platform);
-  tokens.admin = await login('admin', 'admin-password-1');
-  tokens['haulier-a'] = await login('haulier-a', 'haulier-pass-a');
-  tokens['haulier-b'] = await login('haulier-b', 'haulier-pass-b');
-  tokens.inspector = await login('inspector', 'inspector-pass');
+  ({ api, tokens } = await apiWorld(platform, [SEAL, SEAL2, QUIET]));
 
   expect(await platform.store.positions.insertMany([...TRACK, fix(SEAL2.id, START + 2 * HOUR), fix(STRAY, START + HOUR)])).toBe(9);
 
