@@ -7,6 +7,7 @@
  * ahead and one figure would hide that.
  */
 import type { QueueEntry } from './entry.js';
+import { estimateOf, firstEstimateOf, type EstimateColumns } from './estimate-columns.js';
 import { quantileSorted, sortedCopy } from './stats.js';
 
 const HOUR = 3_600_000;
@@ -22,14 +23,14 @@ export interface AccuracyRecord {
   actualAt: number;
 }
 
-/** The records a call adds for the truck called at `actualAt`. */
-export function accuracyRecordsAtCall(entry: QueueEntry, actualAt: number): AccuracyRecord[] {
+/** The records a call adds for the truck called at `actualAt`, from its first and its latest estimates. */
+export function accuracyRecordsAtCall(columns: EstimateColumns, entry: QueueEntry, actualAt: number): AccuracyRecord[] {
   const records: AccuracyRecord[] = [];
-  if (entry.firstEstimateCallAt !== null && entry.firstEstimateMadeAt !== null) {
-    records.push({ entryId: entry.id, kind: 'first', madeAt: entry.firstEstimateMadeAt, estimatedAt: entry.firstEstimateCallAt, actualAt });
-  }
-  if (entry.estimatedCallAt !== null && entry.estimateMadeAt !== null) {
-    records.push({ entryId: entry.id, kind: 'latest', madeAt: entry.estimateMadeAt, estimatedAt: entry.estimatedCallAt, actualAt });
+  const first = firstEstimateOf(columns, entry);
+  if (first !== null) records.push({ entryId: entry.id, kind: 'first', madeAt: first.madeAt, estimatedAt: first.callAt, actualAt });
+  const latest = estimateOf(columns, entry);
+  if (latest !== null && latest.callAt !== null) {
+    records.push({ entryId: entry.id, kind: 'latest', madeAt: latest.madeAt, estimatedAt: latest.callAt, actualAt });
   }
   return records;
 }

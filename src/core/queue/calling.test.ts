@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyCommand } from './commands.js';
 import { dueNoShows, nextCallOpportunity } from './calling.js';
+import { toArray } from './sorted-list.js';
 import { apply, call, checkInCommand, HOUR, lane, MINUTE, READY, T0, testQueue } from './test-support.js';
 
 describe('callNext', () => {
@@ -86,7 +87,7 @@ describe('no-shows', () => {
     return state;
   }
   const order = (state: ReturnType<typeof testQueue>) =>
-    state.order.flatMap((list) => list.chunks.flat()).sort((a, b) => a.orderKey - b.orderKey || a.seq - b.seq).map((e) => e.id);
+    state.order.flatMap((list) => toArray(list)).sort((a, b) => a.orderKey - b.orderKey || a.seq - b.seq).map((e) => e.id);
 
   it('moves a first no-show behind the next trucks, a second to the end of its class, and drops a third', () => {
     const state = fiveWaiting();

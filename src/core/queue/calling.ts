@@ -14,13 +14,15 @@
 import { accuracyRecordsAtCall } from './accuracy.js';
 import { CHANNELS } from './channel.js';
 import type { QueueEntry } from './entry.js';
+import { clearEstimate } from './estimate-columns.js';
 import { recordCall, recordServed } from './flow.js';
 import { noShowOutcome } from './no-show.js';
-import { chooseCall, heads, listChannel, removeFromOrder, type CallChoice } from './order.js';
+import { chooseCall, headKeys, listChannel, NOTHING, removeFromOrder, WAIT_FOR_TOKEN } from './order.js';
 import { serviceMs as nominalServiceMs } from './queue-config.js';
 import { duration, iso, reason, type Reason } from './reason.js';
+import { first } from './sorted-list.js';
 import { laneById, scheduleOf, type LaneState, type QueueState } from './state.js';
-import { hasToken, take, tokenReadyAt } from './token-bucket.js';
+import { consumeToken, hasToken, tokenReadyAt } from './token-bucket.js';
 import {
   begin,
   commit,
@@ -81,7 +83,7 @@ function laneBlocked(state: QueueState, lane: LaneState, t: number): (Refusal & 
   return null;
 }
 
-function callReasons(state: QueueState, lane: LaneState, choice: CallChoice, entry: QueueEntry, t: number): Reason[] {
+function callReasons(state: QueueState, lane: LaneState, passedOver: boolean, entry: QueueEntry, t: number): Reason[] {
   const reasons: Reason[] = [
     reason(
       'FIRST_IN_ORDER',
@@ -89,7 +91,7 @@ function callReasons(state: QueueState, lane: LaneState, choice: CallChoice, ent
         `with a head start of ${duration(state.config.headStarts[entry.priorityClass])}`,
     ),
   ];
-  if (choice.passedOver >= 0) {
+  if (passedOver) {
     reasons.push(
       reason(
         'BACKLOG_RATE_REACHED',
@@ -97,9 +99,9 @@ function callReasons(state: QueueState, lane: LaneState, choice: CallChoice, ent
       ),
     );
   }
-  const overall = chooseCall(heads(state.order), [true, true, true], true);
-  if (overall.list >= 0 && !lane.mask[CHANNELS.indexOf(listChannel(overall.list))]) {
-    reasons.push(reason('CHANNEL_NOT_TAKEN', `the order's first truck is ${listChannel(overall.list)}, which lane ${lane.id} does not take`));
+  const overall = chooseCall(headKeys(state.order), [true, true, true], true);
+  if (overall >= 0 && !lane.mask[CHANNELS.indexOf(listChannel(overall))]) {
+    reasons.push(reason('CHANNEL_NOT_TAKEN', `the order's first truck is ${listChannel(overall)}, which lane ${lane.id} does not take`));
   }
   if (entry.stream === 'backlog' && state.bucket.ratePerHour !== null) {
     reasons.push(reason('RELEASE_TOKEN', `a backlog truck: one release token used (${state.bucket.ratePerHour} an hour)`));
@@ -121,29 +123,33 @@ export function callNext(state: QueueState, command: Omit<CallNextCommand, 'kind
   const t = Math.max(command.at, state.now);
   const blocked = laneBlocked(state, lane, t);
   if (blocked !== null) return blocked;
-  const choice = chooseCall(heads(state.order), lane.mask, hasToken(state.bucket, t));
-  if (choice.list < 0) {
-    if (choice.waitingForToken) {
+  const heads = headKeys(state.order);
+  const token = hasToken(state.bucket, t);
+  const choice = chooseCall(heads, lane.mask, token);
+  if (choice < 0) {
+    if (choice === WAIT_FOR_TOKEN) {
       const ready = tokenReadyAt(state.bucket, t);
       const when = Number.isFinite(ready) ? `the next at ${iso(ready)}` : 'the backlog is stopped (rate 0)';
       return notYet(state, 'WAITING_FOR_RELEASE', 'lane', `only backlog trucks wait for lane ${lane.id} and the release rate is reached: ${when}`, ready);
     }
     return refuse(state, 'NOTHING_TO_CALL', 'lane', `no truck in the order that lane ${lane.id} takes`);
   }
-  const entry = state.order[choice.list]!.chunks[0]![0]!;
+  const entry = first(state.order[choice]!)!;
   const service = command.serviceMs ?? nominalServiceMs(lane.config, entry.channel);
-  const reasons = callReasons(state, lane, choice, entry, t);
+  const passedOver = !token && chooseCall(heads, lane.mask, true) !== choice;
+  const reasons = callReasons(state, lane, passedOver, entry, t);
 
   const tx = begin(state, command);
   removeFromOrder(state.order, entry);
-  for (const accuracy of accuracyRecordsAtCall(entry, t)) state.accuracy.push(accuracy);
+  for (const accuracy of accuracyRecordsAtCall(state.estimates, entry, t)) state.accuracy.push(accuracy);
   if (state.accuracy.length > 2 * state.config.accuracyWindow) state.accuracy.splice(0, state.accuracy.length - state.config.accuracyWindow);
   entry.status = 'called';
+  clearEstimate(state.estimates, entry);
   entry.calledAt = t;
   entry.call = { lane: lane.id, at: t, deadline: t + state.config.noShow.timeoutMs, serviceMs: service };
   lane.calledEntry = entry.id;
   lane.busyUntil = t + service;
-  if (entry.stream === 'backlog') state.bucket = take(state.bucket, t);
+  if (entry.stream === 'backlog') consumeToken(state.bucket, t);
   state.flow = recordCall(state.flow);
   state.recentCalls.push({ at: t, entryId: entry.id, lane: lane.id, waitedMs: t - (entry.arrivedAt ?? t), stream: entry.stream });
   if (state.recentCalls[0]!.at < t - RECENT_CALLS_MS - DAY / 24) {
@@ -257,13 +263,13 @@ export function nextCallOpportunity(state: QueueState, laneId: string, now: numb
   if (lane === undefined || !lane.open || lane.calledEntry !== null) return null;
   const schedule = scheduleOf(state);
   let t = schedule.nextOpen(Math.max(now, lane.busyUntil));
-  const listHeads = heads(state.order);
+  const heads = headKeys(state.order);
   for (let guard = 0; guard < 1000 && Number.isFinite(t); guard++) {
-    const choice = chooseCall(listHeads, lane.mask, hasToken(state.bucket, t));
-    if (choice.list >= 0) {
+    const choice = chooseCall(heads, lane.mask, hasToken(state.bucket, t));
+    if (choice >= 0) {
       return { at: t, reasons: [reason('CAN_CALL', `lane ${lane.id} can call at ${iso(t)}`)] };
     }
-    if (!choice.waitingForToken) return null;
+    if (choice === NOTHING) return null;
     const ready = schedule.nextOpen(tokenReadyAt(state.bucket, t));
     if (ready === t) break;
     t = ready;

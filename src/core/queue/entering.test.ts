@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyCommand } from './commands.js';
 import { checkInCommand, HOUR, MINUTE, must, READY, T0, testQueue } from './test-support.js';
 import type { QueueEntry } from './entry.js';
+import { toArray } from './sorted-list.js';
 
 const entryOf = (result: unknown) => (result as { entry: QueueEntry }).entry;
 
@@ -42,7 +43,7 @@ describe('checking in', () => {
     expect(entryOf(updated).status).toBe('waiting');
     expect(held.queuedAt).toBe(T0);
     // It arrived first, so it stands first.
-    expect(state.order.flatMap((l) => l.chunks.flat()).sort((a, b) => a.orderKey - b.orderKey)[0]!.id).toBe(held.id);
+    expect(state.order.flatMap((l) => toArray(l)).sort((a, b) => a.orderKey - b.orderKey)[0]!.id).toBe(held.id);
   });
 
   it('turns a booking into an arrival: the slot start counts when on time, the arrival when late', () => {

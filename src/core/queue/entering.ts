@@ -115,8 +115,10 @@ function duplicateReason(entry: QueueEntry, declarationId: string): Reason {
 function newEntry(tx: Transaction, command: TruckFacts, route: QueueEntry['route']): QueueEntry {
   const state = tx.state;
   const { priorityClass } = classify(command.facts);
+  const slot = state.nextEntryNumber++;
   const entry: QueueEntry = {
-    id: `${state.config.crossing}-${state.nextEntryNumber++}`,
+    id: `${state.config.crossing}-${slot}`,
+    slot,
     truck: { plate: command.truck.plate, country: command.truck.country },
     truckKey: truckKeyOf(command.truck),
     declarationId: command.declarationId,
@@ -139,11 +141,6 @@ function newEntry(tx: Transaction, command: TruckFacts, route: QueueEntry['route
     call: null,
     calledAt: null,
     doneAt: null,
-    estimatedCallAt: null,
-    estimatePosition: null,
-    estimateMadeAt: null,
-    firstEstimateCallAt: null,
-    firstEstimateMadeAt: null,
     history: [],
   };
   state.entries.set(entry.id, entry);

@@ -77,6 +77,8 @@ export interface CallInfo {
 
 export interface QueueEntry {
   id: string;
+  /** The entry's number, unique in its queue: its row in the estimate columns (estimate-columns.ts). */
+  slot: number;
   truck: TruckRef;
   /** Plate and country normalised: one entry per truck is kept on this. */
   truckKey: string;
@@ -112,14 +114,6 @@ export interface QueueEntry {
   calledAt: number | null;
   /** When it reached its lane, or left the queue. */
   doneAt: number | null;
-  /** The last refresh's estimate of the call (see estimates.ts); null when there is none. */
-  estimatedCallAt: number | null;
-  /** 1-based position in the order at the last refresh. */
-  estimatePosition: number | null;
-  estimateMadeAt: number | null;
-  /** The first estimate the truck was given after joining the order, kept to measure accuracy at long range. */
-  firstEstimateCallAt: number | null;
-  firstEstimateMadeAt: number | null;
   history: HistoryItem[];
 }
 

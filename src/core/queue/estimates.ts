@@ -13,16 +13,18 @@
  * or not show. The accuracy summary (accuracy.ts) measures how much that matters.
  *
  * One pass over the order for positions (a 24-way merge) and one for the plan: linear in the queue, no sort.
- * Results are written into the entries (estimatedCallAt, estimatePosition, estimateMadeAt; the first estimate is
- * kept for accuracy) and are derived data: a refresh changes no version.
+ * Results go into the estimate columns (estimate-columns.ts; read them with estimateOf), the first estimate of each
+ * truck kept for accuracy. They are derived data: a refresh changes no version. The passes read the keys the order's
+ * chunks keep and write the columns by slot, never touching the entries, whose scattered objects would cost a cache
+ * miss each.
  */
-import type { QueueEntry } from './entry.js';
 import { advanceFlow, paceOf, type Pace } from './flow.js';
-import { chooseCall, LIST_COUNT } from './order.js';
+import { bestOfAll, chooseCall, emptyHeadKeys, LIST_COUNT, listStream, setHeadKey, WAIT_FOR_TOKEN, type QueueOrder } from './order.js';
+import { columnGet, columnSet } from './slot-column.js';
 import { serviceMs } from './queue-config.js';
 import { iso, reason, type Reason } from './reason.js';
 import { openLaneCount, scheduleOf, type QueueState } from './state.js';
-import { hasToken, take, tokenReadyAt } from './token-bucket.js';
+import { consumeToken, hasToken, tokenReadyAt } from './token-bucket.js';
 
 export interface EstimateRefresh {
   at: number;
@@ -48,41 +50,56 @@ export function currentPace(state: QueueState, now: number): Pace {
   return paceOf(meter, now, tau, lanes);
 }
 
+/**
+ * A walk over the order's lists without taking anything out: per list a chunk and an index, and the heads' keys for
+ * chooseCall. It reads the keys and slots the chunks keep beside their entries, never the entries themselves.
+ */
+class OrderWalk {
+  readonly heads = emptyHeadKeys();
+  private readonly chunk = new Int32Array(LIST_COUNT);
+  private readonly index = new Int32Array(LIST_COUNT);
+
+  constructor(private readonly order: QueueOrder) {
+    for (let list = 0; list < LIST_COUNT; list++) this.load(list);
+  }
+
+  private load(list: number): void {
+    const chunk = this.order[list]!.chunks[this.chunk[list]!];
+    const i = this.index[list]!;
+    setHeadKey(this.heads, list, chunk === undefined ? Infinity : chunk.keys[i]!, chunk === undefined ? Infinity : chunk.seqs[i]!);
+  }
+
+  /** The slot of the list's current head. */
+  slot(list: number): number {
+    return this.order[list]!.chunks[this.chunk[list]!]!.slots[this.index[list]!]!;
+  }
+
+  step(list: number): void {
+    const chunks = this.order[list]!.chunks;
+    const i = this.index[list]! + 1;
+    if (i >= chunks[this.chunk[list]!]!.keys.length) {
+      this.chunk[list] = this.chunk[list]! + 1;
+      this.index[list] = 0;
+    } else {
+      this.index[list] = i;
+    }
+    this.load(list);
+  }
+}
+
 /** Positions 1..n in the order: a merge of the 24 lists by (orderKey, seq). Clears the previous estimates. */
 function assignPositions(state: QueueState, now: number): number {
-  const lists = state.order;
-  const chunk = new Int32Array(LIST_COUNT);
-  const index = new Int32Array(LIST_COUNT);
-  const listHeads: Array<QueueEntry | undefined> = lists.map((list) => list.chunks[0]?.[0]);
+  const walk = new OrderWalk(state.order);
+  const { position: positions, callAt, madeAt } = state.estimates;
   let position = 0;
   for (;;) {
-    let best = -1;
-    let bestKey = Infinity;
-    let bestSeq = Infinity;
-    for (let l = 0; l < LIST_COUNT; l++) {
-      const head = listHeads[l];
-      if (head === undefined) continue;
-      if (head.orderKey < bestKey || (head.orderKey === bestKey && head.seq < bestSeq)) {
-        best = l;
-        bestKey = head.orderKey;
-        bestSeq = head.seq;
-      }
-    }
+    const best = bestOfAll(walk.heads);
     if (best < 0) return position;
-    const entry = listHeads[best]!;
-    entry.estimatePosition = ++position;
-    entry.estimatedCallAt = null;
-    entry.estimateMadeAt = now;
-    const chunks = lists[best]!.chunks;
-    let c = chunk[best]!;
-    let i = index[best]! + 1;
-    if (i >= chunks[c]!.length) {
-      c++;
-      i = 0;
-    }
-    chunk[best] = c;
-    index[best] = i;
-    listHeads[best] = chunks[c]?.[i];
+    const slot = walk.slot(best);
+    columnSet(positions, slot, ++position);
+    columnSet(callAt, slot, NaN);
+    columnSet(madeAt, slot, now);
+    walk.step(best);
   }
 }
 
@@ -110,11 +127,10 @@ export function refreshEstimates(state: QueueState, now: number): EstimateRefres
     free[k] = schedule.nextOpen(Math.max(now, lane.busyUntil));
   });
 
-  const lists = state.order;
-  const chunk = new Int32Array(LIST_COUNT);
-  const index = new Int32Array(LIST_COUNT);
-  const listHeads: Array<QueueEntry | undefined> = lists.map((list) => list.chunks[0]?.[0]);
-  let bucket = state.bucket;
+  const walk = new OrderWalk(state.order);
+  const { callAt, firstCallAt, firstMadeAt } = state.estimates;
+  // A copy: the plan spends tokens the real bucket still has.
+  const bucket = { ...state.bucket };
   let estimated = 0;
   let lastCallAt: number | null = null;
   let backlogClearedAt: number | null = null;
@@ -130,37 +146,27 @@ export function refreshEstimates(state: QueueState, now: number): EstimateRefres
     }
     if (k < 0) break;
     const t = earliest;
-    const choice = chooseCall(listHeads, lanes[k]!.mask, hasToken(bucket, t));
-    if (choice.list < 0) {
-      const ready = choice.waitingForToken ? tokenReadyAt(bucket, t) : Infinity;
+    const list = chooseCall(walk.heads, lanes[k]!.mask, hasToken(bucket, t));
+    if (list < 0) {
+      const ready = list === WAIT_FOR_TOKEN ? tokenReadyAt(bucket, t) : Infinity;
       if (Number.isFinite(ready)) free[k] = schedule.nextOpen(ready);
       else active[k] = false;
       continue;
     }
-    const l = choice.list;
-    const entry = listHeads[l]!;
-    entry.estimatedCallAt = t;
-    if (entry.firstEstimateCallAt === null) {
-      entry.firstEstimateCallAt = t;
-      entry.firstEstimateMadeAt = now;
+    const slot = walk.slot(list);
+    columnSet(callAt, slot, t);
+    if (Number.isNaN(columnGet(firstCallAt, slot))) {
+      columnSet(firstCallAt, slot, t);
+      columnSet(firstMadeAt, slot, now);
     }
     estimated++;
     lastCallAt = t;
-    if (entry.stream === 'backlog') {
-      bucket = take(bucket, t);
+    if (listStream(list) === 'backlog') {
+      consumeToken(bucket, t);
       backlogClearedAt = t;
     }
-    free[k] = schedule.nextOpen(t + service[k]![l % 3]!);
-    const chunks = lists[l]!.chunks;
-    let c = chunk[l]!;
-    let i = index[l]! + 1;
-    if (i >= chunks[c]!.length) {
-      c++;
-      i = 0;
-    }
-    chunk[l] = c;
-    index[l] = i;
-    listHeads[l] = chunks[c]?.[i];
+    free[k] = schedule.nextOpen(t + service[k]![list % 3]!);
+    walk.step(list);
   }
 
   if (estimated < waiting) {

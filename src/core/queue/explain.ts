@@ -5,6 +5,7 @@
  */
 import { effectivePriority, isBefore } from './ageing.js';
 import type { QueueEntry } from './entry.js';
+import { estimateOf } from './estimate-columns.js';
 import { listClass } from './order.js';
 import { PRIORITY_CLASSES, type PriorityClass } from './priority-class.js';
 import { duration, iso, reason, type Reason } from './reason.js';
@@ -146,6 +147,7 @@ export interface PositionExplanation {
   position: number | null;
   /** Trucks ahead, by class. */
   aheadByClass: Record<PriorityClass, number>;
+  /** The last refresh's estimate, while in the order. */
   estimatedCallAt: number | null;
   reasons: Reason[];
 }
@@ -156,7 +158,7 @@ export function explainPosition(state: QueueState, entryId: string): PositionExp
   if (entry === undefined) return null;
   const aheadByClass = Object.fromEntries(PRIORITY_CLASSES.map((c) => [c, 0])) as Record<PriorityClass, number>;
   if (entry.status !== 'waiting') {
-    return { entryId, status: entry.status, position: null, aheadByClass, estimatedCallAt: entry.estimatedCallAt, reasons: outsideReasons(entry) };
+    return { entryId, status: entry.status, position: null, aheadByClass, estimatedCallAt: null, reasons: outsideReasons(entry) };
   }
   let total = 0;
   state.order.forEach((list, l) => {
@@ -175,5 +177,5 @@ export function explainPosition(state: QueueState, entryId: string): PositionExp
     else reasons.push(reason('WAITED_LONGER', `${n} ${c}: a head start ${duration(own - heads[c])} shorter, but counting from more than that before you (ageing)`));
   }
   reasons.push(...placeNotes(entry));
-  return { entryId, status: entry.status, position: total + 1, aheadByClass, estimatedCallAt: entry.estimatedCallAt, reasons };
+  return { entryId, status: entry.status, position: total + 1, aheadByClass, estimatedCallAt: estimateOf(state.estimates, entry)?.callAt ?? null, reasons };
 }

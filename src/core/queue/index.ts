@@ -44,7 +44,7 @@ export { explainOrder, explainPosition, type OrderExplanation, type PositionExpl
 export type { Pace } from './flow.js';
 export { noShowOutcome, type NoShowOutcome } from './no-show.js';
 export { openingSchedule, type OpeningSchedule } from './opening-schedule.js';
-export { chooseCall, type CallChoice } from './order.js';
+export { chooseCall, NOTHING, WAIT_FOR_TOKEN } from './order.js';
 export { classify, PRIORITY_CLASSES, readiness, type Classification, type PriorityClass, type PriorityFacts, type Readiness } from './priority-class.js';
 export { publicLookup, type PublicLookup, type PublicStatus } from './public-lookup.js';
 export {

@@ -10,7 +10,9 @@ import { nextCallOpportunity } from './calling.js';
 import { CHANNELS, type Channel } from './channel.js';
 import { applyCommand, type QueueCommand } from './commands.js';
 import { isActive, type QueueEntry } from './entry.js';
+import { estimateOf } from './estimate-columns.js';
 import { refreshEstimates } from './estimates.js';
+import { toArray } from './sorted-list.js';
 import { orderSize } from './order.js';
 import { PRIORITY_CLASSES, readiness, type PriorityClass, type PriorityFacts } from './priority-class.js';
 import type { LaneConfig, QueueConfig } from './queue-config.js';
@@ -224,7 +226,7 @@ function snapshot(state: QueueState) {
     version: state.version,
     now: state.now,
     entries: [...state.entries.values()],
-    order: state.order.map((list) => list.chunks.flat().map((e) => e.id)),
+    order: state.order.map((list) => toArray(list).map((e) => e.id)),
     lanes: state.lanes,
     bucket: state.bucket,
     flow: state.flow,
@@ -279,7 +281,7 @@ describe('queue properties', () => {
             apply(state, { kind: 'check_in', ...base, route: 'staff' });
           });
           refreshEstimates(state, T0);
-          const estimates = new Map(entriesWhere(state, (e) => e.status === 'waiting').map((e) => [e.id, e.estimatedCallAt]));
+          const estimates = new Map(entriesWhere(state, (e) => e.status === 'waiting').map((e) => [e.id, estimateOf(state.estimates, e)!.callAt]));
           // Lanes call as soon as they can, the earliest first; trucks reach their lane at once.
           let now = T0;
           for (;;) {

@@ -4,6 +4,7 @@
  * unknown plate give the same answer, so the lookup cannot be used to learn which trucks are queued.
  */
 import { normalisePlate, type QueueEntry } from './entry.js';
+import { estimateOf } from './estimate-columns.js';
 import { rank } from './sorted-list.js';
 import type { QueueState } from './state.js';
 
@@ -38,7 +39,7 @@ export function publicLookup(state: QueueState, plate: string, code: string): Pu
     case 'holding':
       return { found: true, status: 'holding', position: null, estimatedCallAt: null };
     case 'waiting':
-      return { found: true, status: 'waiting', position: livePosition(state, match), estimatedCallAt: match.estimatedCallAt };
+      return { found: true, status: 'waiting', position: livePosition(state, match), estimatedCallAt: estimateOf(state.estimates, match)?.callAt ?? null };
     case 'called':
       return { found: true, status: 'called', position: null, estimatedCallAt: match.calledAt };
     default:

@@ -6,6 +6,7 @@ import { advance, createSortedList, cursorFrom, cursorItem, first, insert, last,
 interface Item {
   orderKey: number;
   seq: number;
+  slot: number;
 }
 
 const byKey = (a: Item, b: Item) => a.orderKey - b.orderKey || a.seq - b.seq;
@@ -21,7 +22,7 @@ describe('SortedList', () => {
           let seq = 0;
           for (const op of ops) {
             if (op.insert || reference.length === 0) {
-              const item = { orderKey: op.key, seq: seq++ };
+              const item = { orderKey: op.key, seq, slot: seq++ };
               insert(list, item);
               reference.push(item);
               reference.sort(byKey);
@@ -32,6 +33,12 @@ describe('SortedList', () => {
             }
           }
           expect(toArray(list)).toEqual(reference);
+          // The numbers kept beside the items agree with them.
+          for (const chunk of list.chunks) {
+            expect(chunk.keys).toEqual(chunk.items.map((x) => x.orderKey));
+            expect(chunk.seqs).toEqual(chunk.items.map((x) => x.seq));
+            expect(chunk.slots).toEqual(chunk.items.map((x) => x.slot));
+          }
           expect(list.size).toBe(reference.length);
           expect(first(list)).toBe(reference[0]);
           expect(last(list)).toBe(reference[reference.length - 1]);
@@ -48,7 +55,7 @@ describe('SortedList', () => {
 
   it('appends in order without search and walks with cursors from any position', () => {
     const list = createSortedList<Item>();
-    for (let i = 0; i < 5000; i++) insert(list, { orderKey: i, seq: i });
+    for (let i = 0; i < 5000; i++) insert(list, { orderKey: i, seq: i, slot: i });
     expect(list.chunks.length).toBeGreaterThan(4);
     const cursor = cursorFrom(list, { orderKey: 4000, seq: 0 });
     const seen: number[] = [];
@@ -58,8 +65,8 @@ describe('SortedList', () => {
 
   it('refuses to remove what it does not hold', () => {
     const list = createSortedList<Item>();
-    insert(list, { orderKey: 1, seq: 1 });
-    expect(remove(list, { orderKey: 1, seq: 1 })).toBe(false);
+    insert(list, { orderKey: 1, seq: 1, slot: 1 });
+    expect(remove(list, { orderKey: 1, seq: 1, slot: 1 })).toBe(false);
     expect(list.size).toBe(1);
   });
 });

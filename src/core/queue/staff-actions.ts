@@ -7,6 +7,7 @@
  * follow the facts (`priorityClass: null`).
  */
 import type { QueueEntry } from './entry.js';
+import { clearEstimate } from './estimate-columns.js';
 import { removeFromOrder } from './order.js';
 import { classify, isPriorityClass, type PriorityClass } from './priority-class.js';
 import { duration, iso, reason } from './reason.js';
@@ -144,6 +145,7 @@ export function removeEntry(state: QueueState, command: Omit<RemoveCommand, 'kin
   if (isRefusal(entry)) return entry;
   const tx = begin(state, command);
   if (entry.status === 'waiting') removeFromOrder(state.order, entry);
+  clearEstimate(state.estimates, entry);
   if (entry.status === 'called' && entry.call !== null) {
     const lane = laneById(state, entry.call.lane);
     if (lane !== undefined && lane.calledEntry === entry.id) {

@@ -17,6 +17,7 @@
 import type { Issue } from '../model/issue.js';
 import type { AccuracyRecord } from './accuracy.js';
 import type { HistoryItem, QueueEntry } from './entry.js';
+import { createEstimateColumns, type EstimateColumns } from './estimate-columns.js';
 import { advanceFlow, createFlowMeter, type FlowMeter } from './flow.js';
 import { openingSchedule, type OpeningSchedule } from './opening-schedule.js';
 import { createOrder, orderSize, type LaneMask, type QueueOrder } from './order.js';
@@ -63,6 +64,8 @@ export interface QueueState {
   bucket: TokenBucket;
   flow: FlowMeter;
   recentCalls: CallRecord[];
+  /** The last refresh's positions and estimates, by entry slot. */
+  estimates: EstimateColumns;
   accuracy: AccuracyRecord[];
   /** Crossing-wide operator decisions: release rate, lanes opened and closed. */
   operatorLog: HistoryItem[];
@@ -96,6 +99,7 @@ export function createQueue(config: QueueConfig, at: number): CreateQueueResult 
     bucket: createBucket(config.backlog.ratePerHour, config.backlog.burst, at),
     flow: createFlowMeter(at),
     recentCalls: [],
+    estimates: createEstimateColumns(),
     accuracy: [],
     operatorLog: [],
   };

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createBucket, hasToken, take, tokenReadyAt, tokensAt, withRate } from './token-bucket.js';
+import { consumeToken, createBucket, hasToken, tokenReadyAt, tokensAt, withRate, type TokenBucket } from './token-bucket.js';
+
+function take(bucket: TokenBucket, t: number): TokenBucket {
+  const copy = { ...bucket };
+  consumeToken(copy, t);
+  return copy;
+}
 
 const HOUR = 3_600_000;
 

@@ -6,6 +6,7 @@
 import type { Issue } from '../model/issue.js';
 import { orderKeyOf } from './ageing.js';
 import type { HistoryAction, HistoryItem, QueueEntry } from './entry.js';
+import { clearEstimate } from './estimate-columns.js';
 import { addToOrder, removeFromOrder } from './order.js';
 import { classify, readiness } from './priority-class.js';
 import { issue, type Reason } from './reason.js';
@@ -97,7 +98,16 @@ export function record(
   const item: HistoryItem = { at: tx.at, by: tx.by, action, reason: reasonText, ...(detail === undefined ? {} : { detail }) };
   if (entry === null) tx.state.operatorLog.push(item);
   else entry.history.push(item);
-  tx.events.push({ ...item, crossing: tx.state.config.crossing, entryId: entry?.id ?? null, version: 0 });
+  tx.events.push({
+    at: item.at,
+    by: item.by,
+    action: item.action,
+    reason: item.reason,
+    ...(detail === undefined ? {} : { detail }),
+    crossing: tx.state.config.crossing,
+    entryId: entry?.id ?? null,
+    version: 0,
+  });
 }
 
 export function commit<T extends object>(tx: Transaction, reasons: Reason[], extra: T): Accepted<T> {
@@ -140,8 +150,7 @@ export function rearrange(tx: Transaction, entry: QueueEntry, change: () => void
   } else {
     entry.status = 'holding';
     // A holding truck has no place in the order, so no position or estimate either.
-    entry.estimatedCallAt = null;
-    entry.estimatePosition = null;
+    clearEstimate(tx.state.estimates, entry);
   }
 }
 
