@@ -22,6 +22,8 @@ import { KyselyUserRepository } from './user-repository.js';
 export interface KyselyStoreOptions {
   /** PostgreSQL schema that holds the tables and Kysely's migration bookkeeping; created when missing. */
   schema?: string;
+  /** Called once the database is closed, for what the backend runs beside it. */
+  onClose?: () => Promise<void>;
 }
 
 export class KyselyStore implements Store {
@@ -66,5 +68,6 @@ export class KyselyStore implements Store {
     if (this.#closed) return;
     this.#closed = true;
     await this.db.destroy();
+    await this.options.onClose?.();
   }
 }
