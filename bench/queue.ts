@@ -172,6 +172,30 @@ function coreCalls(state: QueueState, ops: number): Timing {
   return { ...result, cpuUsPerOp: Math.max(0, result.cpuUsPerOp - Math.round(cpuSpentElsewhere / ops)) };
 }
 
+/**
+ * Trucks through the queue per second of one core, in steady state: each checks in, is called, reaches its lane
+ * and frees it, all through the commands with their histories and reasons. What the what-if simulator (issue 7)
+ * starts from.
+ */
+function coreCycle(state: QueueState, rng: Rng, cycles: number, first: number): { cycles: number; trucksPerSecond: number; cpuUsPerTruck: number } {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  let t = NOW + 10 * 24 * HOUR;
+  for (let i = 0; i < cycles; i++) {
+    t += 1000;
+    const truck = makeTruck(rng, first + i, t);
+    checkInTruck(state, { ...truck, facts: { ...truck.facts, declarationComplete: true, recipientIdentified: true } });
+    const lane = state.lanes[i % state.lanes.length]!;
+    const called = callNext(state, { lane: lane.id, at: t, by: 'officer', expectedVersion: state.version });
+    if (!called.ok) throw new Error(`${called.error.code}: ${called.error.message}`);
+    applyCommand(state, { kind: 'arrive', at: t, by: 'camera', entryId: called.entry.id });
+    applyCommand(state, { kind: 'lane_freed', at: t, by: 'officer', lane: lane.id });
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  return { cycles, trucksPerSecond: Math.round(cycles / seconds), cpuUsPerTruck: Math.round((used.user + used.system) / cycles) };
+}
+
 function coreRefresh(state: QueueState, runs: number): { refresh: Timing; waiting: number; estimated: number } {
   let last = refreshEstimates(state, NOW + HOUR);
   const cpu = process.cpuUsage();
@@ -263,6 +287,9 @@ export async function queueBenchmarks(): Promise<object[]> {
   results.push({ benchmark: 'queue-rejoin', implementation: 'corridor', ...base, ...coreRejoins(state, ops) });
   collectGarbage();
   results.push({ benchmark: 'queue-call-next', implementation: 'corridor', ...base, ...coreCalls(state, ops) });
+  await yieldToLoop();
+  collectGarbage();
+  results.push({ benchmark: 'queue-cycle', implementation: 'corridor', ...base, ...coreCycle(state, rng.fork('cycle'), 4 * ops, 2 * trucks) });
   await yieldToLoop();
   collectGarbage();
 

@@ -2,6 +2,7 @@
  * The crossing's board: the queue's length by class and state, waiting times, throughput, and when the backlog
  * clears at the current release rate. A pure reading of the state at `now`.
  */
+import { summariseAccuracy, type AccuracySummary } from './accuracy.js';
 import { CHANNELS } from './channel.js';
 import { currentPace } from './estimates.js';
 import type { Pace } from './flow.js';
@@ -57,6 +58,8 @@ export interface BoardFigures {
   };
   backlog: BacklogFigures;
   pace: Pace;
+  /** How close the estimates of the trucks called in the last 24 hours came: the first each had, and the latest. */
+  accuracy: { first: AccuracySummary; latest: AccuracySummary };
 }
 
 const zeroCounts = (): StateCounts => ({ booked: 0, holding: 0, waiting: 0, called: 0 });
@@ -134,5 +137,6 @@ export function boardFigures(state: QueueState, now: number): BoardFigures {
     },
     backlog: backlogFigures(state, now, backlogHolding),
     pace: currentPace(state, now),
+    accuracy: { first: summariseAccuracy(state.accuracy, 'first', now - DAY), latest: summariseAccuracy(state.accuracy, 'latest', now - DAY) },
   };
 }

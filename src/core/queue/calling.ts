@@ -233,7 +233,8 @@ export function laneFreed(state: QueueState, command: Omit<LaneFreedCommand, 'ki
   const tx = begin(state, command);
   const was = lane.busyUntil;
   lane.busyUntil = tx.t;
-  record(tx, null, 'configured', `lane ${lane.id} finished early`, { setting: 'laneFreed', lane: lane.id, expectedFree: was });
+  // One a truck: an event for the store, not a line in the operator log, which would grow with every truck.
+  record(tx, null, 'configured', `lane ${lane.id} finished early`, { setting: 'laneFreed', lane: lane.id, expectedFree: was }, false);
   return commit(tx, [reason('LANE_FREED', `lane ${lane.id} free ${duration(was - tx.t)} before its nominal time`)], {});
 }
 

@@ -3,6 +3,7 @@
  * records and replays, what the API and the gateway-driven check-in send, and what the what-if simulator drives on
  * its simulated clock. The typed functions (checkIn, callNext, …) are the same thing one command at a time.
  */
+import { archive, type ArchiveCommand } from './archive.js';
 import { arrive, callNext, laneFreed, noShow, type ArriveCommand, type CallNextCommand, type LaneFreedCommand, type NoShowCommand } from './calling.js';
 import { book, checkIn, updateDeclaration, type BookCommand, type CheckInCommand, type UpdateDeclarationCommand } from './entering.js';
 import {
@@ -35,7 +36,8 @@ export type QueueCommand =
   | CallNextCommand
   | ArriveCommand
   | NoShowCommand
-  | LaneFreedCommand;
+  | LaneFreedCommand
+  | ArchiveCommand;
 
 export type CommandResult = QueueResult<object> | (Refusal & { retryAt?: number });
 
@@ -67,6 +69,8 @@ export function applyCommand(state: QueueState, command: QueueCommand): CommandR
       return noShow(state, command);
     case 'lane_freed':
       return laneFreed(state, command);
+    case 'archive':
+      return archive(state, command);
     default:
       return refuse(state, 'UNKNOWN_COMMAND', 'kind', `unknown command ${(command as { kind?: unknown }).kind}`);
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summariseAccuracy } from './accuracy.js';
+import { boardFigures } from './board.js';
 import { refreshEstimates } from './estimates.js';
 import { apply, call, checkInCommand, HOUR, lane, MINUTE, READY, T0, testQueue } from './test-support.js';
 import type { Channel } from './channel.js';
@@ -29,6 +30,7 @@ describe('refreshEstimates', () => {
       apply(state, { kind: 'arrive', at, by: 'lane', entryId: id });
     }
     expect(summariseAccuracy(state.accuracy, 'latest').overall).toEqual({ count: 5, meanAbsoluteErrorMs: 0, biasMs: 0, p90AbsoluteErrorMs: 0 });
+    expect(boardFigures(state, T0 + HOUR).accuracy.first.overall).toMatchObject({ count: 5, meanAbsoluteErrorMs: 0 });
   });
 
   it('follows the release rate, calling booked trucks between backlog tokens', () => {

@@ -5,6 +5,7 @@
  * (accuracy.ts), the board (board.ts) and the public lookup (public-lookup.ts).
  */
 export { DEFAULT_HEAD_STARTS, effectivePriority, orderKeyOf, type HeadStarts } from './ageing.js';
+export { archive, type ArchiveCommand } from './archive.js';
 export { summariseAccuracy, summariseErrors, HORIZONS, type AccuracyRecord, type AccuracySummary, type ErrorSummary, type EstimateKind, type HorizonSummary } from './accuracy.js';
 export { boardFigures, type BacklogFigures, type BoardFigures, type StateCounts } from './board.js';
 export {
@@ -39,6 +40,7 @@ export {
   type Stream,
   type TruckRef,
 } from './entry.js';
+export { estimateOf, firstEstimateOf, type EntryEstimate } from './estimate-columns.js';
 export { currentPace, refreshEstimates, type EstimateRefresh } from './estimates.js';
 export { explainOrder, explainPosition, type OrderExplanation, type PositionExplanation } from './explain.js';
 export type { Pace } from './flow.js';
@@ -73,6 +75,6 @@ export {
   type SetBacklogRateCommand,
   type SetLaneOpenCommand,
 } from './staff-actions.js';
-export { cloneQueue, createQueue, type CallRecord, type CreateQueueResult, type LaneState, type QueueState } from './state.js';
+export { cloneQueue, createQueue, entryForDeclaration, type CallRecord, type CreateQueueResult, type LaneState, type QueueState } from './state.js';
 export { spreadOf, type Spread } from './stats.js';
 export type { Accepted, CommandBase, QueueEvent, QueueResult, Refusal } from './transaction.js';

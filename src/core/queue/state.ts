@@ -121,6 +121,12 @@ export function openLaneCount(state: QueueState): number {
   return open;
 }
 
+/** The entry of a declaration, as the document checks and the tracker know it. */
+export function entryForDeclaration(state: QueueState, declarationId: string): QueueEntry | undefined {
+  const id = state.byDeclaration.get(declarationId);
+  return id === undefined ? undefined : state.entries.get(id);
+}
+
 export function laneById(state: QueueState, id: string): LaneState | undefined {
   return state.lanes.find((lane) => lane.id === id);
 }

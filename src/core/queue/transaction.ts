@@ -94,10 +94,12 @@ export function record(
   action: HistoryAction,
   reasonText: string,
   detail?: HistoryItem['detail'],
+  /** False for routine crossing-wide steps that go to the store as events but need no place in the operator log. */
+  keep = true,
 ): void {
   const item: HistoryItem = { at: tx.at, by: tx.by, action, reason: reasonText, ...(detail === undefined ? {} : { detail }) };
-  if (entry === null) tx.state.operatorLog.push(item);
-  else entry.history.push(item);
+  if (entry !== null) entry.history.push(item);
+  else if (keep) tx.state.operatorLog.push(item);
   tx.events.push({
     at: item.at,
     by: item.by,
