@@ -14,8 +14,8 @@
  *   `queuedAt + (largest head start - its own)`, so with a finite arrival rate only finitely many trucks ever go
  *   ahead of it (the property test pins this);
  * - it is first come, first served within a class, since a class shares one head start;
- * - the order is static between events, so each class is a sorted list and the next truck is the least of the
- *   lists' heads: no sort per call.
+ * - the order is static between events, so it is kept as sorted lists, one per class, stream and channel
+ *   (order.ts), and the next truck is the least of their heads: no sort per call.
  *
  * The defaults are modelling choices, set per crossing in the queue configuration: goods that spoil within days
  * must not wait behind a multi-day queue, so perishables get three days; trusted traders a day; e-sealed trucks
