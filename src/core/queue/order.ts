@@ -5,14 +5,13 @@
  * when a release token is there. That choice, chooseCall, is the one function both callNext and the estimates'
  * plan use, so the plan predicts exactly what the calls will do.
  */
-import type { Ordered } from './ageing.js';
 import { CHANNELS, channelIndex, type Channel } from './channel.js';
 import type { QueueEntry, Stream } from './entry.js';
 import { classIndex, PRIORITY_CLASSES, type PriorityClass } from './priority-class.js';
-import { createSortedList, first, insert, rank, remove, type SortedList } from './sorted-list.js';
+import { createSortedList, first, insert, remove, type SortedList } from './sorted-list.js';
 
-export const STREAMS: readonly Stream[] = ['booked', 'backlog'];
-export const LIST_COUNT = PRIORITY_CLASSES.length * STREAMS.length * CHANNELS.length;
+/** Four classes, two streams (booked, backlog), three channels. */
+export const LIST_COUNT = PRIORITY_CLASSES.length * 2 * CHANNELS.length;
 
 export type QueueOrder = SortedList<QueueEntry>[];
 
@@ -109,11 +108,6 @@ export function bestOfAll(heads: HeadKeys): number {
     if (l >= 0 && (best < 0 || heads.key[l]! < heads.key[best]! || (heads.key[l] === heads.key[best] && heads.seq[l]! < heads.seq[best]!))) best = l;
   }
   return best;
-}
-
-/** Trucks before a position in the whole order, per list. */
-export function ranksBefore(order: QueueOrder, at: Ordered): number[] {
-  return order.map((list) => rank(list, at));
 }
 
 /** Which channels a lane takes, by channel index. */
