@@ -86,3 +86,25 @@ describe('corridor user add', () => {
     expect(twice.stderr).toContain('CONFLICT');
   });
 });
+
+describe('corridor import nomenclature', () => {
+  it('stores the codes, reports bad rows, and the checks then refuse a heading that is not in it', async () => {
+    const file = join(dir, 'tnved.csv');
+    await writeFile(file, 'code,description,valid_from\n6203 42,Trousers of cotton,2022-01-01\n6403.99,Footwear,\n8471,Computers,\n12AB,Broken,\n');
+    const imported = await corridor('import', 'nomenclature', file);
+    expect(imported.stdout).toContain('3 nomenclature codes stored, 1 rows rejected');
+    expect(imported.code).toBe(1);
+    const report = parse(await readFile(`${file}.report.csv`), { columns: true }) as Array<Record<string, string>>;
+    expect(report).toEqual([expect.objectContaining({ line: '5', code: 'NOMENCLATURE_CODE' })]);
+
+    const listed = validDeclaration('CLI-NOM-1');
+    const [trousers, shoes] = validDeclaration().goods;
+    const unlisted = { ...validDeclaration('CLI-NOM-2'), goods: [{ ...trousers!, hsCode: '610910' }, shoes!] };
+    const batch = join(dir, 'nomenclature-batch.jsonl');
+    await writeFile(batch, `${JSON.stringify(listed)}\n${JSON.stringify(unlisted)}\n`);
+    const result = await corridor('import', 'declarations', batch);
+    expect(result.stdout).toContain('1 accepted, 1 incomplete');
+    const rows = parse(await readFile(`${batch}.report.csv`), { columns: true }) as Array<Record<string, string>>;
+    expect(rows.map((row) => [row.reference, row.code, row.path])).toEqual([['CLI-NOM-2', 'HS_HEADING_UNKNOWN', 'goods[0].hsCode']]);
+  });
+});
