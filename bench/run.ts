@@ -1,12 +1,14 @@
 /**
  * Runs the benchmarks and prints one JSON object per result. `npm run bench` builds first; choose with
- * `BENCH=import,gateway,decode` (all by default).
+ * `BENCH=import,gateway,decode,risk,queue` (all by default).
  */
 import { decodeBenchmarks } from './decode.js';
 import { gatewayThroughputBenchmarks } from './gateway-throughput.js';
 import { importDeclarationsBenchmark } from './import-declarations.js';
+import { queueBenchmarks } from './queue.js';
+import { riskBenchmarks } from './risk.js';
 
-const chosen = new Set((process.env.BENCH ?? 'import,gateway,decode').split(','));
+const chosen = new Set((process.env.BENCH ?? 'import,gateway,decode,risk,queue').split(','));
 const print = (result: object) => console.log(JSON.stringify(result));
 
 if (chosen.has('import')) {
@@ -19,4 +21,10 @@ if (chosen.has('gateway')) {
 }
 if (chosen.has('decode')) {
   for (const result of await decodeBenchmarks()) print(result);
+}
+if (chosen.has('risk')) {
+  for (const result of await riskBenchmarks()) print(result);
+}
+if (chosen.has('queue')) {
+  for (const result of await queueBenchmarks()) print(result);
 }
