@@ -7,7 +7,9 @@ import type { Assessment, FiredRule } from './assessment.js';
 import type { CompiledRuleSet } from './compile-rule-set.js';
 import { fillTemplate, type Inputs } from './explanation.js';
 import { TRUE } from './facts.js';
+import { missingInputs } from './missing-inputs.js';
 import type { RiskContext } from './risk-context.js';
+import { signatureOf } from './rule-guards.js';
 import type { Channel } from './rule-set.js';
 import { selectRandomly, type RandomDraw } from './selection.js';
 
@@ -25,10 +27,21 @@ export function assess(ruleSet: CompiledRuleSet, declaration: DeclarationInput, 
   if (!(draw.value >= 0 && draw.value < 1)) throw new RangeError(`a random draw is in [0, 1), got ${draw.value}`);
   const facts = ruleSet.facts;
   facts.prepare(declaration, context);
+  const signature = ruleSet.guards === undefined ? 0 : signatureOf(facts, ruleSet.guards);
   const rules = ruleSet.rules;
   let score = 0;
   let fired: FiredRule[] | undefined;
+  const firstGuard = ruleSet.firstGuard;
+  const secondGuard = ruleSet.secondGuard;
+  const prefixGuard = ruleSet.prefixGuard;
+  const prefixSignature = facts.prefixSignature;
   for (let i = 0; i < rules.length; i++) {
+    const first = firstGuard[i]!;
+    if (first !== 0 && (signature & first) === 0) continue;
+    const second = secondGuard[i]!;
+    if (second !== 0 && (signature & second) === 0) continue;
+    const prefix = prefixGuard[i]!;
+    if (prefix !== 0 && (prefixSignature & prefix) === 0) continue;
     const rule = rules[i]!;
     if (rule.condition.test(facts) !== TRUE) continue;
     score += rule.weight;
@@ -53,6 +66,6 @@ export function assess(ruleSet: CompiledRuleSet, declaration: DeclarationInput, 
     channel: selection.channel,
     randomlySelected: selection.randomlySelected,
     random,
-    missing: facts.missing.length === 0 ? [] : facts.missing,
+    missing: missingInputs(facts, ruleSet.missing),
   };
 }

@@ -3,7 +3,8 @@
  * which allocates nothing and answers TRUE, FALSE or UNKNOWN; and `observe`, run only for a rule that fired, which
  * writes the values the decision rested on into the rule's inputs.
  */
-import type { Condition, Comparison } from './conditions.js';
+import type { DeclarationInput } from '../model/declaration.js';
+import type { Comparison, Condition, CountryHolder } from './conditions.js';
 import type { Inputs, InputValue } from './explanation.js';
 import {
   documentMask,
@@ -17,12 +18,17 @@ import {
   type Facts,
   type Truth,
 } from './facts.js';
-import { matchingPrefix, type HsPrefixIndex } from './hs-prefix-index.js';
-import { HISTORY_ROLES, type HistoryCounts, type HistoryRole } from './risk-context.js';
+import { matchingPrefix, prefixBit, type HsPrefixIndex } from './hs-prefix-index.js';
+import { HISTORY_ROLES, TRIP_ALERT_TYPES, type HistoryCounts, type HistoryRole, type TripAlertType } from './risk-context.js';
 
 export interface CompiledCondition {
   test(facts: Facts): Truth;
   observe(facts: Facts, inputs: Inputs): void;
+  /**
+   * Prefix-signature bits of which one must be set for the condition to be TRUE (rule-guards.ts explains guards);
+   * 0 when it needs no goods code prefix.
+   */
+  prefixGuard: number;
 }
 
 /** The first condition to write an input keeps it: in `all`, the earlier operand's value names the rule's cause. */
@@ -51,10 +57,14 @@ function itemInputs(facts: Facts, item: number, inputs: Inputs): void {
 export interface CompileEnvironment {
   prefixes: HsPrefixIndex;
   valuationCurrency: string | undefined;
+  /** The slot of a history window, registered once per role and length however many conditions read it. */
+  historySlot(role: HistoryRole, days: number): number;
 }
 
 function compileAll(children: CompiledCondition[]): CompiledCondition {
   return {
+    // Every operand holds, so the first with a prefix guard holds.
+    prefixGuard: children.find((child) => child.prefixGuard !== 0)?.prefixGuard ?? 0,
     test(facts) {
       let result: Truth = TRUE;
       for (let i = 0; i < children.length; i++) {
@@ -72,6 +82,8 @@ function compileAll(children: CompiledCondition[]): CompiledCondition {
 
 function compileAny(children: CompiledCondition[]): CompiledCondition {
   return {
+    // Some branch holds: its guard, so their union, when every branch has one.
+    prefixGuard: children.every((child) => child.prefixGuard !== 0) ? children.reduce((bits, child) => bits | child.prefixGuard, 0) : 0,
     test(facts) {
       let result: Truth = FALSE;
       for (let i = 0; i < children.length; i++) {
@@ -95,6 +107,7 @@ function compileAny(children: CompiledCondition[]): CompiledCondition {
 
 function compileNot(child: CompiledCondition): CompiledCondition {
   return {
+    prefixGuard: 0,
     test(facts) {
       const value = child.test(facts);
       return value === UNKNOWN ? UNKNOWN : value === TRUE ? FALSE : TRUE;
@@ -107,6 +120,7 @@ function compileNot(child: CompiledCondition): CompiledCondition {
 function compileHsPrefix(prefixes: string[], env: CompileEnvironment): CompiledCondition {
   const id = env.prefixes.register(prefixes);
   return {
+    prefixGuard: prefixBit(id),
     test: (facts) => truth(facts.prefixHit[id] === 1),
     observe(facts, inputs) {
       let items = 0;
@@ -135,6 +149,7 @@ function compileValueBelow(spec: { fraction: number; hsPrefix?: string[] }, env:
     return best;
   };
   return {
+    prefixGuard: 0,
     test(facts) {
       const ratio = facts.ratio;
       let unknown = false;
@@ -143,8 +158,8 @@ function compileValueBelow(spec: { fraction: number; hsPrefix?: string[] }, env:
         if (ratio[i]! < fraction) {
           if (applies(facts, i)) return TRUE;
         } else if (facts.rateMissing[i] === 1 && applies(facts, i)) {
+          // The facts recorded the missing rate when they found it.
           unknown = true;
-          facts.lack(`valuation.exchangeRates.${facts.declaration.goods[i]!.currency}`, `No exchange rate from ${facts.declaration.goods[i]!.currency} to ${currency} was given.`);
         }
       }
       return unknown ? UNKNOWN : FALSE;
@@ -167,6 +182,7 @@ function compileDocuments(types: readonly string[], missing: boolean): CompiledC
   const mask = documentMask(types);
   const key = missing ? 'missingDocument' : 'presentDocument';
   return {
+    prefixGuard: 0,
     test: (facts) => truth(missing ? (facts.documents & mask) !== mask : (facts.documents & mask) !== 0),
     observe(facts, inputs) {
       const found = types.find((type) => ((facts.documents & documentMask([type])) === 0) === missing);
@@ -178,34 +194,31 @@ function compileDocuments(types: readonly string[], missing: boolean): CompiledC
 function compileGoodsItems(comparison: Comparison): CompiledCondition {
   const [low, high] = bounds(comparison);
   return {
+    prefixGuard: 0,
     test: (facts) => truth(facts.goodsCount >= low && facts.goodsCount <= high),
     observe: (facts, inputs) => put(inputs, 'goodsItems', facts.goodsCount),
   };
 }
 
-function compileCountry(spec: { of: string; in: string[] }): CompiledCondition {
+const COUNTRY_OF: Record<CountryHolder, (declaration: DeclarationInput) => string | undefined> = {
+  consignor: (d) => d.consignor?.country,
+  consignee: (d) => d.consignee?.country,
+  carrier: (d) => d.carrier?.country,
+  vehicle: (d) => d.vehicle?.country,
+  driver: (d) => d.driver?.country,
+};
+
+function compileCountry(spec: { of: CountryHolder; in: string[] }): CompiledCondition {
   const countries = new Set(spec.in);
   const key = `${spec.of}Country`;
-  const read = (facts: Facts): string | undefined => {
-    const declaration = facts.declaration;
-    switch (spec.of) {
-      case 'consignor': return declaration.consignor?.country;
-      case 'consignee': return declaration.consignee?.country;
-      case 'carrier': return declaration.carrier?.country;
-      case 'vehicle': return declaration.vehicle?.country;
-      default: return declaration.driver?.country;
-    }
-  };
+  const read = COUNTRY_OF[spec.of];
   return {
+    prefixGuard: 0,
     test(facts) {
-      const country = read(facts);
-      if (country === undefined) {
-        facts.lack(spec.of, `The declaration names no ${spec.of}.`);
-        return UNKNOWN;
-      }
-      return truth(countries.has(country));
+      const country = read(facts.declaration);
+      return country === undefined ? UNKNOWN : truth(countries.has(country));
     },
-    observe: (facts, inputs) => put(inputs, key, read(facts) ?? 'unknown'),
+    observe: (facts, inputs) => put(inputs, key, read(facts.declaration) ?? 'unknown'),
   };
 }
 
@@ -225,6 +238,7 @@ function compileCheckIssue(spec: { codes: string[]; path?: string }): CompiledCo
     return undefined;
   };
   return {
+    prefixGuard: 0,
     test: (facts) => truth(first(facts) !== undefined),
     observe(facts, inputs) {
       const issue = first(facts);
@@ -236,15 +250,16 @@ function compileCheckIssue(spec: { codes: string[]; path?: string }): CompiledCo
 
 function compileFirstSeen(spec: { of: HistoryRole; withinDays: number }): CompiledCondition {
   const { of, withinDays } = spec;
-  const index = HISTORY_ROLES.indexOf(of);
+  const role = HISTORY_ROLES.indexOf(of);
   return {
+    prefixGuard: 0,
     test(facts) {
-      const days = facts.daysKnown(of, index);
-      return Number.isNaN(days) ? UNKNOWN : truth(days < withinDays);
+      const days = facts.daysKnown(role);
+      return days !== days ? UNKNOWN : truth(days < withinDays);
     },
     observe(facts, inputs) {
       put(inputs, `${of}FirstSeen`, facts.context.parties[of]?.firstSeen ?? 'never before');
-      put(inputs, `${of}DaysKnown`, facts.daysKnown(of, index));
+      put(inputs, `${of}DaysKnown`, facts.daysKnown(role));
       put(inputs, 'withinDays', withinDays);
     },
   };
@@ -255,6 +270,7 @@ function compileTin(spec: { of: 'consignor' | 'consignee' | 'carrier'; invalid?:
   const invalid = spec.invalid === true;
   const missing = spec.missing === true;
   return {
+    prefixGuard: 0,
     test(facts) {
       const state = facts.tin(holder);
       return truth((invalid && state === TIN_INVALID) || (missing && state === TIN_MISSING));
@@ -266,29 +282,23 @@ function compileTin(spec: { of: 'consignor' | 'consignee' | 'carrier'; invalid?:
   };
 }
 
-function compileHistory(spec: {
-  of: HistoryRole;
-  windowDays: number;
-  results?: string[];
-  findings?: Comparison;
-  findingRate?: Comparison;
-  minInspections?: number;
-}): CompiledCondition {
+function compileHistory(
+  spec: {
+    of: HistoryRole;
+    windowDays: number;
+    results?: string[];
+    findings?: Comparison;
+    findingRate?: Comparison;
+    minInspections?: number;
+  },
+  env: CompileEnvironment,
+): CompiledCondition {
   const { of, windowDays } = spec;
+  const slot = env.historySlot(of, windowDays);
   const results = spec.results as ReadonlyArray<keyof HistoryCounts['findings']> | undefined;
   const [findingsLow, findingsHigh] = spec.findings === undefined ? [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY] : bounds(spec.findings);
   const rate = spec.findingRate;
   const minInspections = spec.minInspections ?? 1;
-  const counts = (facts: Facts): HistoryCounts | undefined => {
-    const history = facts.context.parties[of];
-    if (history === undefined) {
-      facts.lack(`parties.${of}`, `No history of the ${of} was given.`);
-      return undefined;
-    }
-    const window = history.windows[windowDays];
-    if (window === undefined) facts.lack(`parties.${of}.windows.${windowDays}`, `No counts of the ${of}'s last ${windowDays} days were given.`);
-    return window;
-  };
   const findingsOf = (window: HistoryCounts): number => {
     if (results === undefined) return window.withFindings;
     let sum = 0;
@@ -296,8 +306,9 @@ function compileHistory(spec: {
     return sum;
   };
   return {
+    prefixGuard: 0,
     test(facts) {
-      const window = counts(facts);
+      const window = facts.history(slot);
       if (window === undefined) return UNKNOWN;
       const findings = findingsOf(window);
       if (findings < findingsLow || findings > findingsHigh) return FALSE;
@@ -307,7 +318,7 @@ function compileHistory(spec: {
     },
     observe(facts, inputs) {
       put(inputs, 'windowDays', windowDays);
-      const window = counts(facts);
+      const window = facts.history(slot);
       if (window === undefined) return;
       const findings = findingsOf(window);
       put(inputs, `${of}Inspections`, window.inspections);
@@ -317,31 +328,30 @@ function compileHistory(spec: {
   };
 }
 
-function compileTripAlerts(spec: { types: string[] } & Comparison): CompiledCondition {
-  const types = spec.types as ReadonlyArray<keyof NonNullable<Facts['context']['trip']>['alerts']>;
+function compileTripAlerts(spec: { types: TripAlertType[] } & Comparison): CompiledCondition {
+  const types = spec.types;
+  const indices = Int32Array.from(types, (type) => TRIP_ALERT_TYPES.indexOf(type));
   const [low, high] = bounds(spec);
-  const total = (facts: Facts): number => {
-    const trip = facts.context.trip;
-    if (trip === undefined) {
-      facts.lack('trip', 'The trip has not begun or its alerts were not given.');
-      return Number.NaN;
-    }
+  const total = (counts: Float64Array): number => {
     let sum = 0;
-    for (let i = 0; i < types.length; i++) sum += trip.alerts[types[i]!] ?? 0;
+    for (let i = 0; i < indices.length; i++) sum += counts[indices[i]!]!;
     return sum;
   };
   return {
+    prefixGuard: 0,
     test(facts) {
-      const sum = total(facts);
-      return Number.isNaN(sum) ? UNKNOWN : truth(sum >= low && sum <= high);
+      const counts = facts.alerts();
+      if (counts === undefined) return UNKNOWN;
+      const sum = total(counts);
+      return truth(sum >= low && sum <= high);
     },
     observe(facts, inputs) {
-      const sum = total(facts);
-      if (Number.isNaN(sum)) return;
-      put(inputs, 'alerts', sum);
-      const alerts = facts.context.trip!.alerts;
-      const counted = types.filter((type) => (alerts[type] ?? 0) > 0).map((type) => `${type} ${alerts[type]}`);
-      put(inputs, 'alertTypes', counted.length === 0 ? 'none' : counted.join(', '));
+      const counts = facts.alerts();
+      if (counts === undefined) return;
+      put(inputs, 'alerts', total(counts));
+      const listed: string[] = [];
+      for (let i = 0; i < types.length; i++) if (counts[indices[i]!]! > 0) listed.push(`${types[i]} ${counts[indices[i]!]!}`);
+      put(inputs, 'alertTypes', listed.length === 0 ? 'none' : listed.join(', '));
     },
   };
 }
@@ -359,6 +369,6 @@ export function compileCondition(condition: Condition, env: CompileEnvironment):
   if ('checkIssue' in condition) return compileCheckIssue(condition.checkIssue);
   if ('firstSeen' in condition) return compileFirstSeen(condition.firstSeen);
   if ('tin' in condition) return compileTin(condition.tin);
-  if ('history' in condition) return compileHistory(condition.history);
+  if ('history' in condition) return compileHistory(condition.history, env);
   return compileTripAlerts(condition.tripAlerts);
 }

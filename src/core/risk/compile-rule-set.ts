@@ -1,14 +1,17 @@
 /**
  * A validated rule set compiled once: conditions into closures, prefix lists into one index, reference values into
- * a table, explanations into templates. The result also says what the store must put in the context.
+ * a table, explanations into templates, and each rule's guards (rule-guards.ts). The result also says what the
+ * store must put in the context.
  */
-import { compileCondition, type CompiledCondition } from './compile-condition.js';
-import type { Condition } from './conditions.js';
+import { compileCondition, type CompileEnvironment, type CompiledCondition } from './compile-condition.js';
+import type { Condition, CountryHolder } from './conditions.js';
 import { parseTemplate, type Template } from './explanation.js';
-import { Facts } from './facts.js';
+import { Facts, type HistorySlot } from './facts.js';
 import { HsPrefixIndex } from './hs-prefix-index.js';
+import type { MissingPlan } from './missing-inputs.js';
 import { ReferenceTable } from './reference-values.js';
 import { HISTORY_ROLES, type HistoryRole } from './risk-context.js';
+import { GuardPlan, guardsOf } from './rule-guards.js';
 import type { RuleSetDefinition } from './rule-set.js';
 
 export interface CompiledRule {
@@ -16,6 +19,8 @@ export interface CompiledRule {
   readonly weight: number;
   readonly condition: CompiledCondition;
   readonly template: Template;
+  /** Masks that must each meet the assessment's signature for the rule to be worth evaluating. */
+  readonly guards: Int32Array;
 }
 
 /** What the rules read from the context, so the store fetches that and no more. */
@@ -40,6 +45,22 @@ export interface CompiledRuleSet {
   readonly rules: readonly CompiledRule[];
   /** The per-assessment scratch of this set (see facts.ts); for assess() only. */
   readonly facts: Facts;
+  /** What the assessment's signature computes; undefined when compiled without guards. */
+  readonly guards: GuardPlan | undefined;
+  /**
+   * The first two guards of each rule by rule index, 0 for none, in flat arrays the assessment loop reads without
+   * touching the rule objects. Further guards are left out: a guard is only a shortcut, so fewer are as correct.
+   */
+  readonly firstGuard: Int32Array;
+  readonly secondGuard: Int32Array;
+  /** By rule, the prefix-signature bits one of which its goods codes need (0 for none). */
+  readonly prefixGuard: Int32Array;
+  readonly missing: MissingPlan;
+}
+
+export interface CompileOptions {
+  /** Pass over rules whose guards the declaration does not meet (true unless told); false only to test guards. */
+  guards?: boolean;
 }
 
 function walk(condition: Condition, visit: (leaf: Condition) => void): void {
@@ -49,9 +70,10 @@ function walk(condition: Condition, visit: (leaf: Condition) => void): void {
   else visit(condition);
 }
 
-function requirementsOf(definition: RuleSetDefinition): RiskRequirements {
+function needsOf(definition: RuleSetDefinition): { requirements: RiskRequirements; missing: MissingPlan } {
   const windows = new Map<HistoryRole, Set<number>>();
   const firstSeen = new Set<HistoryRole>();
+  const countries = new Set<CountryHolder>();
   let trip = false;
   let checkIssues = false;
   let valuation = false;
@@ -65,6 +87,7 @@ function requirementsOf(definition: RuleSetDefinition): RiskRequirements {
       else if ('tripAlerts' in leaf) trip = true;
       else if ('checkIssue' in leaf) checkIssues = true;
       else if ('valueBelowReference' in leaf) valuation = true;
+      else if ('country' in leaf) countries.add(leaf.country.of);
     });
   }
   const historyWindows: RiskRequirements['historyWindows'] = {};
@@ -79,23 +102,61 @@ function requirementsOf(definition: RuleSetDefinition): RiskRequirements {
     checkIssues,
   };
   if (valuation && definition.valuation !== undefined) requirements.valuationCurrency = definition.valuation.currency;
-  return requirements;
+  const roleIndex = (role: HistoryRole) => HISTORY_ROLES.indexOf(role);
+  const missing: MissingPlan = {
+    roles: HISTORY_ROLES.filter((role) => firstSeen.has(role) || windows.has(role)).map(roleIndex),
+    firstSeen: requirements.firstSeen.map(roleIndex),
+    trip,
+    countries: [...countries].sort(),
+  };
+  return { requirements, missing };
 }
 
 /** Compiles a rule set that parseRuleSet or validateRuleSet accepted; it cannot fail on one. */
-export function compileRuleSet(definition: RuleSetDefinition): CompiledRuleSet {
+export function compileRuleSet(definition: RuleSetDefinition, options: CompileOptions = {}): CompiledRuleSet {
   const prefixes = new HsPrefixIndex();
-  const requirements = requirementsOf(definition);
-  const env = { prefixes, valuationCurrency: definition.valuation?.currency };
+  const { requirements, missing } = needsOf(definition);
+  const historySlots: HistorySlot[] = [];
+  const slotIds = new Map<string, number>();
+  const env: CompileEnvironment = {
+    prefixes,
+    valuationCurrency: definition.valuation?.currency,
+    historySlot(role, days) {
+      const key = `${role}/${days}`;
+      let slot = slotIds.get(key);
+      if (slot === undefined) {
+        slot = historySlots.length;
+        historySlots.push({ role: HISTORY_ROLES.indexOf(role), days });
+        slotIds.set(key, slot);
+      }
+      return slot;
+    },
+  };
+  const useGuards = options.guards !== false;
+  const guardPlan = new GuardPlan();
   const rules: CompiledRule[] = definition.rules.map((rule) => {
     const template = parseTemplate(rule.explanation);
     if (!template.ok) throw new TypeError(`rule ${rule.id}: ${template.message}; validate the rule set before compiling it`);
-    return { id: rule.id, weight: rule.weight, condition: compileCondition(rule.when, env), template: template.template };
+    const guards = useGuards ? guardsOf(rule.when) : [];
+    guardPlan.add(rule.when, guards);
+    return { id: rule.id, weight: rule.weight, condition: compileCondition(rule.when, env), template: template.template, guards: Int32Array.from(guards) };
   });
   const valuation = requirements.valuationCurrency === undefined || definition.valuation === undefined
     ? undefined
     : { currency: definition.valuation.currency, table: new ReferenceTable(definition.valuation.referenceValuePerKg) };
-  // The facts are sized after compiling, when the index knows every prefix list.
-  const facts = new Facts({ prefixes, valuation });
-  return { id: definition.id, version: definition.version, definition, requirements, rules, facts };
+  // The facts are sized after compiling, when the index knows every prefix list and every history slot.
+  const facts = new Facts({ prefixes, valuation, historySlots });
+  return {
+    id: definition.id,
+    version: definition.version,
+    definition,
+    requirements,
+    rules,
+    facts,
+    guards: useGuards ? guardPlan : undefined,
+    firstGuard: Int32Array.from(rules, (rule) => rule.guards[0] ?? 0),
+    secondGuard: Int32Array.from(rules, (rule) => rule.guards[1] ?? 0),
+    prefixGuard: Int32Array.from(rules, (rule) => (useGuards ? rule.condition.prefixGuard : 0)),
+    missing,
+  };
 }

@@ -1,17 +1,18 @@
 /**
- * What the conditions read, derived once per assessment from the declaration and the context: goods codes as
- * numbers, which prefix lists the goods match, values per kilogram against references, documents present, the
- * parties' taxpayer numbers checked. One Facts object belongs to one compiled rule set and is reused from one
+ * What the conditions read, derived once per assessment from the declaration and the context: which prefix lists
+ * the goods match, values per kilogram against references, the documents present, the parties' taxpayer numbers,
+ * histories and ages, the trip's alerts. One Facts object belongs to one compiled rule set and is reused from one
  * assessment to the next (assessment is synchronous, so nothing else can see it half-filled); its arrays grow to
- * the largest declaration seen and are not reallocated after.
+ * the largest declaration seen and are not reallocated after, and what is read on demand is stamped with the
+ * assessment's number rather than cleared.
  */
-import { validateTin } from '../identity/index.js';
 import { DOCUMENT_TYPES, type DeclarationInput } from '../model/declaration.js';
 import type { Issue } from '../model/issue.js';
 import { dayNumber } from './day-number.js';
 import type { HsPrefixIndex } from './hs-prefix-index.js';
 import { referenceTableOf, type ReferenceTable } from './reference-values.js';
-import type { HistoryRole, RiskContext } from './risk-context.js';
+import { TinMemo } from './tin-memo.js';
+import { HISTORY_ROLES, TRIP_ALERT_TYPES, type HistoryCounts, type PartyHistory, type RiskContext } from './risk-context.js';
 
 /** Three-valued results: a condition whose inputs are absent is unknown, and a rule fires only on TRUE. */
 export const FALSE = 0;
@@ -19,15 +20,25 @@ export const TRUE = 1;
 export const UNKNOWN = 2;
 export type Truth = typeof FALSE | typeof TRUE | typeof UNKNOWN;
 
-/** An input the context lacked, so that a condition was unknown; listed in the assessment. */
+/** An input the context lacked, so that some condition was unknown; listed in the assessment. */
 export const RISK_INPUT_MISSING = 'RISK_INPUT_MISSING';
 
-const DOCUMENT_BITS: ReadonlyMap<string, number> = new Map(DOCUMENT_TYPES.map((type, i) => [type, 1 << i]));
+/** A document type's bit in a set of types; 0 for a type outside the list. */
+export function documentBit(type: string): number {
+  // Six comparisons of interned strings beat hashing the type for a map.
+  for (let i = 0; i < DOCUMENT_TYPES.length; i++) if (DOCUMENT_TYPES[i] === type) return 1 << i;
+  return 0;
+}
 
 export function documentMask(types: readonly string[]): number {
   let mask = 0;
-  for (const type of types) mask |= DOCUMENT_BITS.get(type) ?? 0;
+  for (const type of types) mask |= documentBit(type);
   return mask;
+}
+
+function alertIndex(type: string): number {
+  for (let t = 0; t < TRIP_ALERT_TYPES.length; t++) if (TRIP_ALERT_TYPES[t] === type) return t;
+  return -1;
 }
 
 /** Where a reference value came from: the rule set's own table, or the context's, which replaces it. */
@@ -40,12 +51,21 @@ export const TIN_VALID = 1;
 export const TIN_INVALID = 2;
 export const TIN_MISSING = 3;
 const TIN_ROLES = ['consignor', 'consignee', 'carrier'] as const;
+export const TIN_HOLDER_INDEX: Readonly<Record<(typeof TIN_ROLES)[number], 0 | 1 | 2>> = { consignor: 0, consignee: 1, carrier: 2 };
+
+/** One history window a rule reads: a role (its index in HISTORY_ROLES) and a length in days. */
+export interface HistorySlot {
+  role: number;
+  days: number;
+}
 
 /** What a compiled rule set tells the facts to derive. */
 export interface FactsPlan {
   prefixes: HsPrefixIndex;
   /** Derive values per kilogram and references: some rule compares values. */
   valuation: { currency: string; table: ReferenceTable } | undefined;
+  /** The distinct history windows the rules read, each looked up once per assessment. */
+  historySlots: readonly HistorySlot[];
 }
 
 const NO_ISSUES: Issue[] = [];
@@ -56,14 +76,15 @@ export class Facts {
   context: RiskContext = { today: '', checkIssues: [], parties: {} };
   /** Today's day number, NaN when the context's day is malformed. */
   today = Number.NaN;
+  private todayText = '';
   goodsCount = 0;
+  /** The document types present, one bit each (documentBit). */
   documents = 0;
-  /** The first four and six digits of each goods code as numbers, -1 where they are not all digits. */
-  heading = new Int32Array(0);
-  subheading = new Int32Array(0);
   /** By prefix list id: some item matched (1), and the first such item. */
   prefixHit: Uint8Array;
   prefixItem: Int32Array;
+  /** The prefixBit of every list some item matched (hs-prefix-index.ts). */
+  prefixSignature = 0;
   /** By goods item, in the valuation currency: value per kilogram, reference, their ratio (NaN where unknown). */
   valuePerKg = new Float64Array(0);
   reference = new Float64Array(0);
@@ -71,23 +92,36 @@ export class Facts {
   referenceSource = new Uint8Array(0);
   /** The item has a reference but no exchange rate for its currency, so its ratio is unknown rather than absent. */
   rateMissing = new Uint8Array(0);
+  /** Exchange rates found missing while valuing the goods; the other missing inputs are found by missing-inputs.ts. */
+  missingRates: Issue[] = NO_ISSUES;
   /** By TIN holder (consignor, consignee, carrier): TIN_VALID, TIN_INVALID or TIN_MISSING, checked on first use. */
   private readonly tinState = new Uint8Array(3);
   private readonly tinIssue: Array<string | undefined> = [undefined, undefined, undefined];
-  /** By history role, the first-seen day number, computed on first use (NaN before). */
-  private readonly firstSeenDay = new Float64Array(4);
-  missing: Issue[] = NO_ISSUES;
+  private readonly tinMemo = new TinMemo();
+  /** Counts assessments; the stamps below say which assessment a cached value belongs to. */
+  private epoch = 0;
+  /** By history role (HISTORY_ROLES order): its history and first-seen day number, stamped. */
+  private readonly partyEpoch = new Int32Array(HISTORY_ROLES.length);
+  private readonly parties: Array<PartyHistory | undefined> = HISTORY_ROLES.map(() => undefined);
+  private readonly firstSeenDay = new Float64Array(HISTORY_ROLES.length);
+  /** By history slot (FactsPlan.historySlots): its counts, stamped. */
+  private readonly slotEpoch: Int32Array;
+  private readonly slots: Array<HistoryCounts | undefined>;
+  /** The trip's alerts by type (TRIP_ALERT_TYPES order), stamped; `tripKnown` false before the trip. */
+  private alertsEpoch = 0;
+  private tripKnown = false;
+  private readonly alertCounts = new Float64Array(TRIP_ALERT_TYPES.length);
 
-  constructor(private readonly plan: FactsPlan) {
+  constructor(readonly plan: FactsPlan) {
     this.prefixHit = new Uint8Array(plan.prefixes.size);
     this.prefixItem = new Int32Array(plan.prefixes.size);
+    this.slotEpoch = new Int32Array(plan.historySlots.length);
+    this.slots = plan.historySlots.map(() => undefined);
   }
 
   private grow(count: number): void {
-    if (this.heading.length >= count) return;
+    if (this.ratio.length >= count) return;
     const capacity = Math.max(count, 32);
-    this.heading = new Int32Array(capacity);
-    this.subheading = new Int32Array(capacity);
     this.valuePerKg = new Float64Array(capacity);
     this.reference = new Float64Array(capacity);
     this.ratio = new Float64Array(capacity);
@@ -98,13 +132,19 @@ export class Facts {
   prepare(declaration: DeclarationInput, context: RiskContext): void {
     this.declaration = declaration;
     this.context = context;
-    this.today = dayNumber(context.today);
-    this.missing = NO_ISSUES;
+    // Consecutive assessments are nearly always of the same day: parse it once.
+    if (context.today !== this.todayText) {
+      this.todayText = context.today;
+      this.today = dayNumber(context.today);
+    }
+    this.missingRates = NO_ISSUES;
     this.tinState.fill(TIN_UNCHECKED);
-    this.firstSeenDay.fill(Number.NaN);
+    // Wraps after 2^31 assessments to 1, never to 0, the stamp of nothing cached.
+    this.epoch = (this.epoch + 1) | 0 || 1;
 
     let documents = 0;
-    for (const document of declaration.documents) documents |= DOCUMENT_BITS.get(document.type) ?? 0;
+    const list = declaration.documents;
+    for (let i = 0; i < list.length; i++) documents |= documentBit(list[i]!.type);
     this.documents = documents;
 
     const goods = declaration.goods;
@@ -112,11 +152,24 @@ export class Facts {
     this.goodsCount = count;
     this.grow(count);
     const prefixes = this.plan.prefixes;
+    this.prefixSignature = 0;
     if (prefixes.size > 0) {
       this.prefixHit.fill(0);
-      for (let i = 0; i < count; i++) prefixes.mark(goods[i]!.hsCode, i, this.prefixHit, this.prefixItem);
+      for (let i = 0; i < count; i++) {
+        const code = goods[i]!.hsCode;
+        // Long declarations repeat a code over many lines (sizes, colours): an earlier line marked the same lists.
+        if (i > 0 && (code === goods[i - 1]!.hsCode || this.markedBefore(code, i))) continue;
+        this.prefixSignature |= prefixes.mark(code, i, this.prefixHit, this.prefixItem);
+      }
     }
     if (this.plan.valuation !== undefined) this.value(this.plan.valuation);
+  }
+
+  /** Whether one of the first `count` goods lines has this code; only asked of codes unlike their predecessor. */
+  private markedBefore(code: string, count: number): boolean {
+    const goods = this.declaration.goods;
+    for (let j = 0; j < count - 1; j++) if (goods[j]!.hsCode === code) return true;
+    return false;
   }
 
   private value(valuation: NonNullable<FactsPlan['valuation']>): void {
@@ -124,25 +177,32 @@ export class Facts {
     const override = this.context.valuation?.referenceValuePerKg;
     const contextTable = override === undefined ? undefined : referenceTableOf(override);
     const rates = this.context.valuation?.exchangeRates;
+    let lastCurrency = valuation.currency;
+    let lastRate = 1;
     for (let i = 0; i < this.goodsCount; i++) {
       const item = goods[i]!;
       const code = item.hsCode;
+      // The heading (first four digits) and the subheading's own two digits, as numbers; -1 where not digits.
       let heading = -1;
-      let subheading = -1;
-      let value = 0;
-      for (let c = 0; c < 6 && c < code.length; c++) {
-        const d = code.charCodeAt(c) - 48;
-        if (d < 0 || d > 9) break;
-        value = value * 10 + d;
-        if (c === 3) heading = value;
-        if (c === 5) subheading = value;
+      let sub = -1;
+      if (code.length >= 4) {
+        heading = 0;
+        for (let c = 0; c < 4; c++) {
+          const d = code.charCodeAt(c) - 48;
+          if (d < 0 || d > 9) {
+            heading = -1;
+            break;
+          }
+          heading = heading * 10 + d;
+        }
+        const d4 = code.charCodeAt(4) - 48;
+        const d5 = code.charCodeAt(5) - 48;
+        if (heading >= 0 && d4 >= 0 && d4 <= 9 && d5 >= 0 && d5 <= 9) sub = d4 * 10 + d5;
       }
-      this.heading[i] = heading;
-      this.subheading[i] = subheading;
-      let reference = contextTable === undefined ? Number.NaN : contextTable.lookup(heading, subheading);
+      let reference = contextTable === undefined ? Number.NaN : contextTable.lookup(heading, sub);
       let source = REFERENCE_CONTEXT;
       if (Number.isNaN(reference)) {
-        reference = valuation.table.lookup(heading, subheading);
+        reference = valuation.table.lookup(heading, sub);
         source = Number.isNaN(reference) ? REFERENCE_NONE : REFERENCE_RULE_SET;
       }
       this.reference[i] = reference;
@@ -152,21 +212,30 @@ export class Facts {
       // A zero or negative mass or value is the document checks' finding; here it only leaves nothing to compare.
       const perKg = mass > 0 && item.value >= 0 ? item.value / mass : Number.NaN;
       let rate = 1;
-      if (item.currency !== valuation.currency) {
-        const given = rates?.[item.currency];
-        rate = typeof given === 'number' && given > 0 && Number.isFinite(given) ? given : Number.NaN;
-        if (Number.isNaN(rate) && source !== REFERENCE_NONE) this.rateMissing[i] = 1;
+      const currency = item.currency;
+      if (currency !== valuation.currency) {
+        // A declaration's lines are nearly always in one currency: look its rate up once, not once a line.
+        if (currency !== lastCurrency) {
+          const given = rates?.[currency];
+          lastRate = typeof given === 'number' && given > 0 && Number.isFinite(given) ? given : Number.NaN;
+          lastCurrency = currency;
+        }
+        rate = lastRate;
+        if (Number.isNaN(rate) && source !== REFERENCE_NONE) {
+          this.rateMissing[i] = 1;
+          this.missingRate(currency, valuation.currency);
+        }
       }
       this.valuePerKg[i] = perKg * rate;
       this.ratio[i] = (perKg * rate) / reference;
     }
   }
 
-  /** Records an input the context lacked, once per path. */
-  lack(path: string, message: string): void {
-    if (this.missing === NO_ISSUES) this.missing = [];
-    for (const known of this.missing) if (known.path === path) return;
-    this.missing.push({ code: RISK_INPUT_MISSING, path, message });
+  private missingRate(currency: string, to: string): void {
+    const path = `valuation.exchangeRates.${currency}`;
+    if (this.missingRates === NO_ISSUES) this.missingRates = [];
+    else if (this.missingRates.some((issue) => issue.path === path)) return;
+    this.missingRates.push({ code: RISK_INPUT_MISSING, path, message: `No exchange rate from ${currency} to ${to} was given.` });
   }
 
   /** The holder's taxpayer number: TIN_VALID, TIN_INVALID or TIN_MISSING, checked once per assessment. */
@@ -179,9 +248,9 @@ export class Facts {
       state = TIN_MISSING;
       this.tinIssue[holder] = 'TIN_MISSING';
     } else {
-      const result = validateTin(party.country, number);
-      state = result.valid ? TIN_VALID : TIN_INVALID;
-      this.tinIssue[holder] = result.issues[0]?.code;
+      const check = this.tinMemo.check(party.country, number);
+      state = check.valid ? TIN_VALID : TIN_INVALID;
+      this.tinIssue[holder] = check.issue;
     }
     this.tinState[holder] = state;
     return state;
@@ -192,29 +261,51 @@ export class Facts {
     return this.tinIssue[holder];
   }
 
-  /**
-   * Days the party has been known before today: 0 when never seen before, NaN when the context has no history for
-   * it or a malformed day (recorded as missing).
-   */
-  daysKnown(role: HistoryRole, index: number): number {
-    const history = this.context.parties[role];
-    if (history === undefined) {
-      this.lack(`parties.${role}`, `No history of the ${role} was given.`);
-      return Number.NaN;
+  /** The history of the role (its index in HISTORY_ROLES), undefined when the context has none. */
+  party(role: number): PartyHistory | undefined {
+    if (this.partyEpoch[role] !== this.epoch) {
+      const history = this.context.parties[HISTORY_ROLES[role]!];
+      this.parties[role] = history;
+      this.firstSeenDay[role] = history?.firstSeen === undefined ? Number.NaN : dayNumber(history.firstSeen);
+      this.partyEpoch[role] = this.epoch;
     }
+    return this.parties[role];
+  }
+
+  /** Days the role's party has been known before today: 0 when never seen before, NaN when unknown. */
+  daysKnown(role: number): number {
+    const history = this.party(role);
+    if (history === undefined) return Number.NaN;
     if (history.firstSeen === undefined) return 0;
-    let first = this.firstSeenDay[index]!;
-    if (Number.isNaN(first)) {
-      first = dayNumber(history.firstSeen);
-      this.firstSeenDay[index] = first;
+    return this.today - this.firstSeenDay[role]!;
+  }
+
+  /** The counts of a history slot, undefined when the context has none. */
+  history(slot: number): HistoryCounts | undefined {
+    if (this.slotEpoch[slot] !== this.epoch) {
+      this.slots[slot] = this.party(this.plan.historySlots[slot]!.role)?.windows[this.plan.historySlots[slot]!.days];
+      this.slotEpoch[slot] = this.epoch;
     }
-    const days = this.today - first;
-    if (Number.isNaN(days)) {
-      const path = Number.isNaN(this.today) ? 'today' : `parties.${role}.firstSeen`;
-      this.lack(path, `${path} is not a day written YYYY-MM-DD.`);
+    return this.slots[slot];
+  }
+
+  /** The trip's alert counts by type (TRIP_ALERT_TYPES order), undefined before the trip. */
+  alerts(): Float64Array | undefined {
+    if (this.alertsEpoch !== this.epoch) {
+      const alerts = this.context.trip?.alerts;
+      this.tripKnown = alerts !== undefined;
+      if (alerts !== undefined) {
+        this.alertCounts.fill(0);
+        // Most trips raise no alert: walking the types present beats looking each known type up by name.
+        const given: Readonly<Record<string, number | undefined>> = alerts;
+        for (const type in given) {
+          const t = alertIndex(type);
+          const count = given[type];
+          if (t >= 0 && typeof count === 'number' && count > 0) this.alertCounts[t] = count;
+        }
+      }
+      this.alertsEpoch = this.epoch;
     }
-    return days;
+    return this.tripKnown ? this.alertCounts : undefined;
   }
 }
-
-export const TIN_HOLDER_INDEX: Readonly<Record<(typeof TIN_ROLES)[number], 0 | 1 | 2>> = { consignor: 0, consignee: 1, carrier: 2 };

@@ -1,20 +1,36 @@
 /**
- * Every goods code prefix list the rules name, indexed so that one pass over a declaration's goods marks each list
- * some item matches: per item, one lookup per prefix length in use, however many rules there are.
+ * Every goods code prefix list the rules name, in one decimal trie, so that one walk down a goods code marks each
+ * list some item matches: a handful of typed-array reads per item, however many rules and prefixes there are, and
+ * no strings cut and no hashing on the way.
  */
 
-/** Prefixes of up to this many digits are looked up in a dense array (10^4 slots), longer ones in a map. */
-const DENSE_DIGITS = 4;
+/** The first of `prefixes` that `code` starts with; for the slow path that explains a decision. */
+export function matchingPrefix(code: string, prefixes: readonly string[]): string | undefined {
+  for (const prefix of prefixes) if (code.startsWith(prefix)) return prefix;
+  return undefined;
+}
+
+/**
+ * A list's bit in the assessment's prefix signature: lists share the 32 bits by id, so a set bit says "one of these
+ * lists may have matched" and a clear one "none did", which is all a guard needs.
+ */
+export function prefixBit(id: number): number {
+  return 1 << (id & 31);
+}
 
 export class HsPrefixIndex {
   /** The distinct prefix lists, by id. */
   readonly lists: string[][] = [];
   private readonly ids = new Map<string, number>();
-  /** By prefix length, from the numeric value of the prefix's digits to the ids of the lists holding it. */
-  private readonly dense: Array<Array<number[] | undefined> | undefined> = [];
-  private readonly sparse: Array<Map<number, number[]> | undefined> = [];
-  /** The prefix lengths in use, ascending; a code is read no further than the last. */
-  private lengths: number[] = [];
+  /** Node n's child for digit d is children[n * 10 + d]; 0 means none (the root, node 0, is nobody's child). */
+  private children = new Int32Array(10 * 64);
+  private nodes = 1;
+  /** While registering: the list ids ending at each node. */
+  private pending = new Map<number, number[]>();
+  /** Once sealed: the list ids ending at node n are holders[start[n] .. start[n + 1]). */
+  private start = new Int32Array(2);
+  private holders = new Int32Array(0);
+  private sealed = false;
 
   /** The id of the list, registering it once however many conditions name it. */
   register(prefixes: readonly string[]): number {
@@ -25,60 +41,72 @@ export class HsPrefixIndex {
     this.lists.push([...prefixes]);
     this.ids.set(key, id);
     for (const prefix of new Set(prefixes)) this.add(prefix, id);
+    this.sealed = false;
     return id;
-  }
-
-  private add(prefix: string, id: number): void {
-    const length = prefix.length;
-    const value = Number(prefix);
-    let holders: number[] | undefined;
-    if (length <= DENSE_DIGITS) {
-      const table = (this.dense[length] ??= new Array<number[] | undefined>(10 ** length));
-      holders = table[value] ??= [];
-    } else {
-      const table = (this.sparse[length] ??= new Map());
-      holders = table.get(value);
-      if (holders === undefined) table.set(value, (holders = []));
-    }
-    holders.push(id);
-    if (!this.lengths.includes(length)) this.lengths = [...this.lengths, length].sort((a, b) => a - b);
   }
 
   get size(): number {
     return this.lists.length;
   }
 
+  private add(prefix: string, id: number): void {
+    let node = 0;
+    for (let i = 0; i < prefix.length; i++) {
+      const slot = node * 10 + (prefix.charCodeAt(i) - 48);
+      let child = this.children[slot]!;
+      if (child === 0) {
+        child = this.nodes++;
+        if (this.nodes * 10 > this.children.length) {
+          const grown = new Int32Array(this.children.length * 2);
+          grown.set(this.children);
+          this.children = grown;
+        }
+        this.children[slot] = child;
+      }
+      node = child;
+    }
+    const at = this.pending.get(node);
+    if (at === undefined) this.pending.set(node, [id]);
+    else if (!at.includes(id)) at.push(id);
+  }
+
+  private seal(): void {
+    const start = new Int32Array(this.nodes + 1);
+    for (const [node, ids] of this.pending) start[node + 1] = ids.length;
+    for (let n = 0; n < this.nodes; n++) start[n + 1]! += start[n]!;
+    const holders = new Int32Array(start[this.nodes]!);
+    for (const [node, ids] of this.pending) holders.set(ids, start[node]!);
+    this.start = start;
+    this.holders = holders;
+    this.sealed = true;
+  }
+
   /**
-   * Marks in `hit` every list some prefix of `code` belongs to, and in `firstItem` the first item that matched it.
-   * Reading stops at the first character that is not a digit: a malformed code matches only on its digits before it.
+   * Marks in `hit` every list some prefix of `code` belongs to, and in `firstItem` the first item that matched it;
+   * returns the prefixBit of each list newly marked. Reading stops at the first character that is not a digit: a
+   * malformed code matches only on its digits before it.
    */
-  mark(code: string, item: number, hit: Uint8Array, firstItem: Int32Array): void {
-    const lengths = this.lengths;
-    const last = lengths.length === 0 ? 0 : lengths[lengths.length - 1]!;
-    let value = 0;
-    let next = 0;
-    for (let i = 0; i < last && i < code.length; i++) {
+  mark(code: string, item: number, hit: Uint8Array, firstItem: Int32Array): number {
+    if (!this.sealed) this.seal();
+    const children = this.children;
+    const start = this.start;
+    const holders = this.holders;
+    let bits = 0;
+    let node = 0;
+    for (let i = 0; i < code.length; i++) {
       const d = code.charCodeAt(i) - 48;
-      if (d < 0 || d > 9) return;
-      value = value * 10 + d;
-      const length = i + 1;
-      if (lengths[next] !== length) continue;
-      next++;
-      const holders = length <= DENSE_DIGITS ? this.dense[length]![value] : this.sparse[length]!.get(value);
-      if (holders === undefined) continue;
-      for (let h = 0; h < holders.length; h++) {
+      if (d < 0 || d > 9) break;
+      node = children[node * 10 + d]!;
+      if (node === 0) break;
+      for (let h = start[node]!, end = start[node + 1]!; h < end; h++) {
         const id = holders[h]!;
         if (hit[id] === 0) {
           hit[id] = 1;
           firstItem[id] = item;
+          bits |= prefixBit(id);
         }
       }
     }
+    return bits;
   }
-}
-
-/** The first of `prefixes` that `code` starts with; for the slow path that explains a decision. */
-export function matchingPrefix(code: string, prefixes: readonly string[]): string | undefined {
-  for (const prefix of prefixes) if (code.startsWith(prefix)) return prefix;
-  return undefined;
 }

@@ -5,7 +5,7 @@
 export { assess, channelOf } from './assess.js';
 export type { Assessment, FiredRule } from './assessment.js';
 export { backtest, type BacktestCase, type BacktestReport, type BacktestSide, type CatchCounts } from './backtest.js';
-export { compileRuleSet, type CompiledRule, type CompiledRuleSet, type RiskRequirements } from './compile-rule-set.js';
+export { compileRuleSet, type CompiledRule, type CompiledRuleSet, type CompileOptions, type RiskRequirements } from './compile-rule-set.js';
 export * from './conditions.js';
 export { fillTemplate, formatInput, parseTemplate, type InputValue, type Inputs, type Template } from './explanation.js';
 export {

@@ -1,32 +1,48 @@
 /**
- * Reference values per kilogram by HS heading or subheading, indexed by the codes' digits so that a goods item's
- * reference is found without cutting strings. A subheading's value takes precedence over its heading's.
+ * Reference values per kilogram by HS heading or subheading, in flat typed arrays indexed by the code's digits, so
+ * that a goods item's reference is two array reads. A subheading's value takes precedence over its heading's.
  */
 
+const NO_BLOCK = -1;
+
 export class ReferenceTable {
-  /** By heading number (the first four digits as a number), NaN where none. */
+  /** By heading number (the first four digits as a number); NaN where none. */
   private readonly headings = new Float64Array(10_000).fill(Number.NaN);
-  private readonly subheadings = new Map<number, number>();
+  /** By heading number, the start of its block of 100 subheading values in `subheadings`, or NO_BLOCK. */
+  private readonly blocks = new Int32Array(10_000).fill(NO_BLOCK);
+  private readonly subheadings: Float64Array;
   readonly size: number;
 
   constructor(values: Readonly<Record<string, number>>) {
-    let size = 0;
-    for (const [code, value] of Object.entries(values)) {
-      if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value) || !/^[0-9]{4}([0-9]{2})?$/.test(code)) continue;
-      if (code.length === 4) this.headings[Number(code)] = value;
-      else this.subheadings.set(Number(code), value);
-      size++;
+    const entries = Object.entries(values).filter(
+      ([code, value]) => typeof value === 'number' && value > 0 && Number.isFinite(value) && /^[0-9]{4}([0-9]{2})?$/.test(code),
+    );
+    let blockCount = 0;
+    for (const [code] of entries) {
+      if (code.length !== 6) continue;
+      const heading = Number(code.slice(0, 4));
+      if (this.blocks[heading] === NO_BLOCK) this.blocks[heading] = 100 * blockCount++;
     }
-    this.size = size;
+    this.subheadings = new Float64Array(100 * blockCount).fill(Number.NaN);
+    for (const [code, value] of entries) {
+      if (code.length === 4) this.headings[Number(code)] = value;
+      else this.subheadings[this.blocks[Number(code.slice(0, 4))]! + Number(code.slice(4))] = value;
+    }
+    this.size = entries.length;
   }
 
-  /** The reference for a code whose first four and six digits are `heading` and `subheading` (-1 when not digits). */
-  lookup(heading: number, subheading: number): number {
-    if (subheading >= 0 && this.subheadings.size > 0) {
-      const value = this.subheadings.get(subheading);
-      if (value !== undefined) return value;
+  /**
+   * The reference for a code whose first four digits are `heading` and next two `sub` (each -1 when not digits);
+   * NaN when there is none.
+   */
+  lookup(heading: number, sub: number): number {
+    if (heading < 0) return Number.NaN;
+    const block = this.blocks[heading]!;
+    if (block !== NO_BLOCK && sub >= 0) {
+      const value = this.subheadings[block + sub]!;
+      if (value === value) return value;
     }
-    return heading >= 0 ? this.headings[heading]! : Number.NaN;
+    return this.headings[heading]!;
   }
 }
 
