@@ -35,6 +35,7 @@ export function assess(ruleSet: CompiledRuleSet, declaration: DeclarationInput, 
   const secondGuard = ruleSet.secondGuard;
   const prefixGuard = ruleSet.prefixGuard;
   const prefixSignature = facts.prefixSignature;
+  const tests = ruleSet.tests;
   for (let i = 0; i < rules.length; i++) {
     const first = firstGuard[i]!;
     if (first !== 0 && (signature & first) === 0) continue;
@@ -42,8 +43,8 @@ export function assess(ruleSet: CompiledRuleSet, declaration: DeclarationInput, 
     if (second !== 0 && (signature & second) === 0) continue;
     const prefix = prefixGuard[i]!;
     if (prefix !== 0 && (prefixSignature & prefix) === 0) continue;
+    if (tests[i]!(facts) !== TRUE) continue;
     const rule = rules[i]!;
-    if (rule.condition.test(facts) !== TRUE) continue;
     score += rule.weight;
     const inputs: Inputs = {};
     rule.condition.observe(facts, inputs);

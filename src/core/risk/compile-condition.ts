@@ -21,8 +21,11 @@ import {
 import { matchingPrefix, prefixBit, type HsPrefixIndex } from './hs-prefix-index.js';
 import { HISTORY_ROLES, TRIP_ALERT_TYPES, type HistoryCounts, type HistoryRole, type TripAlertType } from './risk-context.js';
 
+/**
+ * `test` never reads `this`, so it may be called detached; compiled conditions and the assessment loop call it so.
+ */
 export interface CompiledCondition {
-  test(facts: Facts): Truth;
+  test(this: void, facts: Facts): Truth;
   observe(facts: Facts, inputs: Inputs): void;
   /**
    * Prefix-signature bits of which one must be set for the condition to be TRUE (rule-guards.ts explains guards);
@@ -61,19 +64,37 @@ export interface CompileEnvironment {
   historySlot(role: HistoryRole, days: number): number;
 }
 
+type Test = (facts: Facts) => Truth;
+
+/** The operands' tests as plain functions, called without reaching through their objects. */
+function testsOf(children: readonly CompiledCondition[]): Test[] {
+  return children.map((child) => child.test);
+}
+
 function compileAll(children: CompiledCondition[]): CompiledCondition {
+  const tests = testsOf(children);
+  // Two operands are the common case: calling them directly spares the loop.
+  const [a, b] = tests;
+  const test: Test = tests.length === 2
+    ? (facts) => {
+        const x = a!(facts);
+        if (x === FALSE) return FALSE;
+        const y = b!(facts);
+        return y === FALSE ? FALSE : x === UNKNOWN || y === UNKNOWN ? UNKNOWN : TRUE;
+      }
+    : (facts) => {
+        let result: Truth = TRUE;
+        for (let i = 0; i < tests.length; i++) {
+          const value = tests[i]!(facts);
+          if (value === FALSE) return FALSE;
+          if (value === UNKNOWN) result = UNKNOWN;
+        }
+        return result;
+      };
   return {
     // Every operand holds, so the first with a prefix guard holds.
     prefixGuard: children.find((child) => child.prefixGuard !== 0)?.prefixGuard ?? 0,
-    test(facts) {
-      let result: Truth = TRUE;
-      for (let i = 0; i < children.length; i++) {
-        const value = children[i]!.test(facts);
-        if (value === FALSE) return FALSE;
-        if (value === UNKNOWN) result = UNKNOWN;
-      }
-      return result;
-    },
+    test,
     observe(facts, inputs) {
       for (const child of children) child.observe(facts, inputs);
     },
@@ -81,13 +102,14 @@ function compileAll(children: CompiledCondition[]): CompiledCondition {
 }
 
 function compileAny(children: CompiledCondition[]): CompiledCondition {
+  const tests = testsOf(children);
   return {
     // Some branch holds: its guard, so their union, when every branch has one.
     prefixGuard: children.every((child) => child.prefixGuard !== 0) ? children.reduce((bits, child) => bits | child.prefixGuard, 0) : 0,
     test(facts) {
       let result: Truth = FALSE;
-      for (let i = 0; i < children.length; i++) {
-        const value = children[i]!.test(facts);
+      for (let i = 0; i < tests.length; i++) {
+        const value = tests[i]!(facts);
         if (value === TRUE) return TRUE;
         if (value === UNKNOWN) result = UNKNOWN;
       }
@@ -106,10 +128,11 @@ function compileAny(children: CompiledCondition[]): CompiledCondition {
 }
 
 function compileNot(child: CompiledCondition): CompiledCondition {
+  const operand = child.test;
   return {
     prefixGuard: 0,
     test(facts) {
-      const value = child.test(facts);
+      const value = operand(facts);
       return value === UNKNOWN ? UNKNOWN : value === TRUE ? FALSE : TRUE;
     },
     // What the operand saw is what made it false.

@@ -55,6 +55,8 @@ export interface CompiledRuleSet {
   readonly secondGuard: Int32Array;
   /** By rule, the prefix-signature bits one of which its goods codes need (0 for none). */
   readonly prefixGuard: Int32Array;
+  /** By rule, its condition's test, for the assessment loop to call directly. */
+  readonly tests: ReadonlyArray<CompiledCondition['test']>;
   readonly missing: MissingPlan;
 }
 
@@ -146,6 +148,7 @@ export function compileRuleSet(definition: RuleSetDefinition, options: CompileOp
     : { currency: definition.valuation.currency, table: new ReferenceTable(definition.valuation.referenceValuePerKg) };
   // The facts are sized after compiling, when the index knows every prefix list and every history slot.
   const facts = new Facts({ prefixes, valuation, historySlots });
+  guardPlan.seal(historySlots);
   return {
     id: definition.id,
     version: definition.version,
@@ -157,6 +160,7 @@ export function compileRuleSet(definition: RuleSetDefinition, options: CompileOp
     firstGuard: Int32Array.from(rules, (rule) => rule.guards[0] ?? 0),
     secondGuard: Int32Array.from(rules, (rule) => rule.guards[1] ?? 0),
     prefixGuard: Int32Array.from(rules, (rule) => (useGuards ? rule.condition.prefixGuard : 0)),
+    tests: rules.map((rule) => rule.condition.test),
     missing,
   };
 }

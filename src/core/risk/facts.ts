@@ -92,6 +92,8 @@ export class Facts {
   referenceSource = new Uint8Array(0);
   /** The item has a reference but no exchange rate for its currency, so its ratio is unknown rather than absent. */
   rateMissing = new Uint8Array(0);
+  /** By goods item, the first item with the same code. */
+  private firstOfCode = new Int32Array(0);
   /** Exchange rates found missing while valuing the goods; the other missing inputs are found by missing-inputs.ts. */
   missingRates: Issue[] = NO_ISSUES;
   /** By TIN holder (consignor, consignee, carrier): TIN_VALID, TIN_INVALID or TIN_MISSING, checked on first use. */
@@ -127,6 +129,7 @@ export class Facts {
     this.ratio = new Float64Array(capacity);
     this.referenceSource = new Uint8Array(capacity);
     this.rateMissing = new Uint8Array(capacity);
+    this.firstOfCode = new Int32Array(capacity);
   }
 
   prepare(declaration: DeclarationInput, context: RiskContext): void {
@@ -151,25 +154,66 @@ export class Facts {
     const count = goods.length;
     this.goodsCount = count;
     this.grow(count);
+    // Long declarations repeat a code over many lines (sizes, colours): what depends on the code alone is worked
+    // out at its first line and reused.
+    const firstOfCode = this.firstOfCode;
+    for (let i = 0; i < count; i++) {
+      const code = goods[i]!.hsCode;
+      let first = i;
+      if (i > 0 && code === goods[i - 1]!.hsCode) first = firstOfCode[i - 1]!;
+      else {
+        for (let j = 0; j < i - 1; j++) {
+          if (goods[j]!.hsCode === code) {
+            first = firstOfCode[j]!;
+            break;
+          }
+        }
+      }
+      firstOfCode[i] = first;
+    }
     const prefixes = this.plan.prefixes;
     this.prefixSignature = 0;
     if (prefixes.size > 0) {
       this.prefixHit.fill(0);
       for (let i = 0; i < count; i++) {
-        const code = goods[i]!.hsCode;
-        // Long declarations repeat a code over many lines (sizes, colours): an earlier line marked the same lists.
-        if (i > 0 && (code === goods[i - 1]!.hsCode || this.markedBefore(code, i))) continue;
-        this.prefixSignature |= prefixes.mark(code, i, this.prefixHit, this.prefixItem);
+        if (firstOfCode[i] === i) this.prefixSignature |= prefixes.mark(goods[i]!.hsCode, i, this.prefixHit, this.prefixItem);
       }
     }
     if (this.plan.valuation !== undefined) this.value(this.plan.valuation);
   }
 
-  /** Whether one of the first `count` goods lines has this code; only asked of codes unlike their predecessor. */
-  private markedBefore(code: string, count: number): boolean {
-    const goods = this.declaration.goods;
-    for (let j = 0; j < count - 1; j++) if (goods[j]!.hsCode === code) return true;
-    return false;
+  /** Where referenceOf found its value: a field, so that the answer needs no pair allocated. */
+  private foundSource = REFERENCE_NONE;
+
+  /** The reference value of a goods code, the context's table first, then the rule set's; sets foundSource. */
+  private referenceOf(code: string, table: ReferenceTable, contextTable: ReferenceTable | undefined): number {
+    // The heading (first four digits) and the subheading's own two digits, as numbers; -1 where not digits.
+    let heading = -1;
+    let sub = -1;
+    if (code.length >= 4) {
+      heading = 0;
+      for (let c = 0; c < 4; c++) {
+        const d = code.charCodeAt(c) - 48;
+        if (d < 0 || d > 9) {
+          heading = -1;
+          break;
+        }
+        heading = heading * 10 + d;
+      }
+      const d4 = code.charCodeAt(4) - 48;
+      const d5 = code.charCodeAt(5) - 48;
+      if (heading >= 0 && d4 >= 0 && d4 <= 9 && d5 >= 0 && d5 <= 9) sub = d4 * 10 + d5;
+    }
+    if (contextTable !== undefined) {
+      const reference = contextTable.lookup(heading, sub);
+      if (!Number.isNaN(reference)) {
+        this.foundSource = REFERENCE_CONTEXT;
+        return reference;
+      }
+    }
+    const reference = table.lookup(heading, sub);
+    this.foundSource = Number.isNaN(reference) ? REFERENCE_NONE : REFERENCE_RULE_SET;
+    return reference;
   }
 
   private value(valuation: NonNullable<FactsPlan['valuation']>): void {
@@ -181,29 +225,15 @@ export class Facts {
     let lastRate = 1;
     for (let i = 0; i < this.goodsCount; i++) {
       const item = goods[i]!;
-      const code = item.hsCode;
-      // The heading (first four digits) and the subheading's own two digits, as numbers; -1 where not digits.
-      let heading = -1;
-      let sub = -1;
-      if (code.length >= 4) {
-        heading = 0;
-        for (let c = 0; c < 4; c++) {
-          const d = code.charCodeAt(c) - 48;
-          if (d < 0 || d > 9) {
-            heading = -1;
-            break;
-          }
-          heading = heading * 10 + d;
-        }
-        const d4 = code.charCodeAt(4) - 48;
-        const d5 = code.charCodeAt(5) - 48;
-        if (heading >= 0 && d4 >= 0 && d4 <= 9 && d5 >= 0 && d5 <= 9) sub = d4 * 10 + d5;
-      }
-      let reference = contextTable === undefined ? Number.NaN : contextTable.lookup(heading, sub);
-      let source = REFERENCE_CONTEXT;
-      if (Number.isNaN(reference)) {
-        reference = valuation.table.lookup(heading, sub);
-        source = Number.isNaN(reference) ? REFERENCE_NONE : REFERENCE_RULE_SET;
+      const first = this.firstOfCode[i]!;
+      let reference: number;
+      let source: number;
+      if (first !== i) {
+        reference = this.reference[first]!;
+        source = this.referenceSource[first]!;
+      } else {
+        reference = this.referenceOf(item.hsCode, valuation.table, contextTable);
+        source = this.foundSource;
       }
       this.reference[i] = reference;
       this.referenceSource[i] = source;
@@ -264,7 +294,9 @@ export class Facts {
   /** The history of the role (its index in HISTORY_ROLES), undefined when the context has none. */
   party(role: number): PartyHistory | undefined {
     if (this.partyEpoch[role] !== this.epoch) {
-      const history = this.context.parties[HISTORY_ROLES[role]!];
+      const parties = this.context.parties;
+      // Named reads: a read by a computed name meets objects of every shape at one place and is slow there.
+      const history = role === 0 ? parties.consignor : role === 1 ? parties.consignee : role === 2 ? parties.carrier : parties.vehicle;
       this.parties[role] = history;
       this.firstSeenDay[role] = history?.firstSeen === undefined ? Number.NaN : dayNumber(history.firstSeen);
       this.partyEpoch[role] = this.epoch;

@@ -57,13 +57,29 @@ function condition(rng: Rng, depth = 0): Condition {
 function counts(rng: Rng): HistoryCounts {
   const inspections = rng.int(0, 4);
   const withFindings = rng.int(0, inspections);
-  return { inspections, withFindings, findings: withFindings > 0 || rng.chance(0.2) ? { [rng.pick(FINDING_RESULTS)]: rng.int(0, 2) } : {} };
+  const findings: Partial<Record<(typeof FINDING_RESULTS)[number], number>> = {};
+  for (const kind of FINDING_RESULTS) if (rng.chance(0.3)) findings[kind] = rng.int(0, withFindings);
+  return { inspections, withFindings, findings };
+}
+
+/** The counts of a shorter window inside `longer`: never more of anything, as trailing windows of one history. */
+function within(rng: Rng, longer: HistoryCounts): HistoryCounts {
+  const inspections = rng.int(0, longer.inspections);
+  const withFindings = rng.int(0, Math.min(inspections, longer.withFindings));
+  const findings: Partial<Record<(typeof FINDING_RESULTS)[number], number>> = {};
+  for (const kind of FINDING_RESULTS) {
+    const most = Math.min(longer.findings[kind] ?? 0, withFindings);
+    if (most > 0 || rng.chance(0.2)) findings[kind] = rng.int(0, most);
+  }
+  return { inspections, withFindings, findings };
 }
 
 function party(rng: Rng): PartyHistory | undefined {
   if (rng.chance(0.2)) return undefined;
   const windows: Record<number, HistoryCounts> = {};
-  for (const days of WINDOWS) if (rng.chance(0.85)) windows[days] = counts(rng);
+  const year = counts(rng);
+  if (rng.chance(0.85)) windows[365] = year;
+  if (rng.chance(0.85)) windows[30] = within(rng, year);
   const firstSeen = rng.pick([undefined, '2026-04-30', '2026-01-01', '2020-05-05', '2026-02-30']);
   return firstSeen === undefined ? { windows } : { firstSeen, windows };
 }

@@ -14,7 +14,7 @@
  */
 import type { Condition } from './conditions.js';
 import { DOCUMENT_TYPES } from '../model/declaration.js';
-import { documentBit, type Facts } from './facts.js';
+import { documentBit, type Facts, type HistorySlot } from './facts.js';
 import { HISTORY_ROLES, TRIP_ALERT_TYPES, type HistoryCounts } from './risk-context.js';
 
 /** Bits 0–7: an alert of that type (TRIP_ALERT_TYPES order) was raised on the trip. */
@@ -70,6 +70,18 @@ export class GuardPlan {
   readonly longestNew = new Float64Array(HISTORY_ROLES.length);
   /** The largest fraction of a valuation condition. */
   largestFraction = 0;
+  /** By role, its history slots (FactsPlan.historySlots), longest window first. */
+  slotsByRole: Int32Array[] = HISTORY_ROLES.map(() => new Int32Array(0));
+
+  /** Orders each role's slots, once the rules are compiled and every slot is known. */
+  seal(slots: readonly HistorySlot[]): void {
+    this.slotsByRole = HISTORY_ROLES.map((_, role) =>
+      Int32Array.from(
+        slots.map((slot, index) => ({ slot, index })).filter(({ slot }) => slot.role === role).sort((a, b) => b.slot.days - a.slot.days),
+        ({ index }) => index,
+      ),
+    );
+  }
 
   add(condition: Condition, guards: readonly number[]): void {
     for (const guard of guards) this.used |= guard;
@@ -107,16 +119,15 @@ export function signatureOf(facts: Facts, plan: GuardPlan): number {
     if (counts !== undefined) for (let t = 0; t < counts.length; t++) if (counts[t]! > 0) signature |= alertBit(t);
   }
   if ((used & ISSUES_BIT) !== 0 && facts.context.checkIssues.length > 0) signature |= ISSUES_BIT;
-  const slots = facts.plan.historySlots;
   for (let role = 0; role < HISTORY_ROLES.length; role++) {
     if ((used & findingsBit(role)) !== 0) {
-      for (let slot = 0; slot < slots.length; slot++) {
-        if (slots[slot]!.role !== role) continue;
-        const counts = facts.history(slot);
-        if (counts !== undefined && anyFinding(counts)) {
-          signature |= findingsBit(role);
-          break;
-        }
+      // Windows are nested (risk-context.ts): the longest one given holds every finding of the shorter ones.
+      const slots = plan.slotsByRole[role]!;
+      for (let k = 0; k < slots.length; k++) {
+        const counts = facts.history(slots[k]!);
+        if (counts === undefined) continue;
+        if (anyFinding(counts)) signature |= findingsBit(role);
+        break;
       }
     }
     // NaN (unknown) compares false: an unknown age fires no firstSeen rule.
