@@ -105,6 +105,7 @@ function readValuation(report: Report, value: unknown): RuleSetDefinition['valua
 
 function readRule(report: Report, value: unknown, index: number, hasValuation: boolean): RuleDefinition | undefined {
   const path = ['rules', index];
+  const before = report.issues.length;
   const fields = report.fields(value, path, ['id', 'weight', 'explanation', 'when', 'description'], ['id', 'weight', 'explanation', 'when'], 'A rule');
   if (fields === undefined) return undefined;
   const id = readId(report, fields.id, [...path, 'id'], 'A rule id');
@@ -125,7 +126,7 @@ function readRule(report: Report, value: unknown, index: number, hasValuation: b
       }
     }
   }
-  const failed = report.issues.some((issue) => issue.rule?.index === index);
+  const failed = report.issues.length > before;
   if (failed || id === undefined || weight === undefined || explanation === undefined || when === undefined) return undefined;
   const rule: RuleDefinition = { id, weight, explanation, when: when.condition };
   if (description !== undefined) rule.description = description;
