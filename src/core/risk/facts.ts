@@ -142,8 +142,14 @@ export class Facts {
     }
     this.missingRates = NO_ISSUES;
     this.tinState.fill(TIN_UNCHECKED);
-    // Wraps after 2^31 assessments to 1, never to 0, the stamp of nothing cached.
-    this.epoch = (this.epoch + 1) | 0 || 1;
+    this.epoch++;
+    if (this.epoch > 0x3fff_ffff) {
+      // Once in a billion assessments: start the stamps afresh, so that no stale one can ever look current.
+      this.partyEpoch.fill(0);
+      this.slotEpoch.fill(0);
+      this.alertsEpoch = 0;
+      this.epoch = 1;
+    }
 
     let documents = 0;
     const list = declaration.documents;

@@ -10,7 +10,8 @@
  * derived from the conditions and are only ever necessary, never sufficient: for every condition, TRUE implies its
  * guard bit is set (proved case by case below, and tested against evaluation without guards). An unknown input
  * leaves its bit clear, which is sound because a rule fires only on TRUE; what the context lacked is listed
- * separately (missing-inputs.ts), so guards change no assessment, only its cost.
+ * separately (missing-inputs.ts), so guards change no assessment, only its cost. Two facts sharing a bit (were a
+ * list to outgrow its bits) would only let more rules through: a set bit is never cleared by another fact.
  */
 import type { Condition } from './conditions.js';
 import { DOCUMENT_TYPES } from '../model/declaration.js';
@@ -33,6 +34,10 @@ const presentBit = (bit: number) => bit << 24;
 
 const ALERT_BITS = (1 << TRIP_ALERT_TYPES.length) - 1;
 const ALL_DOCUMENTS = (1 << DOCUMENT_TYPES.length) - 1;
+// The bits above hold 8 alert types and 6 document types. Should either list grow past them, its guards are left out
+// rather than let a shifted bit fall off the number (which would wrongly clear a guard), until the bits are moved.
+const ALERT_GUARDS = TRIP_ALERT_TYPES.length <= 8;
+const DOCUMENT_GUARDS = DOCUMENT_TYPES.length <= 6;
 
 /** The guards of a condition: masks that all must meet the signature for it to be TRUE. */
 export function guardsOf(condition: Condition): number[] {
@@ -45,7 +50,7 @@ export function guardsOf(condition: Condition): number[] {
   if ('tripAlerts' in condition) {
     // A sum of counts of at least 1 needs one of its types counted.
     const { types, atLeast } = condition.tripAlerts;
-    if (atLeast === undefined || atLeast <= 0) return [];
+    if (!ALERT_GUARDS || atLeast === undefined || atLeast <= 0) return [];
     return [types.reduce((mask, type) => mask | alertBit(TRIP_ALERT_TYPES.indexOf(type)), 0)];
   }
   if ('checkIssue' in condition) return [ISSUES_BIT];
@@ -57,6 +62,7 @@ export function guardsOf(condition: Condition): number[] {
   }
   if ('firstSeen' in condition) return [newBit(HISTORY_ROLES.indexOf(condition.firstSeen.of))];
   if ('valueBelowReference' in condition) return [BELOW_BIT];
+  if (!DOCUMENT_GUARDS && ('documentMissing' in condition || 'documentPresent' in condition)) return [];
   if ('documentMissing' in condition) return [condition.documentMissing.reduce((mask, type) => mask | absentBit(documentBit(type)), 0)];
   if ('documentPresent' in condition) return [condition.documentPresent.reduce((mask, type) => mask | presentBit(documentBit(type)), 0)];
   return [];
