@@ -130,16 +130,21 @@ function goods(rng: Rng, count: number): GoodsItem[] {
   });
 }
 
-function counts(rng: Rng, risky: boolean): HistoryCounts {
-  const inspections = rng.int(0, 20);
-  const withFindings = Math.min(inspections, risky ? rng.int(1, 5) : rng.chance(0.02) ? 1 : 0);
-  return { inspections, withFindings, findings: withFindings === 0 ? {} : { [rng.pick(FINDING_RESULTS)]: withFindings } };
-}
-
+/**
+ * A party's inspections over the longest window, and each shorter window a share of them, as trailing windows of
+ * one history are: most parties have none with findings, a few (the risky ones) several.
+ */
 function history(rng: Rng) {
   const risky = rng.chance(0.03);
+  const inspections = rng.int(0, 20);
+  const withFindings = Math.min(inspections, risky ? rng.int(1, 5) : rng.chance(0.02) ? 1 : 0);
+  const kind = rng.pick(FINDING_RESULTS);
   const windows: Record<number, HistoryCounts> = {};
-  for (const days of WINDOWS) windows[days] = counts(rng, risky);
+  for (const days of WINDOWS) {
+    const share = days / WINDOWS[WINDOWS.length - 1]!;
+    const found = Math.round(withFindings * share);
+    windows[days] = { inspections: Math.max(found, Math.round(inspections * share)), withFindings: found, findings: found === 0 ? {} : { [kind]: found } };
+  }
   const ago = rng.chance(0.03) ? rng.int(0, 60) : rng.int(60, 1500);
   const first = new Date(Date.UTC(2026, 4, 1) - ago * 86_400_000).toISOString().slice(0, 10);
   return rng.chance(0.02) ? { windows } : { firstSeen: first, windows };

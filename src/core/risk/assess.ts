@@ -4,7 +4,7 @@
  */
 import type { DeclarationInput } from '../model/declaration.js';
 import type { Assessment, FiredRule } from './assessment.js';
-import type { CompiledRuleSet } from './compile-rule-set.js';
+import { GUARDS_PER_RULE, type CompiledRuleSet } from './compile-rule-set.js';
 import { fillTemplate, type Inputs } from './explanation.js';
 import { TRUE } from './facts.js';
 import { missingInputs } from './missing-inputs.js';
@@ -27,22 +27,23 @@ export function assess(ruleSet: CompiledRuleSet, declaration: DeclarationInput, 
   if (!(draw.value >= 0 && draw.value < 1)) throw new RangeError(`a random draw is in [0, 1), got ${draw.value}`);
   const facts = ruleSet.facts;
   facts.prepare(declaration, context);
-  const signature = ruleSet.guards === undefined ? 0 : signatureOf(facts, ruleSet.guards);
+  const guardPlan = ruleSet.guards;
+  const signature = guardPlan === undefined ? 0 : signatureOf(facts, guardPlan);
+  const detail = guardPlan === undefined ? 0 : guardPlan.detailOf(facts);
   const rules = ruleSet.rules;
   let score = 0;
   let fired: FiredRule[] | undefined;
-  const firstGuard = ruleSet.firstGuard;
-  const secondGuard = ruleSet.secondGuard;
-  const prefixGuard = ruleSet.prefixGuard;
+  const words = ruleSet.guardWords;
   const prefixSignature = facts.prefixSignature;
   const tests = ruleSet.tests;
-  for (let i = 0; i < rules.length; i++) {
-    const first = firstGuard[i]!;
-    if (first !== 0 && (signature & first) === 0) continue;
-    const second = secondGuard[i]!;
-    if (second !== 0 && (signature & second) === 0) continue;
-    const prefix = prefixGuard[i]!;
-    if (prefix !== 0 && (prefixSignature & prefix) === 0) continue;
+  rules: for (let i = 0; i < rules.length; i++) {
+    for (let at = i * GUARDS_PER_RULE * 3, end = at + GUARDS_PER_RULE * 3; at < end; at += 3) {
+      const main = words[at]!;
+      const detailed = words[at + 1]!;
+      const prefix = words[at + 2]!;
+      if ((main | detailed | prefix) === 0) break;
+      if (((signature & main) | (detail & detailed) | (prefixSignature & prefix)) === 0) continue rules;
+    }
     if (tests[i]!(facts) !== TRUE) continue;
     const rule = rules[i]!;
     score += rule.weight;

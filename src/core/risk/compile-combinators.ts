@@ -30,8 +30,6 @@ export function compileAll(children: CompiledCondition[]): CompiledCondition {
         return result;
       };
   return {
-    // Every operand holds, so the first with a prefix guard holds.
-    prefixGuard: children.find((child) => child.prefixGuard !== 0)?.prefixGuard ?? 0,
     test,
     observe(facts, inputs) {
       for (const child of children) child.observe(facts, inputs);
@@ -42,8 +40,6 @@ export function compileAll(children: CompiledCondition[]): CompiledCondition {
 export function compileAny(children: CompiledCondition[]): CompiledCondition {
   const tests = testsOf(children);
   return {
-    // Some branch holds: its guard, so their union, when every branch has one.
-    prefixGuard: children.every((child) => child.prefixGuard !== 0) ? children.reduce((bits, child) => bits | child.prefixGuard, 0) : 0,
     test(facts) {
       let result: Truth = FALSE;
       for (let i = 0; i < tests.length; i++) {
@@ -68,7 +64,6 @@ export function compileAny(children: CompiledCondition[]): CompiledCondition {
 export function compileNot(child: CompiledCondition): CompiledCondition {
   const operand = child.test;
   return {
-    prefixGuard: 0,
     test(facts) {
       const value = operand(facts);
       return value === UNKNOWN ? UNKNOWN : value === TRUE ? FALSE : TRUE;

@@ -4,7 +4,7 @@ import { bounds, put, truth, type CompiledCondition, type CompileEnvironment } f
 import type { Comparison, CountryHolder } from './conditions.js';
 import type { Inputs } from './explanation.js';
 import { documentMask, FALSE, REFERENCE_CONTEXT, TRUE, UNKNOWN, type Facts } from './facts.js';
-import { matchingPrefix, prefixBit } from './hs-prefix-index.js';
+import { matchingPrefix } from './hs-prefix-index.js';
 
 function itemInputs(facts: Facts, item: number, inputs: Inputs): void {
   const goods = facts.declaration.goods[item]!;
@@ -16,7 +16,6 @@ function itemInputs(facts: Facts, item: number, inputs: Inputs): void {
 export function compileHsPrefix(prefixes: string[], env: CompileEnvironment): CompiledCondition {
   const id = env.prefixes.register(prefixes);
   return {
-    prefixGuard: prefixBit(id),
     test: (facts) => truth(facts.prefixHit[id] === 1),
     observe(facts, inputs) {
       let items = 0;
@@ -45,7 +44,6 @@ export function compileValueBelow(spec: { fraction: number; hsPrefix?: string[] 
     return best;
   };
   return {
-    prefixGuard: 0,
     test(facts) {
       const ratio = facts.ratio;
       let unknown = false;
@@ -78,7 +76,6 @@ export function compileDocuments(types: readonly string[], missing: boolean): Co
   const mask = documentMask(types);
   const key = missing ? 'missingDocument' : 'presentDocument';
   return {
-    prefixGuard: 0,
     test: (facts) => truth(missing ? (facts.documents & mask) !== mask : (facts.documents & mask) !== 0),
     observe(facts, inputs) {
       const found = types.find((type) => ((facts.documents & documentMask([type])) === 0) === missing);
@@ -90,13 +87,13 @@ export function compileDocuments(types: readonly string[], missing: boolean): Co
 export function compileGoodsItems(comparison: Comparison): CompiledCondition {
   const [low, high] = bounds(comparison);
   return {
-    prefixGuard: 0,
     test: (facts) => truth(facts.goodsCount >= low && facts.goodsCount <= high),
     observe: (facts, inputs) => put(inputs, 'goodsItems', facts.goodsCount),
   };
 }
 
-const COUNTRY_OF: Record<CountryHolder, (declaration: DeclarationInput) => string | undefined> = {
+/** Reads the country of each holder a `country` condition names. */
+export const COUNTRY_OF: Record<CountryHolder, (declaration: DeclarationInput) => string | undefined> = {
   consignor: (d) => d.consignor?.country,
   consignee: (d) => d.consignee?.country,
   carrier: (d) => d.carrier?.country,
@@ -109,7 +106,6 @@ export function compileCountry(spec: { of: CountryHolder; in: string[] }): Compi
   const key = `${spec.of}Country`;
   const read = COUNTRY_OF[spec.of];
   return {
-    prefixGuard: 0,
     test(facts) {
       const country = read(facts.declaration);
       return country === undefined ? UNKNOWN : truth(countries.has(country));
@@ -134,7 +130,6 @@ export function compileCheckIssue(spec: { codes: string[]; path?: string }): Com
     return undefined;
   };
   return {
-    prefixGuard: 0,
     test: (facts) => truth(first(facts) !== undefined),
     observe(facts, inputs) {
       const issue = first(facts);

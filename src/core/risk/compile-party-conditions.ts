@@ -8,7 +8,6 @@ export function compileFirstSeen(spec: { of: HistoryRole; withinDays: number }):
   const { of, withinDays } = spec;
   const role = HISTORY_ROLES.indexOf(of);
   return {
-    prefixGuard: 0,
     test(facts) {
       const days = facts.daysKnown(role);
       return days !== days ? UNKNOWN : truth(days < withinDays);
@@ -26,7 +25,6 @@ export function compileTin(spec: { of: 'consignor' | 'consignee' | 'carrier'; in
   const invalid = spec.invalid === true;
   const missing = spec.missing === true;
   return {
-    prefixGuard: 0,
     test(facts) {
       const state = facts.tin(holder);
       return truth((invalid && state === TIN_INVALID) || (missing && state === TIN_MISSING));
@@ -62,7 +60,6 @@ export function compileHistory(
     return sum;
   };
   return {
-    prefixGuard: 0,
     test(facts) {
       const window = facts.history(slot);
       if (window === undefined) return UNKNOWN;

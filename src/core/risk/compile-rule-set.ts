@@ -11,7 +11,7 @@ import { HsPrefixIndex } from './hs-prefix-index.js';
 import type { MissingPlan } from './missing-inputs.js';
 import { ReferenceTable } from './reference-values.js';
 import { HISTORY_ROLES, type HistoryRole } from './risk-context.js';
-import { GuardPlan, guardsOf } from './rule-guards.js';
+import { GuardPlan, type Guards } from './rule-guards.js';
 import type { RuleSetDefinition } from './rule-set.js';
 
 export interface CompiledRule {
@@ -19,8 +19,8 @@ export interface CompiledRule {
   readonly weight: number;
   readonly condition: CompiledCondition;
   readonly template: Template;
-  /** Masks that must each meet the assessment's signature for the rule to be worth evaluating. */
-  readonly guards: Int32Array;
+  /** Masks that must each meet the assessment's signatures for the rule to be worth evaluating (rule-guards.ts). */
+  readonly guards: Guards;
 }
 
 /** What the rules read from the context, so the store fetches that and no more. */
@@ -51,10 +51,12 @@ export interface CompiledRuleSet {
    * The first two guards of each rule by rule index, 0 for none, in flat arrays the assessment loop reads without
    * touching the rule objects. Further guards are left out: a guard is only a shortcut, so fewer are as correct.
    */
-  readonly firstGuard: Int32Array;
-  readonly secondGuard: Int32Array;
-  /** By rule, the prefix-signature bits one of which its goods codes need (0 for none). */
-  readonly prefixGuard: Int32Array;
+  /**
+   * The guards of every rule, in one flat array the assessment loop reads without touching the rule objects: for rule
+   * i, GUARDS_PER_RULE guards of three words (main, detail, prefix), all zero where the rule has fewer. Guards beyond
+   * those are left out: a guard is only a shortcut, so fewer are as correct.
+   */
+  readonly guardWords: Int32Array;
   /** By rule, its condition's test, for the assessment loop to call directly. */
   readonly tests: ReadonlyArray<CompiledCondition['test']>;
   readonly missing: MissingPlan;
@@ -114,6 +116,21 @@ function needsOf(definition: RuleSetDefinition): { requirements: RiskRequirement
   return { requirements, missing };
 }
 
+export const GUARDS_PER_RULE = 3;
+
+function guardWords(rules: readonly CompiledRule[]): Int32Array {
+  const words = new Int32Array(rules.length * GUARDS_PER_RULE * 3);
+  rules.forEach((rule, i) => {
+    rule.guards.slice(0, GUARDS_PER_RULE).forEach((guard, g) => {
+      const at = (i * GUARDS_PER_RULE + g) * 3;
+      words[at] = guard.main;
+      words[at + 1] = guard.detail;
+      words[at + 2] = guard.prefix;
+    });
+  });
+  return words;
+}
+
 /** Compiles a rule set that parseRuleSet or validateRuleSet accepted; it cannot fail on one. */
 export function compileRuleSet(definition: RuleSetDefinition, options: CompileOptions = {}): CompiledRuleSet {
   const prefixes = new HsPrefixIndex();
@@ -135,13 +152,13 @@ export function compileRuleSet(definition: RuleSetDefinition, options: CompileOp
     },
   };
   const useGuards = options.guards !== false;
-  const guardPlan = new GuardPlan();
+  const guardPlan = new GuardPlan(definition.rules.map((rule) => rule.when), prefixes);
   const rules: CompiledRule[] = definition.rules.map((rule) => {
     const template = parseTemplate(rule.explanation);
     if (!template.ok) throw new TypeError(`rule ${rule.id}: ${template.message}; validate the rule set before compiling it`);
-    const guards = useGuards ? guardsOf(rule.when) : [];
-    guardPlan.add(rule.when, guards);
-    return { id: rule.id, weight: rule.weight, condition: compileCondition(rule.when, env), template: template.template, guards: Int32Array.from(guards) };
+    const guards = useGuards ? guardPlan.guardsOf(rule.when) : [];
+    guardPlan.use(guards);
+    return { id: rule.id, weight: rule.weight, condition: compileCondition(rule.when, env), template: template.template, guards };
   });
   const valuation = requirements.valuationCurrency === undefined || definition.valuation === undefined
     ? undefined
@@ -157,9 +174,7 @@ export function compileRuleSet(definition: RuleSetDefinition, options: CompileOp
     rules,
     facts,
     guards: useGuards ? guardPlan : undefined,
-    firstGuard: Int32Array.from(rules, (rule) => rule.guards[0] ?? 0),
-    secondGuard: Int32Array.from(rules, (rule) => rule.guards[1] ?? 0),
-    prefixGuard: Int32Array.from(rules, (rule) => (useGuards ? rule.condition.prefixGuard : 0)),
+    guardWords: guardWords(rules),
     tests: rules.map((rule) => rule.condition.test),
     missing,
   };

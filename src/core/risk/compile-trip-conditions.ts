@@ -14,7 +14,6 @@ export function compileTripAlerts(spec: { types: TripAlertType[] } & Comparison)
     return sum;
   };
   return {
-    prefixGuard: 0,
     test(facts) {
       const counts = facts.alerts();
       if (counts === undefined) return UNKNOWN;

@@ -16,11 +16,6 @@ import type { HistoryRole } from './risk-context.js';
 export interface CompiledCondition {
   test(this: void, facts: Facts): Truth;
   observe(facts: Facts, inputs: Inputs): void;
-  /**
-   * Prefix-signature bits of which one must be set for the condition to be TRUE (rule-guards.ts explains guards);
-   * 0 when it needs no goods code prefix.
-   */
-  prefixGuard: number;
 }
 
 /** The first condition to write an input keeps it: in `all`, the earlier operand's value names the rule's cause. */

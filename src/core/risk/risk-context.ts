@@ -51,8 +51,6 @@ export interface PartyHistory {
    * Counts over trailing windows ending `today`, keyed by the window's length in days: key 365 holds the
    * inspections of the 365 days up to and including today. CompiledRuleSet.requirements.historyWindows lists the
    * windows the rules read; a window a rule reads and the store left out makes that rule unknown for the party.
-   * Being trailing windows of one history, they are nested, and the assessment relies on it: no count of a shorter
-   * window exceeds the same count of a longer one.
    */
   windows: Readonly<Record<number, HistoryCounts>>;
 }

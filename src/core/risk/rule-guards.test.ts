@@ -77,9 +77,10 @@ function within(rng: Rng, longer: HistoryCounts): HistoryCounts {
 function party(rng: Rng): PartyHistory | undefined {
   if (rng.chance(0.2)) return undefined;
   const windows: Record<number, HistoryCounts> = {};
+  // Nested windows as a store computes them, and now and then counts that are not, which must change nothing either.
   const year = counts(rng);
   if (rng.chance(0.85)) windows[365] = year;
-  if (rng.chance(0.85)) windows[30] = within(rng, year);
+  if (rng.chance(0.85)) windows[30] = rng.chance(0.8) ? within(rng, year) : counts(rng);
   const firstSeen = rng.pick([undefined, '2026-04-30', '2026-01-01', '2020-05-05', '2026-02-30']);
   return firstSeen === undefined ? { windows } : { firstSeen, windows };
 }
