@@ -11,11 +11,12 @@ export function matchingPrefix(code: string, prefixes: readonly string[]): strin
 }
 
 /**
- * A list's bit in the assessment's prefix signature: lists share the 32 bits by id, so a set bit says "one of these
- * lists may have matched" and a clear one "none did", which is all a guard needs.
+ * A list's bit in the assessment's prefix signature: lists share 30 bits by id, so a set bit says "one of these lists
+ * may have matched" and a clear one "none did", which is all a guard needs. Thirty, not 32: signature words stay
+ * small integers, which V8 keeps unboxed wherever they go.
  */
 export function prefixBit(id: number): number {
-  return 1 << (id & 31);
+  return 1 << (id % 30);
 }
 
 export class HsPrefixIndex {

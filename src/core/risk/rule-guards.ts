@@ -40,9 +40,10 @@ const presentBit = (bit: number) => bit << 24;
 const tinBit = (holder: number) => 1 << holder;
 /** Bit 3: the declaration has at least as many goods lines as the smallest `goodsItems.atLeast`. */
 const LINES_BIT = 1 << 3;
-/** Bits 4–31: countries, hashed into buckets shared out among the holders the rules name. */
+/** Bits 4–29: countries, hashed into buckets shared out among the holders the rules name. */
 const COUNTRY_FIRST_BIT = 4;
-const COUNTRY_BITS = 28;
+const COUNTRY_BITS = 26;
+// Every word keeps to bits 0–29, so that it stays a small integer (a V8 Smi) and is never boxed on the way.
 
 const ALERT_BITS = (1 << TRIP_ALERT_TYPES.length) - 1;
 const ALL_DOCUMENTS = (1 << DOCUMENT_TYPES.length) - 1;
