@@ -18,7 +18,7 @@
  * best distance plus a slack. Only when that finds nothing within the caller's radius (the truck is off the route,
  * jumped, or the hint is stale) does it search a static R-tree (flatbush) over segment bounding boxes, by boxes of
  * growing radius, which is exact. All per-segment constants sit in one Float64Array, eight numbers (one cache line)
- * a segment, and a call allocates nothing on the hint path: the answer is written into a caller's object.
+ * a segment, and `locateInto` allocates nothing on the hint path: the answer is written into a caller's array.
  *
  * An index holds no per-trip state, so every trip on the same planned route can share one.
  */
@@ -46,6 +46,16 @@ export interface CorridorMatch {
   source: 'hint' | 'index';
 }
 
+/**
+ * Where a match sits in a Float64Array filled by `locateInto`: the same answer as CorridorMatch, in a form that a
+ * caller making millions of queries can reuse without allocating (V8 boxes every number stored in an object).
+ */
+export const MATCH = Object.freeze({ DISTANCE: 0, SEGMENT: 1, FRACTION: 2, ALONG: 3, REMAINING: 4, LAT: 5, LON: 6, FROM_INDEX: 7, SIZE: 8 });
+
+export function matchArray(): Float64Array {
+  return new Float64Array(MATCH.SIZE);
+}
+
 /** What the tracking engine needs of a route; CorridorIndex is the fast one, a benchmark baseline another. */
 export interface RouteLocator {
   readonly lengthM: number;
@@ -55,10 +65,14 @@ export interface RouteLocator {
    * found there if it is within `acceptWithinM`; otherwise the exact nearest segment of the whole route.
    */
   locate(lon: number, lat: number, hint: number, acceptWithinM: number, out: CorridorMatch): CorridorMatch;
+  /** `locate`, written into a match array (see MATCH). */
+  locateInto(lon: number, lat: number, hint: number, acceptWithinM: number, out: Float64Array): void;
   /** The exact nearest point of the whole route. */
   nearest(lon: number, lat: number, out: CorridorMatch): CorridorMatch;
   /** The point `alongM` metres from the start (clamped to the route). */
   pointAt(alongM: number): LatLon;
+  /** Reads the memory a search from `hint` starts with and returns a number of no meaning (see prefetchStep). */
+  touch?(hint: number): number;
 }
 
 export interface CorridorIndexOptions {
@@ -151,6 +165,12 @@ export class CorridorIndex implements RouteLocator {
   }
 
   locate(lon: number, lat: number, hint: number, acceptWithinM: number, out: CorridorMatch): CorridorMatch {
+    const scratch = matchArray();
+    this.locateInto(lon, lat, hint, acceptWithinM, scratch);
+    return toMatch(scratch, out);
+  }
+
+  locateInto(lon: number, lat: number, hint: number, acceptWithinM: number, out: Float64Array): void {
     const m = this.segmentCount;
     if (!(hint >= 0 && hint < m)) return this.search(lon, lat, Math.max(acceptWithinM, 1), out);
     const s = this.seg;
@@ -221,13 +241,25 @@ export class CorridorIndex implements RouteLocator {
         bestT = t;
       }
     }
-    if (bestD <= acceptWithinM && !gaveUp) return this.fill(out, bestJ, bestT, bestD, 'hint');
+    if (bestD <= acceptWithinM && !gaveUp) return this.fill(out, bestJ, bestT, bestD, 0);
     // Nothing near enough around the hint: the whole route decides, within the distance already found.
     return this.search(lon, lat, gaveUp ? Math.max(acceptWithinM, 1) : bestD, out, bestJ, bestT, bestD);
   }
 
   nearest(lon: number, lat: number, out: CorridorMatch): CorridorMatch {
-    return this.search(lon, lat, 1_000, out);
+    const scratch = matchArray();
+    this.search(lon, lat, 1_000, scratch);
+    return toMatch(scratch, out);
+  }
+
+  touch(hint: number): number {
+    if (!(hint >= 0 && hint < this.segmentCount)) return 0;
+    const s = this.seg;
+    // The hint's segment and the next few: where a forward walk goes (one cache line each).
+    const last = Math.min(this.segmentCount - 1, hint + 3);
+    let sum = 0;
+    for (let j = hint; j <= last; j++) sum += s[j * STRIDE + LON_A]!;
+    return sum;
   }
 
   pointAt(alongM: number): LatLon {
@@ -260,7 +292,7 @@ export class CorridorIndex implements RouteLocator {
    * Exact nearest segment: boxes of radius r around the point, growing fourfold until the best candidate inside is
    * within r (then nothing outside the box can beat it). `knownJ` is a segment already found at `knownD`.
    */
-  private search(lon: number, lat: number, radiusM: number, out: CorridorMatch, knownJ = -1, knownT = 0, knownD = Infinity): CorridorMatch {
+  private search(lon: number, lat: number, radiusM: number, out: Float64Array, knownJ = -1, knownT = 0, knownD = Infinity): void {
     const s = this.seg;
     let bestJ = knownJ;
     let bestT = knownT;
@@ -296,23 +328,34 @@ export class CorridorIndex implements RouteLocator {
           bestT = t;
         }
       }
-      if (exhaustive || bestD <= r) return this.fill(out, bestJ, bestT, bestD, 'index');
+      if (exhaustive || bestD <= r) return this.fill(out, bestJ, bestT, bestD, 1);
       r *= 4;
     }
   }
 
-  private fill(out: CorridorMatch, j: number, t: number, d: number, source: 'hint' | 'index'): CorridorMatch {
+  private fill(out: Float64Array, j: number, t: number, d: number, fromIndex: number): void {
     const s = this.seg;
     const o = j * STRIDE;
     const along = s[o + ALONG]! + t * s[o + LENGTH]!;
-    out.distanceM = d;
-    out.segment = j;
-    out.fraction = t;
-    out.alongM = along;
-    out.remainingM = Math.max(0, this.lengthM - along);
-    out.lat = s[o + LAT_A]! + (t * s[o + UY]!) / METRES_PER_DEGREE;
-    out.lon = s[o + LON_A]! + (t * s[o + UX]!) / s[o + KX]!;
-    out.source = source;
-    return out;
+    out[MATCH.DISTANCE] = d;
+    out[MATCH.SEGMENT] = j;
+    out[MATCH.FRACTION] = t;
+    out[MATCH.ALONG] = along;
+    out[MATCH.REMAINING] = Math.max(0, this.lengthM - along);
+    out[MATCH.LAT] = s[o + LAT_A]! + (t * s[o + UY]!) / METRES_PER_DEGREE;
+    out[MATCH.LON] = s[o + LON_A]! + (t * s[o + UX]!) / s[o + KX]!;
+    out[MATCH.FROM_INDEX] = fromIndex;
   }
+}
+
+function toMatch(a: Float64Array, out: CorridorMatch): CorridorMatch {
+  out.distanceM = a[MATCH.DISTANCE]!;
+  out.segment = a[MATCH.SEGMENT]!;
+  out.fraction = a[MATCH.FRACTION]!;
+  out.alongM = a[MATCH.ALONG]!;
+  out.remainingM = a[MATCH.REMAINING]!;
+  out.lat = a[MATCH.LAT]!;
+  out.lon = a[MATCH.LON]!;
+  out.source = a[MATCH.FROM_INDEX] === 1 ? 'index' : 'hint';
+  return out;
 }

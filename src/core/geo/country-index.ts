@@ -37,6 +37,11 @@ export class CountryIndex {
   readonly featureCodes: readonly string[];
   readonly cellDeg: number;
   readonly bbox: readonly [number, number, number, number];
+  /**
+   * A number that tells grids apart (from the grid's size, extent and edges), so that a cell index saved with one
+   * index is not taken for a cell of another.
+   */
+  readonly gridId: number;
   private readonly nx: number;
   private readonly ny: number;
   /** Feature at each cell's centre, -1 for none. */
@@ -123,6 +128,9 @@ export class CountryIndex {
     this.cellStart = cellStart;
     this.cellEdges = cellEdges;
 
+    let id = Math.imul(nx, 73_856_093) ^ Math.imul(ny, 19_349_663) ^ Math.imul(edgeCount, 83_492_791) ^ Math.imul(shapes.length, 2_654_435_761);
+    id ^= Math.imul(Math.round((minLon + 180) * 1e4) + Math.round((minLat + 90) * 1e4) * 3_600_000, 668_265_263);
+    this.gridId = id & 0x3fffffff;
     this.cellFeature = scanCellCentres(edges, edgeFeature, shapes.length, nx, ny, minLon, minLat, cellDeg);
     this.flipFeature = new Int32Array(Math.max(1, shapes.length));
     this.flipOdd = new Uint8Array(Math.max(1, shapes.length));
@@ -132,6 +140,30 @@ export class CountryIndex {
   codeAt(lon: number, lat: number): string | null {
     const f = this.featureAt(lon, lat);
     return f < 0 ? null : this.featureCodes[f]!;
+  }
+
+  /** The grid cell of the point, -1 outside the grid. */
+  cellOf(lon: number, lat: number): number {
+    const [minLon, minLat, maxLon, maxLat] = this.bbox;
+    if (!(lon >= minLon && lon <= maxLon && lat >= minLat && lat <= maxLat)) return -1;
+    const i = Math.min(this.nx - 1, Math.floor((lon - minLon) / this.cellDeg));
+    const j = Math.min(this.ny - 1, Math.floor((lat - minLat) / this.cellDeg));
+    return j * this.nx + i;
+  }
+
+  /** Whether no border runs through the cell, so every point of it has one answer. */
+  isWholeCell(cell: number): boolean {
+    return cell >= 0 && this.cellStart[cell] === this.cellStart[cell + 1];
+  }
+
+  /** Reads the grid cell of the point and returns a number of no meaning (to fetch it ahead of a lookup). */
+  touch(lon: number, lat: number): number {
+    const [minLon, minLat] = this.bbox;
+    const i = Math.floor((lon - minLon) / this.cellDeg);
+    const j = Math.floor((lat - minLat) / this.cellDeg);
+    if (!(i >= 0 && i < this.nx && j >= 0 && j < this.ny)) return 0;
+    const c = j * this.nx + i;
+    return this.cellFeature[c]! + this.cellStart[c]!;
   }
 
   /** Index of the feature containing the point, -1 for none. */

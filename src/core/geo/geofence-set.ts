@@ -76,6 +76,17 @@ export class GeofenceSet {
     return out;
   }
 
+  /** Whether the point is in any geofence's bounding box (no polygon test): the cheap "nowhere near" answer. */
+  inAnyBox(lon: number, lat: number): boolean {
+    const b = this.boxes;
+    if (this.tree !== null) return this.tree.collides(lon, lat, lon, lat);
+    for (let i = 0; i < this.size; i++) {
+      const o = i * 4;
+      if (lon >= b[o]! && lat >= b[o + 1]! && lon <= b[o + 2]! && lat <= b[o + 3]!) return true;
+    }
+    return false;
+  }
+
   /** Whether any geofence contains the point. */
   anyContains(lon: number, lat: number): boolean {
     if (this.tree !== null) return this.tree.search(lon, lat, lon, lat).some((i) => polygonContains(this.polygons[i]!, lon, lat));

@@ -10,7 +10,7 @@ export {
   polylineLengthM,
 } from './distance.js';
 export { densifyGreatCircle } from './densify.js';
-export { CorridorIndex, emptyMatch, type CorridorIndexOptions, type CorridorMatch, type RouteLocator } from './corridor-index.js';
+export { CorridorIndex, MATCH, emptyMatch, matchArray, type CorridorIndexOptions, type CorridorMatch, type RouteLocator } from './corridor-index.js';
 export {
   distanceOutsideM,
   distanceToBoundaryM,

@@ -9,40 +9,41 @@
  * The estimate is for driving time only; a queue at the crossing or a daily rest ahead is the queue's and the
  * planner's to add.
  */
-import type { Position } from '../model/position.js';
-import type { EtaState, LastFix } from './state.js';
+import type { Fix } from './fix.js';
+import type { TripState } from './state.js';
 import type { Trip } from './trip.js';
 
-export interface EtaInput {
-  position: Position;
-  previous: LastFix | null;
-  alongM: number;
-  /** Distance from the route, metres: added to what is left while the truck is off it. */
-  offRouteM: number;
-  outsideCorridor: boolean;
-  arrivedAt: number | null;
+/** The ETA fields of the state after a located fix. */
+export interface Eta {
+  etaSpeedMmps: number;
+  etaDestinationMs: number;
+  etaCrossingMs: number | null;
 }
 
-export function updateEta(state: EtaState, input: EtaInput, trip: Trip): EtaState {
+/**
+ * `before`: the state before this fix (its last location and ETA); `outsideCorridor` and `arrivedMs`: the corridor
+ * and arrival verdicts after this fix.
+ */
+export function updateEta(before: TripState, fix: Fix, trip: Trip, outsideCorridor: boolean, arrivedMs: number | null): Eta {
   const t = trip.thresholds;
-  const p = input.position;
-  const time = p.deviceTime;
-  let speed = state.speedMps;
-  const prev = input.previous;
-  if (prev !== null && !input.outsideCorridor && prev.speedKmh > t.stopSpeedKmh && p.speed > t.stopSpeedKmh) {
-    const dt = time - prev.time;
+  const ms = fix.ms;
+  let speedMmps = before.etaSpeedMmps;
+  const previousMs = before.lastMs;
+  if (previousMs !== null && !outsideCorridor && before.speedKmh > t.stopSpeedKmh && fix.position.speed > t.stopSpeedKmh) {
+    const dt = ms - previousMs;
     if (dt > 0 && dt <= t.etaMaxGapMs) {
-      const observed = Math.min(t.maxSpeedKmh / 3.6, Math.max(0, input.alongM - prev.alongM) / (dt / 1000));
-      speed += (1 - Math.exp(-dt / t.etaTimeConstantMs)) * (observed - speed);
+      const speed = speedMmps / 1000;
+      const observed = Math.min(t.maxSpeedKmh / 3.6, Math.max(0, fix.alongM - before.alongM) / (dt / 1000));
+      speedMmps = Math.round((speed + (1 - Math.exp(-dt / t.etaTimeConstantMs)) * (observed - speed)) * 1000);
     }
   }
-  const effective = Math.max(speed, t.etaSpeedFloorKmh / 3.6);
-  const ahead = Math.max(0, trip.route.lengthM - input.alongM) + (input.outsideCorridor ? input.offRouteM : 0);
+  const effective = Math.max(speedMmps / 1000, t.etaSpeedFloorKmh / 3.6);
+  // While off the route, the way back to it is part of what is left.
+  const ahead = fix.remainingM + (outsideCorridor ? fix.distanceM : 0);
   const crossing = trip.declaredCrossingAlongM;
   return {
-    speedMps: speed,
-    at: time,
-    destinationAt: input.arrivedAt ?? Math.round(time + (ahead / effective) * 1000),
-    crossingAt: crossing === null || input.alongM >= crossing ? null : Math.round(time + ((crossing - input.alongM) / effective) * 1000),
+    etaSpeedMmps: speedMmps,
+    etaDestinationMs: arrivedMs ?? Math.round(ms + (ahead / effective) * 1000),
+    etaCrossingMs: crossing === null || fix.alongM >= crossing ? null : Math.round(ms + ((crossing - fix.alongM) / effective) * 1000),
   };
 }

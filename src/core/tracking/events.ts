@@ -6,7 +6,7 @@
  * duplicate by id.
  */
 import type { Position } from '../model/position.js';
-import type { LastFix } from './state.js';
+import type { TripState } from './state.js';
 
 /** Bump when a rule changes what it raises for the same input, so explanations name the rules that applied. */
 export const RULES_VERSION = 1;
@@ -93,10 +93,22 @@ export interface Detected<S> {
   events: readonly TrackingEvent[];
 }
 
-export function positionOf(source: Position | LastFix | null): EventPosition | null {
-  if (source === null) return null;
-  if ('deviceTime' in source) return { deviceId: source.deviceId, deviceTime: source.deviceTime, lat: source.lat, lon: source.lon };
-  return { deviceId: source.deviceId, deviceTime: source.time, lat: source.lat, lon: source.lon };
+/**
+ * The answer "still in this idle state, nothing raised" for a slice value shared by every trip (a frozen constant):
+ * returned as is, so the common case of a detector allocates nothing.
+ */
+export function idle<S>(state: S): Detected<S> {
+  return Object.freeze({ state, events: NO_EVENTS });
+}
+
+export function positionOf(p: Position): EventPosition {
+  return { deviceId: p.deviceId, deviceTime: p.deviceTime, lat: p.lat, lon: p.lon };
+}
+
+/** The event position of the trip's last accepted location (the state keeps it in its own units). */
+export function lastFixPosition(openedAt: number, state: TripState): EventPosition | null {
+  if (state.lastMs === null || state.lastDeviceId === null) return null;
+  return { deviceId: state.lastDeviceId, deviceTime: openedAt + state.lastMs, lat: state.latE6 / 1e6, lon: state.lonE6 / 1e6 };
 }
 
 export function trackingEvent(

@@ -1,9 +1,12 @@
 export { DEFAULT_THRESHOLDS, resolveThresholds, type TripThresholds } from './thresholds.js';
 export {
   TripPlanError,
+  prepareRoute,
   prepareTrip,
   validateTripPlan,
   type CrossingOnRoute,
+  type PreparedRoute,
+  type RoutePlan,
   type Trip,
   type TripEnvironment,
   type TripPlace,
@@ -15,12 +18,16 @@ export { crossingPlace, officePlace, parkingPlace } from './reference-places.js'
 export {
   TRIP_STATE_VERSION,
   createTripState,
+  estimatedArrival,
+  lastFix,
   openAlarms,
+  sinceOpening,
+  tripTime,
   type ArrivalState,
   type BatteryState,
   type CorridorState,
   type CountryState,
-  type EtaState,
+  type DeviceState,
   type GeofenceState,
   type JumpState,
   type LastFix,
@@ -39,6 +46,8 @@ export {
   type TrackingEvent,
   type TrackingEventType,
 } from './events.js';
+export type { Fix } from './fix.js';
 export { step, type Disposition, type StepResult, type TrackingInput } from './pipeline.js';
+export { prefetchStep } from './prefetch.js';
 export { inReceiveOrder, positionInputs, replay, type ReplayResult } from './replay.js';
 export { trackFeature, type TrackFeature } from './track.js';

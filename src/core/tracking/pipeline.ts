@@ -22,7 +22,7 @@
  *
  * A tick (`{ kind: 'tick', at }`, from the tracker's clock) only runs the signal-loss detector.
  */
-import { emptyMatch } from '../geo/index.js';
+import { MATCH, matchArray } from '../geo/index.js';
 import type { Position } from '../model/position.js';
 import { detectArrival } from './detectors/arrival.js';
 import { detectBattery } from './detectors/battery.js';
@@ -35,7 +35,8 @@ import { detectSignalLoss } from './detectors/signal-loss.js';
 import { detectStop } from './detectors/stop.js';
 import { updateEta } from './eta.js';
 import { NO_EVENTS, type TrackingEvent } from './events.js';
-import type { TripState } from './state.js';
+import type { Fix } from './fix.js';
+import { ALL_DEVICES_OK, DEVICE_OK, toE6, type BatteryState, type DeviceState, type SealFlags, type TripState } from './state.js';
 import type { Trip } from './trip.js';
 
 export type TrackingInput = { kind: 'position'; position: Position } | { kind: 'tick'; at: number };
@@ -53,6 +54,12 @@ export interface StepResult {
   disposition: Disposition;
 }
 
+/**
+ * Where the route search writes its answer. One buffer for the module: `step` is synchronous and reads the answer
+ * into the Fix before anything else can run, and a typed array keeps V8 from boxing six numbers per position.
+ */
+const match = matchArray();
+
 function usableCoordinates(p: Position): boolean {
   return Number.isFinite(p.lat) && Number.isFinite(p.lon) && Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180;
 }
@@ -63,8 +70,27 @@ function inOpeningPlace(trip: Trip, inside: readonly string[]): boolean {
   return false;
 }
 
-function append(events: TrackingEvent[], more: readonly TrackingEvent[]): void {
+/**
+ * The devices map with one device's new seal and battery; the same map when neither changed. A device back in the
+ * armed, healthy state is dropped from it (its history of raised breaches goes with it only if it is the constant).
+ */
+function withDevice(devices: Record<string, DeviceState>, id: string, before: DeviceState, seal: SealFlags, battery: BatteryState): Record<string, DeviceState> {
+  if (seal === before.seal && battery === before.battery) return devices;
+  if (seal === DEVICE_OK.seal && battery === DEVICE_OK.battery) {
+    if (devices[id] === undefined) return devices;
+    const rest = { ...devices };
+    delete rest[id];
+    return Object.keys(rest).length === 0 ? ALL_DEVICES_OK : rest;
+  }
+  return { ...devices, [id]: { seal, battery } };
+}
+
+/** `events` with `more` appended; allocates only when there is something to append. */
+function add(events: TrackingEvent[] | null, more: readonly TrackingEvent[]): TrackingEvent[] | null {
+  if (more.length === 0) return events;
+  if (events === null) return more.slice();
   for (let i = 0; i < more.length; i++) events.push(more[i]!);
+  return events;
 }
 
 export function step(trip: Trip, state: TripState, input: TrackingInput): StepResult {
@@ -72,94 +98,114 @@ export function step(trip: Trip, state: TripState, input: TrackingInput): StepRe
 
   if (input.kind === 'tick') {
     if (!Number.isFinite(input.at)) return { state, events: NO_EVENTS, disposition: 'rejected' };
-    const signal = detectSignalLoss(state.signal, { kind: 'tick', at: input.at, lastFix: state.last }, trip);
+    const signal = detectSignalLoss(state.signal, input, trip, state);
     if (signal.state === state.signal) return { state, events: NO_EVENTS, disposition: 'tick' };
     return { state: { ...state, signal: signal.state }, events: signal.events, disposition: 'tick' };
   }
 
   const p = input.position;
   if (!Number.isFinite(p.deviceTime) || !Number.isFinite(p.receivedTime)) return { state, events: NO_EVENTS, disposition: 'rejected' };
-  const events: TrackingEvent[] = [];
-  const signal = detectSignalLoss(state.signal, { kind: 'position', position: p, lastFix: state.last }, trip);
-  append(events, signal.events);
+  const openedAt = trip.openedAt;
+  const ms = p.deviceTime - openedAt;
+  const received = Math.max(state.receivedMs, p.receivedTime - openedAt);
+  const signal = detectSignalLoss(state.signal, input, trip, state);
+  let events = add(null, signal.events);
   const device = p.deviceId;
   const coordinatesOk = p.valid && usableCoordinates(p);
+  // Nearly always every seal is armed and healthy: the shared empty map, and no per-trip object to read.
+  const deviceBefore = state.devices === ALL_DEVICES_OK ? DEVICE_OK : (state.devices[device] ?? DEVICE_OK);
 
-  if (state.lastDeviceTime !== null && p.deviceTime <= state.lastDeviceTime) {
+  if (state.lastDeviceMs !== null && ms <= state.lastDeviceMs) {
     const opening = coordinatesOk && trip.openingZones.anyContains(p.lon, p.lat);
-    const seal = detectSeal(state.seals[device], { position: p, late: true, inOpeningPlace: opening }, trip);
-    append(events, seal.events);
-    const seals = seal.state === state.seals[device] ? state.seals : { ...state.seals, [device]: seal.state };
+    const seal = detectSeal(deviceBefore.seal, p, trip, true, opening);
+    events = add(events, seal.events);
+    const devices = withDevice(state.devices, device, deviceBefore, seal.state, deviceBefore.battery);
+    const unchanged = signal.state === state.signal && devices === state.devices && received === state.receivedMs;
     return {
-      state: signal.state === state.signal && seals === state.seals ? state : { ...state, signal: signal.state, seals },
-      events: events.length > 0 ? events : NO_EVENTS,
+      state: unchanged ? state : { ...state, receivedMs: received, signal: signal.state, devices },
+      events: events ?? NO_EVENTS,
       disposition: 'late',
     };
   }
 
-  let { jump, corridor, geofences, arrival, country, stop, eta, last } = state;
+  let next: TripState = state;
   let disposition: Disposition = 'unlocated';
+  let { jump, geofences } = state;
   if (coordinatesOk) {
-    const decision = detectImplausibleJump(state.jump, { position: p, previous: state.last }, trip);
+    const decision = detectImplausibleJump(state.jump, p, trip, state);
     jump = decision.state;
-    append(events, decision.events);
+    events = add(events, decision.events);
     if (decision.accepted) {
       disposition = 'located';
-      const match = trip.route.locate(p.lon, p.lat, state.corridor.segment, trip.corridorWidthM, emptyMatch());
-      const c = detectCorridor(state.corridor, { position: p, match }, trip);
-      corridor = c.state;
-      append(events, c.events);
-      const g = detectGeofences(state.geofences, { position: p, first: state.last === null }, trip);
-      geofences = g.state;
-      append(events, g.events);
-      const a = detectArrival(state.arrival, { position: p, inside: geofences.inside }, trip);
-      arrival = a.state;
-      append(events, a.events);
-      const code = trip.countries === null ? null : trip.countries.codeAt(p.lon, p.lat);
-      const b = detectBorderCrossing(state.country, { position: p, code, alongM: match.alongM }, trip);
-      country = b.state;
-      append(events, b.events);
-      const s = detectStop(state.stop, { position: p, alongM: match.alongM, outsideCorridor: corridor.outside }, trip);
-      stop = s.state;
-      append(events, s.events);
-      eta = updateEta(state.eta, {
+      trip.route.locateInto(p.lon, p.lat, state.segment, trip.corridorWidthM, match);
+      const fix: Fix = {
         position: p,
-        previous: state.last,
-        alongM: match.alongM,
-        offRouteM: match.distanceM,
-        outsideCorridor: corridor.outside,
-        arrivedAt: arrival.arrivedAt,
-      }, trip);
-      last = { deviceId: device, time: p.deviceTime, lat: p.lat, lon: p.lon, speedKmh: p.speed, alongM: match.alongM };
+        ms,
+        segment: match[MATCH.SEGMENT]!,
+        alongM: match[MATCH.ALONG]!,
+        distanceM: match[MATCH.DISTANCE]!,
+        remainingM: match[MATCH.REMAINING]!,
+        first: state.lastMs === null,
+      };
+      const c = detectCorridor(state.corridor, fix, trip);
+      events = add(events, c.events);
+      const g = detectGeofences(state.geofences, fix, trip);
+      geofences = g.state;
+      events = add(events, g.events);
+      const a = detectArrival(state.arrival, fix, trip, geofences.inside);
+      events = add(events, a.events);
+      // The country lookup is skipped while the truck stays in a grid cell no border runs through.
+      const countries = trip.countries;
+      const cell = countries === null ? -1 : countries.cellOf(p.lon, p.lat);
+      const sameCell = countries !== null && cell >= 0 && cell === state.countryCell && countries.gridId === state.countryGrid;
+      const code = countries === null ? null : sameCell ? state.country.code : countries.codeAt(p.lon, p.lat);
+      const b = detectBorderCrossing(state.country, fix, trip, code);
+      events = add(events, b.events);
+      const country = b.state;
+      const whole = countries !== null && country.candidate === null && code !== null && code === country.code && countries.isWholeCell(cell);
+      const s = detectStop(state.stop, fix, trip, c.state.outside);
+      events = add(events, s.events);
+      const eta = updateEta(state, fix, trip, c.state.outside, a.state.arrivedMs);
+      next = {
+        version: state.version,
+        tripId: state.tripId,
+        fixes: state.fixes + 1,
+        lastDeviceMs: ms,
+        receivedMs: received,
+        lastMs: ms,
+        lastDeviceId: device,
+        latE6: toE6(p.lat),
+        lonE6: toE6(p.lon),
+        speedKmh: Math.round(p.speed),
+        segment: fix.segment,
+        alongM: Math.round(fix.alongM),
+        distanceM: Math.round(fix.distanceM),
+        etaSpeedMmps: eta.etaSpeedMmps,
+        etaDestinationMs: eta.etaDestinationMs,
+        etaCrossingMs: eta.etaCrossingMs,
+        countryCell: whole ? cell : -1,
+        countryGrid: whole ? countries.gridId : 0,
+        signal: signal.state,
+        jump,
+        corridor: c.state,
+        geofences,
+        arrival: a.state,
+        country,
+        stop: s.state,
+        devices: state.devices,
+      };
     } else {
       disposition = 'implausible';
     }
   }
+  if (next === state) next = { ...state, fixes: state.fixes + 1, lastDeviceMs: ms, receivedMs: received, signal: signal.state, jump };
 
-  const seal = detectSeal(state.seals[device], { position: p, late: false, inOpeningPlace: inOpeningPlace(trip, geofences.inside) }, trip);
-  append(events, seal.events);
-  const battery = detectBattery(state.batteries[device], { position: p }, trip);
-  append(events, battery.events);
+  const seal = detectSeal(deviceBefore.seal, p, trip, false, inOpeningPlace(trip, geofences.inside));
+  events = add(events, seal.events);
+  const battery = detectBattery(deviceBefore.battery, p, trip);
+  events = add(events, battery.events);
+  const devices = withDevice(state.devices, device, deviceBefore, seal.state, battery.state);
+  if (devices !== state.devices) next = { ...next, devices };
 
-  return {
-    state: {
-      version: state.version,
-      tripId: state.tripId,
-      lastDeviceTime: p.deviceTime,
-      fixes: state.fixes + 1,
-      last,
-      signal: signal.state,
-      jump,
-      corridor,
-      geofences,
-      arrival,
-      country,
-      stop,
-      eta,
-      seals: seal.state === state.seals[device] ? state.seals : { ...state.seals, [device]: seal.state },
-      batteries: battery.state === state.batteries[device] ? state.batteries : { ...state.batteries, [device]: battery.state },
-    },
-    events: events.length > 0 ? events : NO_EVENTS,
-    disposition,
-  };
+  return { state: next, events: events ?? NO_EVENTS, disposition };
 }

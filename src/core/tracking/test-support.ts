@@ -3,14 +3,16 @@
  * driver that produces the seal's reports along it — every 20–60 s while moving, every 5 minutes parked, with a few
  * metres of seeded GPS noise — plus the misbehaviours the tests need. Test support only; nothing in src uses it.
  */
-import { CountryIndex, destinationPoint, offsetM } from '../geo/index.js';
+import { CountryIndex, destinationPoint, emptyMatch, offsetM } from '../geo/index.js';
 import type { LatLon } from '../model/geo.js';
 import type { Position, SealState } from '../model/position.js';
 import { DEMO_ROUTES, plannedRoute } from '../demo/index.js';
 import { createRng, type Rng } from '../random/index.js';
 import { findBorderCrossing, findCustomsOffice, hexagonAround } from '../reference/index.js';
 import { crossingPlace, officePlace, parkingPlace } from './reference-places.js';
+import type { Fix } from './fix.js';
 import type { TrackingInput } from './pipeline.js';
+import { createTripState, type TripState } from './state.js';
 import { prepareTrip, type Trip, type TripPlan } from './trip.js';
 
 export const T0 = Date.UTC(2026, 2, 2, 6, 0, 0);
@@ -288,5 +290,35 @@ export function fixAt(trip: Trip, alongM: number, time: number, extra: Partial<P
     attributes: {},
     seal: { ...ARMED },
     ...rest,
+  };
+}
+
+/** The Fix the pipeline would build for `position`: where it stands on the route; `first` for a trip's first. */
+export function fixOf(trip: Trip, position: Position, first = true, hint = -1): Fix {
+  const m = trip.route.locate(position.lon, position.lat, hint, trip.corridorWidthM, emptyMatch());
+  return {
+    position,
+    ms: position.deviceTime - trip.openedAt,
+    segment: m.segment,
+    alongM: m.alongM,
+    distanceM: m.distanceM,
+    remainingM: m.remainingM,
+    first,
+  };
+}
+
+/** A fresh trip state whose last accepted location is `position` (as the pipeline would keep it). */
+export function stateAt(trip: Trip, position: Position): TripState {
+  const m = trip.route.nearest(position.lon, position.lat, emptyMatch());
+  return {
+    ...createTripState(trip),
+    lastMs: position.deviceTime - trip.openedAt,
+    lastDeviceId: position.deviceId,
+    latE6: Math.round(position.lat * 1e6),
+    lonE6: Math.round(position.lon * 1e6),
+    speedKmh: Math.round(position.speed),
+    segment: m.segment,
+    alongM: Math.round(m.alongM),
+    distanceM: Math.round(m.distanceM),
   };
 }

@@ -94,8 +94,12 @@ export const DEFAULT_THRESHOLDS: Readonly<TripThresholds> = Object.freeze({
   etaMaxGapMs: 10 * MINUTE,
 });
 
-/** The thresholds with `overrides` applied; throws on a value that is not a finite number >= 0. */
-export function resolveThresholds(overrides: Partial<TripThresholds> = {}): TripThresholds {
+/**
+ * The thresholds with `overrides` applied; throws on a value that is not a finite number >= 0. Without overrides
+ * it is the (frozen) defaults object itself, so the trips that use the defaults share one object in the cache.
+ */
+export function resolveThresholds(overrides: Partial<TripThresholds> = {}): Readonly<TripThresholds> {
+  if (Object.values(overrides).every((v) => v === undefined)) return DEFAULT_THRESHOLDS;
   const resolved = { ...DEFAULT_THRESHOLDS };
   for (const [name, value] of Object.entries(overrides)) {
     if (value === undefined) continue;

@@ -31,6 +31,7 @@ describe('trip plans', () => {
       'TRIP_ID_EMPTY id',
       'SEALS_EMPTY sealIds',
       'ROUTE_POINT_INVALID route.coordinates[2]',
+      'ROUTE_TOO_SHORT route.coordinates',
       'CORRIDOR_WIDTH_INVALID corridorWidthM',
       'DURATION_INVALID expectedDurationMs',
       'PLACE_ID_DUPLICATE places[0].id',
@@ -52,6 +53,6 @@ describe('trip plans', () => {
     const state = createTripState(trip);
     expect(JSON.parse(JSON.stringify(state))).toEqual(state);
     expect(openAlarms(state)).toEqual([]);
-    expect(state.signal.lastReceivedTime).toBe(trip.plan.openedAt);
+    expect(state.receivedMs).toBe(0);
   });
 });

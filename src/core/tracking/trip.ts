@@ -17,14 +17,14 @@ export interface TripPlace {
   geofence: Polygon;
 }
 
-export interface TripPlan {
-  id: string;
-  declarationId: string;
-  sealIds: string[];
+/**
+ * What every trip on one planned route shares: the route and its places. Trips on a gazetted route with the same
+ * offices, crossing and parking share one preparation (`prepareRoute`), so 20,000 open trips do not hold 20,000
+ * copies of the same indexes.
+ */
+export interface RoutePlan {
   /** The planned route, [lon, lat] in travel order; long legs are taken as great circles. */
   route: LineString;
-  /** The corridor: how far either side of the route line a truck may be, metres. */
-  corridorWidthM: number;
   /** Office of departure, where the seal is armed. */
   origin: TripPlace;
   /** Office of destination, where the seal is removed. */
@@ -33,13 +33,21 @@ export interface TripPlan {
   crossing: TripPlace | null;
   /** Other places whose entry and exit are reported: inspection posts, earlier crossings, offices on the way. */
   places: TripPlace[];
-  /** Designated parking where stops are expected (reported places other than parking are allowed too). */
+  /** Designated parking where stops are expected (reported places are allowed too). */
   stopZones: TripPlace[];
   /**
    * Places where the seal may be opened without alarm: customs officers are there. Default: the origin and the
    * destination offices. A crossing is not in by default; a trip sent for physical inspection there adds it.
    */
   sealOpeningPlaceIds?: string[];
+}
+
+export interface TripPlan extends RoutePlan {
+  id: string;
+  declarationId: string;
+  sealIds: string[];
+  /** The corridor: how far either side of the route line a truck may be, metres. */
+  corridorWidthM: number;
   /** When the seal was armed and tracking began, ms since the epoch. */
   openedAt: number;
   expectedDurationMs: number;
@@ -66,12 +74,9 @@ export interface CrossingOnRoute {
   alongM: number;
 }
 
-/** A plan prepared for the detectors. Immutable; shared by every step of the trip. */
-export interface Trip {
-  readonly id: string;
-  readonly plan: TripPlan;
-  readonly thresholds: Readonly<TripThresholds>;
-  readonly corridorWidthM: number;
+/** A route plan prepared once for all the trips on it. Immutable. */
+export interface PreparedRoute {
+  readonly plan: RoutePlan;
   readonly route: RouteLocator;
   /** The reported places: origin, destination, crossing, then `places`, in that order. */
   readonly places: GeofenceSet;
@@ -87,6 +92,16 @@ export interface Trip {
   readonly crossingsOnRoute: readonly CrossingOnRoute[];
   /** Progress of the declared crossing, metres; null when the trip has none or it is off the route. */
   readonly declaredCrossingAlongM: number | null;
+}
+
+/** A plan prepared for the detectors: the trip's own numbers and its shared route. Immutable. */
+export interface Trip extends PreparedRoute {
+  readonly id: string;
+  readonly plan: TripPlan;
+  readonly thresholds: Readonly<TripThresholds>;
+  readonly corridorWidthM: number;
+  /** `plan.openedAt`, at hand: every time in the state counts from it. */
+  readonly openedAt: number;
   readonly countries: CountryIndex | null;
   /** The speed the plan implies (route length over expected duration), m/s: the ETA's starting point. */
   readonly plannedSpeedMps: number;
@@ -95,14 +110,16 @@ export interface Trip {
 export interface TripEnvironment {
   /** Country polygons, for border-crossing events; without them no border events are raised. */
   countries?: CountryIndex | null;
-  /** A prepared route to use instead of indexing `plan.route` again (trips on one planned route share one). */
+  /** The trip's route plan prepared already (shared with other trips on it); must be the plan's own route and places. */
+  prepared?: PreparedRoute;
+  /** A route index to use instead of indexing `plan.route` (ignored when `prepared` is given). */
   route?: RouteLocator;
 }
 
 /** A crossing further than this from the route is not on it. */
 const ON_ROUTE_M = 5_000;
 
-function allPlaces(plan: TripPlan): TripPlace[] {
+function allPlaces(plan: RoutePlan): TripPlace[] {
   return [plan.origin, plan.destination, ...(plan.crossing ? [plan.crossing] : []), ...plan.places];
 }
 
@@ -113,13 +130,17 @@ export function validateTripPlan(plan: TripPlan): TripPlanIssue[] {
   if (typeof plan.declarationId !== 'string' || plan.declarationId.length === 0) issue('DECLARATION_ID_EMPTY', 'declarationId', 'a trip belongs to a declaration');
   if (!Array.isArray(plan.sealIds) || plan.sealIds.length === 0) issue('SEALS_EMPTY', 'sealIds', 'a trip is tracked by at least one seal');
   const coordinates = plan.route?.coordinates ?? [];
-  coordinates.forEach(([lon, lat], i) => {
+  let distinct = false;
+  for (let i = 0; i < coordinates.length; i++) {
+    const lon = coordinates[i]![0];
+    const lat = coordinates[i]![1];
     if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lon) > 180 || Math.abs(lat) > 90) {
       issue('ROUTE_POINT_INVALID', `route.coordinates[${i}]`, `not a [lon, lat] in degrees: [${lon}, ${lat}]`);
+    } else if (!distinct && i > 0 && (lon !== coordinates[0]![0] || lat !== coordinates[0]![1])) {
+      distinct = true;
     }
-  });
-  const distinct = new Set(coordinates.map(([lon, lat]) => `${lon},${lat}`));
-  if (distinct.size < 2) issue('ROUTE_TOO_SHORT', 'route.coordinates', 'a route needs at least two distinct points');
+  }
+  if (!distinct) issue('ROUTE_TOO_SHORT', 'route.coordinates', 'a route needs at least two distinct points');
   if (!(plan.corridorWidthM > 0 && Number.isFinite(plan.corridorWidthM))) issue('CORRIDOR_WIDTH_INVALID', 'corridorWidthM', 'must be a finite number of metres > 0');
   if (!Number.isFinite(plan.openedAt)) issue('OPENED_AT_INVALID', 'openedAt', 'must be a time in ms since the epoch');
   if (!(plan.expectedDurationMs > 0 && Number.isFinite(plan.expectedDurationMs))) issue('DURATION_INVALID', 'expectedDurationMs', 'must be > 0 ms');
@@ -150,12 +171,8 @@ export function validateTripPlan(plan: TripPlan): TripPlanIssue[] {
   return issues;
 }
 
-/** Prepares a plan for `step`; throws TripPlanError (with every issue) on an invalid plan. */
-export function prepareTrip(plan: TripPlan, environment: TripEnvironment = {}): Trip {
-  const issues = validateTripPlan(plan);
-  if (issues.length > 0) throw new TripPlanError(issues);
-  const thresholds = resolveThresholds(plan.thresholds);
-  const route = environment.route ?? CorridorIndex.fromLineString(plan.route);
+/** Prepares what all trips on a route plan share. The plan is assumed valid (see validateTripPlan). */
+export function prepareRoute(plan: RoutePlan, route: RouteLocator = CorridorIndex.fromLineString(plan.route)): PreparedRoute {
   const reported = allPlaces(plan);
   const places = new GeofenceSet(reported.map((p) => ({ id: p.id, geometry: p.geofence })));
   const stopZones = new GeofenceSet([...reported, ...plan.stopZones].map((p) => ({ id: p.id, geometry: p.geofence })));
@@ -172,15 +189,8 @@ export function prepareTrip(plan: TripPlan, environment: TripEnvironment = {}): 
   });
   crossingsOnRoute.sort((a, b) => a.alongM - b.alongM);
   const declared = plan.crossing ? crossingsOnRoute.find((c) => c.id === plan.crossing!.id) : undefined;
-
-  const maxMps = thresholds.maxSpeedKmh / 3.6;
-  const floorMps = thresholds.etaSpeedFloorKmh / 3.6;
-  const planned = route.lengthM / (plan.expectedDurationMs / 1000);
   return {
-    id: plan.id,
     plan,
-    thresholds,
-    corridorWidthM: plan.corridorWidthM,
     route,
     places,
     placeKinds: reported.map((p) => p.kind),
@@ -190,7 +200,52 @@ export function prepareTrip(plan: TripPlan, environment: TripEnvironment = {}): 
     destinationId: plan.destination.id,
     crossingsOnRoute,
     declaredCrossingAlongM: declared?.alongM ?? null,
+  };
+}
+
+/** Whether a prepared route was prepared from this plan's route and places (places are matched by id). */
+function preparedFor(prepared: PreparedRoute, plan: RoutePlan): boolean {
+  const a = prepared.plan;
+  if (a.route !== plan.route) {
+    const x = a.route.coordinates;
+    const y = plan.route.coordinates;
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (x[i]![0] !== y[i]![0] || x[i]![1] !== y[i]![1]) return false;
+  }
+  const ids = (p: RoutePlan): string => JSON.stringify([allPlaces(p).map((q) => [q.id, q.kind]), p.stopZones.map((q) => q.id), p.sealOpeningPlaceIds ?? null]);
+  return ids(a) === ids(plan);
+}
+
+/** Prepares a plan for `step`; throws TripPlanError (with every issue) on an invalid plan. */
+export function prepareTrip(plan: TripPlan, environment: TripEnvironment = {}): Trip {
+  const issues = validateTripPlan(plan);
+  if (environment.prepared !== undefined && !preparedFor(environment.prepared, plan)) {
+    issues.push({ code: 'PREPARED_ROUTE_MISMATCH', path: 'route', message: 'the prepared route was prepared from another route or other places' });
+  }
+  if (issues.length > 0) throw new TripPlanError(issues);
+  const thresholds = resolveThresholds(plan.thresholds);
+  const shared = environment.prepared ?? prepareRoute(plan, environment.route);
+  const maxMps = thresholds.maxSpeedKmh / 3.6;
+  const floorMps = thresholds.etaSpeedFloorKmh / 3.6;
+  const planned = shared.route.lengthM / (plan.expectedDurationMs / 1000);
+  // Every field written here, in one order, so every trip has one shape with all its fields in the object itself:
+  // a step reads its trip in one memory round trip.
+  return {
+    id: plan.id,
+    plan,
+    thresholds,
+    corridorWidthM: plan.corridorWidthM,
+    openedAt: plan.openedAt,
     countries: environment.countries ?? null,
     plannedSpeedMps: Math.min(maxMps, Math.max(floorMps, planned)),
+    route: shared.route,
+    places: shared.places,
+    placeKinds: shared.placeKinds,
+    stopZones: shared.stopZones,
+    openingPlaces: shared.openingPlaces,
+    openingZones: shared.openingZones,
+    destinationId: shared.destinationId,
+    crossingsOnRoute: shared.crossingsOnRoute,
+    declaredCrossingAlongM: shared.declaredCrossingAlongM,
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTripState } from '../state.js';
-import { demoTrip, fixAt, T0 } from '../test-support.js';
+import { demoTrip, fixAt, fixOf, T0 } from '../test-support.js';
 import { detectArrival } from './arrival.js';
 
 const trip = demoTrip('bishkek-almaty');
@@ -9,10 +9,12 @@ describe('arrival', () => {
   it('is raised the first time the truck is in the destination office, and only then', () => {
     const start = createTripState(trip).arrival;
     const p = fixAt(trip, trip.route.lengthM, T0 + 4 * 3_600_000);
-    expect(detectArrival(start, { position: p, inside: ['crossing:KORDAY-AKZHOL'] }, trip).events).toEqual([]);
-    const arrived = detectArrival(start, { position: p, inside: ['office:KZ751000'] }, trip);
+    const fix = fixOf(trip, p);
+    expect(detectArrival(start, fix, trip, ['crossing:KORDAY-AKZHOL']).events).toEqual([]);
+    const arrived = detectArrival(start, fix, trip, ['office:KZ751000']);
     expect(arrived.events.map((e) => e.type)).toEqual(['arrived']);
     expect(arrived.events[0]!.details).toMatchObject({ placeId: 'office:KZ751000', durationMs: 4 * 3_600_000 });
-    expect(detectArrival(arrived.state, { position: { ...p, deviceTime: p.deviceTime + 60_000 }, inside: ['office:KZ751000'] }, trip).events).toEqual([]);
+    const later = fixOf(trip, { ...p, deviceTime: p.deviceTime + 60_000 });
+    expect(detectArrival(arrived.state, later, trip, ['office:KZ751000']).events).toEqual([]);
   });
 });

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { BatteryState } from '../state.js';
+import { BATTERY_OK, type BatteryState } from '../state.js';
 import { demoTrip, fixAt, T0 } from '../test-support.js';
 import { detectBattery } from './battery.js';
 
 const trip = demoTrip('bishkek-almaty');
 
 function run(percents: Array<number | undefined>): string[] {
-  let state: BatteryState | undefined;
+  let state: BatteryState = BATTERY_OK;
   const out: string[] = [];
   percents.forEach((batteryPercent, i) => {
     const p = fixAt(trip, 0, T0 + i * 60_000);
-    const r = detectBattery(state, { position: { ...p, seal: batteryPercent === undefined ? {} : { batteryPercent } } }, trip);
+    const r = detectBattery(state, { ...p, seal: batteryPercent === undefined ? {} : { batteryPercent } }, trip);
     state = r.state;
     out.push(...r.events.map((e) => `${e.type}@${i}`));
   });

@@ -4,31 +4,27 @@
  * recovers at rest and would otherwise raise the warning again and again around the mark.
  */
 import type { Position } from '../../model/position.js';
-import { NO_EVENTS, positionOf, trackingEvent, type Detected } from '../events.js';
-import type { BatteryState } from '../state.js';
+import { NO_EVENTS, idle, positionOf, trackingEvent, type Detected } from '../events.js';
+import { BATTERY_LOW, BATTERY_OK, type BatteryState } from '../state.js';
 import type { Trip } from '../trip.js';
 
-export interface BatteryInput {
-  position: Position;
-}
-
-const NOT_LOW: BatteryState = Object.freeze({ low: false }) as BatteryState;
-const LOW: BatteryState = Object.freeze({ low: true }) as BatteryState;
 const RULE = 'battery.hysteresis';
+const FINE = idle(BATTERY_OK);
+const STILL_LOW = idle(BATTERY_LOW);
 
-export function detectBattery(state: BatteryState | undefined, input: BatteryInput, trip: Trip): Detected<BatteryState> {
-  const current = state ?? NOT_LOW;
-  const p = input.position;
+export function detectBattery(state: BatteryState, p: Position, trip: Trip): Detected<BatteryState> {
+  const current = state;
   const percent = p.seal?.batteryPercent;
-  if (percent === undefined || !Number.isFinite(percent)) return { state: current, events: NO_EVENTS };
+  const unchanged = current === BATTERY_OK ? FINE : current === BATTERY_LOW ? STILL_LOW : { state: current, events: NO_EVENTS };
+  if (percent === undefined || !Number.isFinite(percent)) return unchanged;
   const low = trip.thresholds.batteryLowPercent;
   const restore = low + trip.thresholds.batteryRestoreMarginPercent;
   const params = { batteryLowPercent: low, batteryRestorePercent: restore };
   if (!current.low && percent < low) {
-    return { state: LOW, events: [trackingEvent(trip.id, 'battery-low', p.deviceTime, positionOf(p), RULE, params, { deviceId: p.deviceId, percent }, p.deviceId)] };
+    return { state: BATTERY_LOW, events: [trackingEvent(trip.id, 'battery-low', p.deviceTime, positionOf(p), RULE, params, { deviceId: p.deviceId, percent }, p.deviceId)] };
   }
   if (current.low && percent >= restore) {
-    return { state: NOT_LOW, events: [trackingEvent(trip.id, 'battery-restored', p.deviceTime, positionOf(p), RULE, params, { deviceId: p.deviceId, percent }, p.deviceId)] };
+    return { state: BATTERY_OK, events: [trackingEvent(trip.id, 'battery-restored', p.deviceTime, positionOf(p), RULE, params, { deviceId: p.deviceId, percent }, p.deviceId)] };
   }
-  return { state: current, events: NO_EVENTS };
+  return unchanged;
 }

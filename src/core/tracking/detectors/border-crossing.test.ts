@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTripState, type CountryState } from '../state.js';
-import { demoTrip, fixAt, T0 } from '../test-support.js';
+import { demoTrip, fixAt, fixOf, T0 } from '../test-support.js';
 import { detectBorderCrossing } from './border-crossing.js';
 
 const trip = demoTrip('bishkek-almaty');
@@ -9,7 +9,7 @@ function run(codes: Array<string | null>, from: CountryState = createTripState(t
   let state = from;
   const events: Array<Record<string, unknown>> = [];
   codes.forEach((code, i) => {
-    const r = detectBorderCrossing(state, { position: fixAt(trip, 15_000 + i * 500, T0 + i * 60_000), code, alongM: 15_000 + i * 500 }, trip);
+    const r = detectBorderCrossing(state, fixOf(trip, fixAt(trip, 15_000 + i * 500, T0 + i * 60_000)), trip, code);
     state = r.state;
     events.push(...r.events.map((e) => ({ type: e.type, ...e.details })));
   });

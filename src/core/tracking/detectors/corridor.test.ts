@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { emptyMatch } from '../../geo/index.js';
 import type { Position } from '../../model/position.js';
 import { createTripState, type CorridorState } from '../state.js';
-import { demoTrip, fixAt, T0 } from '../test-support.js';
+import { demoTrip, fixAt, fixOf, T0 } from '../test-support.js';
 import { detectCorridor } from './corridor.js';
 
 const trip = demoTrip('bishkek-almaty');
@@ -14,8 +13,7 @@ function run(lateral: number[], from: CorridorState = createTripState(trip).corr
   const types: string[] = [];
   lateral.forEach((lateralM, i) => {
     const p: Position = fixAt(trip, 60_000 + i * 1_000, T0 + i * 60_000, { lateralM });
-    const match = trip.route.locate(p.lon, p.lat, state.segment, W, emptyMatch());
-    const r = detectCorridor(state, { position: p, match }, trip);
+    const r = detectCorridor(state, fixOf(trip, p), trip);
     state = r.state;
     types.push(...r.events.map((e) => e.type));
   });

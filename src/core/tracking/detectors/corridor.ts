@@ -7,81 +7,55 @@
  * - back after `corridorReturnFixes` consecutive fixes within the width less the margin.
  * The event is dated at the fix that confirms it; `since` says when the first fix of the run was taken.
  */
-import type { CorridorMatch } from '../../geo/index.js';
-import type { Position } from '../../model/position.js';
-import { NO_EVENTS, positionOf, trackingEvent, type Detected, type TrackingEvent } from '../events.js';
-import type { CorridorState } from '../state.js';
+import { NO_EVENTS, idle, positionOf, trackingEvent, type Detected } from '../events.js';
+import type { Fix } from '../fix.js';
+import { IN_CORRIDOR, OUT_OF_CORRIDOR, type CorridorState } from '../state.js';
 import type { Trip } from '../trip.js';
 
-export interface CorridorInput {
-  position: Position;
-  match: CorridorMatch;
-}
-
 const RULE = 'corridor.hysteresis';
+const STILL_INSIDE = idle(IN_CORRIDOR);
+const STILL_OUTSIDE = idle(OUT_OF_CORRIDOR);
 
-export function detectCorridor(state: CorridorState, input: CorridorInput, trip: Trip): Detected<CorridorState> {
-  const { position: p, match } = input;
-  const width = trip.corridorWidthM;
+function ruleParams(trip: Trip): Record<string, number> {
   const t = trip.thresholds;
-  const d = match.distanceM;
-  const time = p.deviceTime;
-  let { outside, streak, streakSince, streakBeyondM } = state;
-  let events: readonly TrackingEvent[] = NO_EVENTS;
-  const params = {
-    corridorWidthM: width,
+  return {
+    corridorWidthM: trip.corridorWidthM,
     corridorMarginM: t.corridorMarginM,
     corridorLeaveFixes: t.corridorLeaveFixes,
     corridorLeaveFarM: t.corridorLeaveFarM,
     corridorReturnFixes: t.corridorReturnFixes,
   };
-  if (!outside) {
+}
+
+export function detectCorridor(state: CorridorState, fix: Fix, trip: Trip): Detected<CorridorState> {
+  const width = trip.corridorWidthM;
+  const t = trip.thresholds;
+  const d = fix.distanceM;
+  const time = fix.position.deviceTime;
+  const details = (streak: number, sinceMs: number | null): Record<string, number | null> => ({
+    distanceM: Math.round(d),
+    since: sinceMs === null ? null : trip.openedAt + sinceMs,
+    fixes: streak,
+    alongM: Math.round(fix.alongM),
+  });
+  if (!state.outside) {
     const beyond = d - width;
-    if (beyond > 0) {
-      streak += 1;
-      streakSince ??= time;
-      streakBeyondM = Math.max(streakBeyondM, beyond);
-      if ((streak >= t.corridorLeaveFixes && streakBeyondM > t.corridorMarginM) || beyond > t.corridorLeaveFarM) {
-        events = [
-          trackingEvent(trip.id, 'corridor-left', time, positionOf(p), RULE, params, {
-            distanceM: Math.round(d),
-            since: streakSince,
-            fixes: streak,
-            alongM: Math.round(match.alongM),
-          }),
-        ];
-        outside = true;
-        streak = 0;
-        streakSince = null;
-        streakBeyondM = 0;
-      }
-    } else {
-      streak = 0;
-      streakSince = null;
-      streakBeyondM = 0;
+    if (beyond <= 0) return state === IN_CORRIDOR ? STILL_INSIDE : { state: IN_CORRIDOR, events: NO_EVENTS };
+    const streak = state.streak + 1;
+    const since = state.streakSinceMs ?? fix.ms;
+    const most = Math.max(state.streakBeyondM, Math.round(beyond));
+    if ((streak >= t.corridorLeaveFixes && most > t.corridorMarginM) || beyond > t.corridorLeaveFarM) {
+      const event = trackingEvent(trip.id, 'corridor-left', time, positionOf(fix.position), RULE, ruleParams(trip), details(streak, since));
+      return { state: OUT_OF_CORRIDOR, events: [event] };
     }
-  } else if (d <= width - t.corridorMarginM) {
-    streak += 1;
-    streakSince ??= time;
-    if (streak >= t.corridorReturnFixes) {
-      events = [
-        trackingEvent(trip.id, 'corridor-returned', time, positionOf(p), RULE, params, {
-          distanceM: Math.round(d),
-          since: streakSince,
-          fixes: streak,
-          alongM: Math.round(match.alongM),
-        }),
-      ];
-      outside = false;
-      streak = 0;
-      streakSince = null;
-    }
-  } else {
-    streak = 0;
-    streakSince = null;
+    return { state: { outside: false, streak, streakSinceMs: since, streakBeyondM: most }, events: NO_EVENTS };
   }
-  return {
-    state: { segment: match.segment, alongM: match.alongM, distanceM: d, outside, streak, streakSince, streakBeyondM },
-    events,
-  };
+  if (d > width - t.corridorMarginM) return state === OUT_OF_CORRIDOR ? STILL_OUTSIDE : { state: OUT_OF_CORRIDOR, events: NO_EVENTS };
+  const streak = state.streak + 1;
+  const since = state.streakSinceMs ?? fix.ms;
+  if (streak >= t.corridorReturnFixes) {
+    const event = trackingEvent(trip.id, 'corridor-returned', time, positionOf(fix.position), RULE, ruleParams(trip), details(streak, since));
+    return { state: IN_CORRIDOR, events: [event] };
+  }
+  return { state: { outside: true, streak, streakSinceMs: since, streakBeyondM: 0 }, events: NO_EVENTS };
 }

@@ -3,7 +3,7 @@ import { offsetM } from '../../geo/index.js';
 import type { Position } from '../../model/position.js';
 import { findBorderCrossing, findCustomsOffice } from '../../reference/index.js';
 import { createTripState, type GeofenceState } from '../state.js';
-import { demoTrip, fixAt, T0 } from '../test-support.js';
+import { demoTrip, fixAt, fixOf, T0 } from '../test-support.js';
 import { detectGeofences } from './geofence.js';
 
 const trip = demoTrip('bishkek-almaty');
@@ -18,7 +18,8 @@ function run(points: Array<{ lat: number; lon: number }>, from: GeofenceState = 
   let state = from;
   const events: Array<[string, unknown]> = [];
   points.forEach((p, i) => {
-    const r = detectGeofences(state, { position: at(p.lat, p.lon, i), first: first && i === 0 }, trip);
+    const position = at(p.lat, p.lon, i);
+    const r = detectGeofences(state, fixOf(trip, position, first && i === 0), trip);
     state = r.state;
     for (const e of r.events) events.push([e.type, e.details['placeId']]);
   });
@@ -49,6 +50,7 @@ describe('geofence enter and leave', () => {
 
   it('keeps the same state object while the truck is in no place', () => {
     const empty = createTripState(trip).geofences;
-    expect(detectGeofences(empty, { position: at(43.1, 75.5, 0), first: false }, trip).state).toBe(empty);
+    const position = at(43.1, 75.5, 0);
+    expect(detectGeofences(empty, fixOf(trip, position, false), trip).state).toBe(empty);
   });
 });

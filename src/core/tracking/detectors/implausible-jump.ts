@@ -6,17 +6,11 @@
  * location accepted: the old one was the bad one, or the truck really is there after a gap — either way the trip
  * must follow, and being away from the corridor then raises its own alarm.
  */
+import { METRES_PER_DEGREE } from '../../geo/index.js';
 import type { Position } from '../../model/position.js';
-import { haversineM } from '../../geo/index.js';
 import { NO_EVENTS, positionOf, trackingEvent, type Detected } from '../events.js';
-import { NO_JUMP, type JumpState, type LastFix } from '../state.js';
+import { NO_JUMP, toE6, type JumpState, type TripState } from '../state.js';
 import type { Trip } from '../trip.js';
-
-export interface JumpInput {
-  position: Position;
-  /** The last accepted fix; null before the first. */
-  previous: LastFix | null;
-}
 
 export interface JumpDecision extends Detected<JumpState> {
   /** Take the fix as the trip's location. */
@@ -24,42 +18,49 @@ export interface JumpDecision extends Detected<JumpState> {
 }
 
 const RULE = 'jump.max-speed';
+const ACCEPTED: JumpDecision = Object.freeze({ state: NO_JUMP, events: NO_EVENTS, accepted: true });
 
-function plausible(trip: Trip, fromLat: number, fromLon: number, fromTime: number, p: Position): { ok: boolean; distanceM: number; speedKmh: number } {
-  const distanceM = haversineM(fromLat, fromLon, p.lat, p.lon);
-  const seconds = Math.max(0, p.deviceTime - fromTime) / 1000;
-  const speedKmh = seconds > 0 ? (distanceM / seconds) * 3.6 : Infinity;
-  const ok = distanceM <= trip.thresholds.jumpMinDistanceM || speedKmh <= trip.thresholds.maxSpeedKmh;
-  return { ok, distanceM, speedKmh };
+/**
+ * Distance in a flat projection at the middle latitude: within 0.5% of the great circle up to a few hundred km in
+ * this region, which is plenty for comparing a speed with a threshold, and it costs one cosine.
+ */
+function flatDistanceM(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const x = (lon2 - lon1) * Math.cos(((lat1 + lat2) / 2) * (Math.PI / 180));
+  const y = lat2 - lat1;
+  return Math.sqrt(x * x + y * y) * METRES_PER_DEGREE;
 }
 
-export function detectImplausibleJump(state: JumpState, input: JumpInput, trip: Trip): JumpDecision {
-  const { position: p, previous } = input;
-  if (previous === null) return { state: state === NO_JUMP ? state : NO_JUMP, events: NO_EVENTS, accepted: true };
-  const check = plausible(trip, previous.lat, previous.lon, previous.time, p);
-  if (check.ok) return { state: NO_JUMP, events: NO_EVENTS, accepted: true };
+/** Whether a truck can get from (latE6, lonE6) at `fromMs` to the position; both times ms since the trip opened. */
+function isPlausible(trip: Trip, latE6: number, lonE6: number, fromMs: number, p: Position, ms: number): boolean {
+  const t = trip.thresholds;
+  const distanceM = flatDistanceM(latE6 / 1e6, lonE6 / 1e6, p.lat, p.lon);
+  if (distanceM <= t.jumpMinDistanceM) return true;
+  return distanceM * 3600 <= t.maxSpeedKmh * Math.max(0, ms - fromMs);
+}
+
+/** `before`: the trip's state before this position, for its last accepted location. */
+export function detectImplausibleJump(state: JumpState, p: Position, trip: Trip, before: TripState): JumpDecision {
+  const ms = p.deviceTime - trip.openedAt;
+  const previousMs = before.lastMs;
+  if (previousMs === null || isPlausible(trip, before.latE6, before.lonE6, previousMs, p, ms)) return ACCEPTED;
 
   const c = state.candidate;
-  const agreeing = c !== null && plausible(trip, c.lat, c.lon, c.time, p).ok ? state.agreeing + 1 : 1;
-  if (agreeing >= trip.thresholds.jumpReanchorFixes) return { state: NO_JUMP, events: NO_EVENTS, accepted: true };
-  const next: JumpState = { episode: true, candidate: { time: p.deviceTime, lat: p.lat, lon: p.lon }, agreeing };
+  const agreeing = c !== null && isPlausible(trip, c.latE6, c.lonE6, c.ms, p, ms) ? state.agreeing + 1 : 1;
+  if (agreeing >= trip.thresholds.jumpReanchorFixes) return ACCEPTED;
+  const next: JumpState = { episode: true, candidate: { ms, latE6: toE6(p.lat), lonE6: toE6(p.lon) }, agreeing };
   if (state.episode) return { state: next, events: NO_EVENTS, accepted: false };
   const { maxSpeedKmh, jumpMinDistanceM, jumpReanchorFixes } = trip.thresholds;
-  const event = trackingEvent(
-    trip.id,
-    'implausible-jump',
-    p.deviceTime,
-    positionOf(p),
-    RULE,
-    { maxSpeedKmh, jumpMinDistanceM, jumpReanchorFixes },
-    {
-      distanceM: Math.round(check.distanceM),
-      // A jump within the same second has no finite speed; JSON has no Infinity.
-      speedKmh: Number.isFinite(check.speedKmh) ? Math.round(check.speedKmh) : null,
-      fromLat: previous.lat,
-      fromLon: previous.lon,
-      fromTime: previous.time,
-    },
-  );
+  const fromLat = before.latE6 / 1e6;
+  const fromLon = before.lonE6 / 1e6;
+  const distanceM = flatDistanceM(fromLat, fromLon, p.lat, p.lon);
+  const seconds = (ms - previousMs) / 1000;
+  const event = trackingEvent(trip.id, 'implausible-jump', p.deviceTime, positionOf(p), RULE, { maxSpeedKmh, jumpMinDistanceM, jumpReanchorFixes }, {
+    distanceM: Math.round(distanceM),
+    // A jump within the same second has no finite speed; JSON has no Infinity.
+    speedKmh: seconds > 0 ? Math.round((distanceM / seconds) * 3.6) : null,
+    fromLat,
+    fromLon,
+    fromTime: trip.openedAt + previousMs,
+  });
   return { state: next, events: [event], accepted: false };
 }

@@ -7,15 +7,15 @@ import { detectSeal } from './seal.js';
 const trip = demoTrip('bishkek-almaty');
 
 function run(readings: Array<SealState | undefined>, options: { late?: boolean[]; opening?: boolean[]; from?: SealFlags } = {}) {
-  let state: SealFlags | undefined = options.from;
+  let state: SealFlags = options.from ?? ARMED_SEAL;
   const events: Array<[string, number, boolean]> = [];
   readings.forEach((seal, i) => {
     const p = { ...fixAt(trip, 50_000, T0 + i * MINUTE), seal };
-    const r = detectSeal(state, { position: p, late: options.late?.[i] ?? false, inOpeningPlace: options.opening?.[i] ?? false }, trip);
+    const r = detectSeal(state, p, trip, options.late?.[i] ?? false, options.opening?.[i] ?? false);
     state = r.state;
     events.push(...r.events.map((e): [string, number, boolean] => [e.type, (e.at - T0) / MINUTE, e.details['late'] === true]));
   });
-  return { events, state: state! };
+  return { events, state };
 }
 
 const locked = { locked: true, tamper: false, cableCut: false };

@@ -16,23 +16,37 @@
  * judged by the fix's own position against the opening places, the only location known for that moment.
  */
 import type { Position } from '../../model/position.js';
-import { NO_EVENTS, positionOf, trackingEvent, type Detected, type TrackingEvent } from '../events.js';
+import { NO_EVENTS, idle, positionOf, trackingEvent, type Detected, type TrackingEvent } from '../events.js';
 import { ARMED_SEAL, type SealFlags } from '../state.js';
 import type { Trip } from '../trip.js';
 
-export interface SealInput {
+interface SealInput {
   position: Position;
-  /** Older than the newest fix taken. */
   late: boolean;
-  /** The truck is in a place where the seal may be opened. */
   inOpeningPlace: boolean;
 }
 
-export function detectSeal(state: SealFlags | undefined, input: SealInput, trip: Trip): Detected<SealFlags> {
-  const flags = state ?? ARMED_SEAL;
-  const seal = input.position.seal;
-  if (seal === undefined) return { state: flags, events: NO_EVENTS };
-  return input.late ? lateBreaches(flags, input, trip) : edges(flags, input, trip);
+const STILL_ARMED = idle(ARMED_SEAL);
+
+/**
+ * `late`: the position is older than the newest taken; `inOpeningPlace`: the truck is in a place where the seal may
+ * be opened (from the accepted location, or for a late fix its own position).
+ */
+export function detectSeal(state: SealFlags, position: Position, trip: Trip, late: boolean, inOpeningPlace: boolean): Detected<SealFlags> {
+  const flags = state;
+  const seal = position.seal;
+  if (seal === undefined) return flags === ARMED_SEAL ? STILL_ARMED : { state: flags, events: NO_EVENTS };
+  // The common case, before building anything: the seal reports what it reported before.
+  if (
+    !late &&
+    (seal.locked === undefined || seal.locked === flags.locked) &&
+    (seal.tamper === undefined || seal.tamper === flags.tamper) &&
+    (seal.cableCut === undefined || seal.cableCut === flags.cableCut)
+  ) {
+    return flags === ARMED_SEAL ? STILL_ARMED : { state: flags, events: NO_EVENTS };
+  }
+  const input: SealInput = { position, late, inOpeningPlace };
+  return late ? lateBreaches(flags, input, trip) : edges(flags, input, trip);
 }
 
 function edges(flags: SealFlags, input: SealInput, trip: Trip): Detected<SealFlags> {
@@ -46,7 +60,7 @@ function edges(flags: SealFlags, input: SealInput, trip: Trip): Detected<SealFla
     opening = input.inOpeningPlace ? 'authorised' : 'alarm';
     const type = opening === 'alarm' ? 'seal-opened' : 'seal-opened-authorised';
     events.push(trackingEvent(trip.id, type, at, positionOf(p), 'seal.lock', { openingPlaces: openingPlaceList(trip) }, { ...device, late: false }, p.deviceId));
-    if (opening === 'alarm') raised = { ...raised, opened: at };
+    if (opening === 'alarm') raised = { ...raised, openedMs: at - trip.openedAt };
     locked = false;
   } else if (seal.locked === true && locked !== true) {
     if (locked === false) events.push(trackingEvent(trip.id, 'seal-closed', at, positionOf(p), 'seal.lock', {}, { ...device, openedAlarm: opening === 'alarm' }, p.deviceId));
@@ -55,12 +69,12 @@ function edges(flags: SealFlags, input: SealInput, trip: Trip): Detected<SealFla
   }
   if (seal.tamper === true && !tamper) {
     events.push(trackingEvent(trip.id, 'seal-tamper', at, positionOf(p), 'seal.tamper', {}, { ...device, late: false }, p.deviceId));
-    raised = { ...raised, tamper: at };
+    raised = { ...raised, tamperMs: at - trip.openedAt };
   }
   if (seal.tamper !== undefined) tamper = seal.tamper;
   if (seal.cableCut === true && !cableCut) {
     events.push(trackingEvent(trip.id, 'seal-cable-cut', at, positionOf(p), 'seal.cable', {}, { ...device, late: false }, p.deviceId));
-    raised = { ...raised, cableCut: at };
+    raised = { ...raised, cableCutMs: at - trip.openedAt };
   }
   if (seal.cableCut !== undefined) cableCut = seal.cableCut;
   if (locked === flags.locked && tamper === flags.tamper && cableCut === flags.cableCut && opening === flags.opening) {
@@ -74,22 +88,23 @@ function lateBreaches(flags: SealFlags, input: SealInput, trip: Trip): Detected<
   const seal = p.seal!;
   const at = p.deviceTime;
   const fold = trip.thresholds.lateSealFoldMs;
-  const fresh = (last: number | null): boolean => last === null || Math.abs(at - last) > fold;
+  const ms = at - trip.openedAt;
+  const fresh = (last: number | null): boolean => last === null || Math.abs(ms - last) > fold;
   const events: TrackingEvent[] = [];
   let raised = flags.raised;
   const device = { deviceId: p.deviceId, late: true };
   const params = { lateSealFoldMs: fold };
-  if (seal.locked === false && flags.locked !== false && !input.inOpeningPlace && fresh(raised.opened)) {
+  if (seal.locked === false && flags.locked !== false && !input.inOpeningPlace && fresh(raised.openedMs)) {
     events.push(trackingEvent(trip.id, 'seal-opened', at, positionOf(p), 'seal.lock', { ...params, openingPlaces: openingPlaceList(trip) }, device, p.deviceId));
-    raised = { ...raised, opened: at };
+    raised = { ...raised, openedMs: at - trip.openedAt };
   }
-  if (seal.tamper === true && !flags.tamper && fresh(raised.tamper)) {
+  if (seal.tamper === true && !flags.tamper && fresh(raised.tamperMs)) {
     events.push(trackingEvent(trip.id, 'seal-tamper', at, positionOf(p), 'seal.tamper', params, device, p.deviceId));
-    raised = { ...raised, tamper: at };
+    raised = { ...raised, tamperMs: at - trip.openedAt };
   }
-  if (seal.cableCut === true && !flags.cableCut && fresh(raised.cableCut)) {
+  if (seal.cableCut === true && !flags.cableCut && fresh(raised.cableCutMs)) {
     events.push(trackingEvent(trip.id, 'seal-cable-cut', at, positionOf(p), 'seal.cable', params, device, p.deviceId));
-    raised = { ...raised, cableCut: at };
+    raised = { ...raised, cableCutMs: at - trip.openedAt };
   }
   if (events.length === 0) return { state: flags, events: NO_EVENTS };
   return { state: { ...flags, raised }, events };

@@ -6,46 +6,47 @@
  * fixes in its memory while out of coverage was still invisible to the monitoring centre, and the receive time is
  * stored with every position, so a replay sees the same gaps.
  */
-import type { Position } from '../../model/position.js';
-import { NO_EVENTS, positionOf, trackingEvent, type Detected, type TrackingEvent } from '../events.js';
-import type { LastFix, SignalState } from '../state.js';
+import { NO_EVENTS, idle, lastFixPosition, positionOf, trackingEvent, type Detected, type TrackingEvent } from '../events.js';
+import type { TrackingInput } from '../pipeline.js';
+import { SIGNAL_OK, type SignalState, type TripState } from '../state.js';
 import type { Trip } from '../trip.js';
 
-export type SignalInput =
-  | { kind: 'tick'; at: number; lastFix: LastFix | null }
-  | { kind: 'position'; position: Position; lastFix: LastFix | null };
-
 const RULE = 'signal.receive-gap';
+const RECEIVING = idle(SIGNAL_OK);
 
-export function detectSignalLoss(state: SignalState, input: SignalInput, trip: Trip): Detected<SignalState> {
+function lostEvent(trip: Trip, before: TripState): TrackingEvent {
   const threshold = trip.thresholds.signalLossMs;
-  const params = { signalLossMs: threshold };
-  const last = state.lastReceivedTime;
+  const last = trip.openedAt + before.receivedMs;
+  return trackingEvent(trip.id, 'signal-lost', last + threshold, lastFixPosition(trip.openedAt, before), RULE, { signalLossMs: threshold }, {
+    lastReceivedAt: last,
+  });
+}
+
+/**
+ * `before`: the trip's state before this input, for the last receive time (kept by the pipeline) and the last
+ * location (where a loss is placed).
+ */
+export function detectSignalLoss(state: SignalState, input: TrackingInput, trip: Trip, before: TripState): Detected<SignalState> {
+  const threshold = trip.thresholds.signalLossMs;
+  const last = before.receivedMs;
   if (input.kind === 'tick') {
-    if (state.lost || input.at - last <= threshold) return { state, events: NO_EVENTS };
-    const lostAt = last + threshold;
-    return {
-      state: { lastReceivedTime: last, lost: true, lostAt },
-      events: [trackingEvent(trip.id, 'signal-lost', lostAt, positionOf(input.lastFix), RULE, params, { lastReceivedAt: last })],
-    };
+    if (state.lost || input.at - trip.openedAt - last <= threshold) return state === SIGNAL_OK ? RECEIVING : { state, events: NO_EVENTS };
+    return { state: { lost: true, lostAtMs: last + threshold }, events: [lostEvent(trip, before)] };
   }
-  const received = input.position.receivedTime;
+  const receivedAt = input.position.receivedTime;
+  const received = receivedAt - trip.openedAt;
   // Receive times from several gateways can step back a little; only forward progress counts.
+  const gapLost = !state.lost && received - last > threshold;
+  if (!state.lost && !gapLost) return state === SIGNAL_OK ? RECEIVING : { state: SIGNAL_OK, events: NO_EVENTS };
   if (received <= last) return { state, events: NO_EVENTS };
-  const events: TrackingEvent[] = [];
-  let lostAt = state.lostAt;
-  if (!state.lost && received - last > threshold) {
-    lostAt = last + threshold;
-    events.push(trackingEvent(trip.id, 'signal-lost', lostAt, positionOf(input.lastFix), RULE, params, { lastReceivedAt: last }));
-  }
-  if (lostAt !== null) {
-    events.push(
-      trackingEvent(trip.id, 'signal-restored', received, positionOf(input.position), RULE, params, {
-        lostAt,
-        lastReceivedAt: last,
-        gapMs: received - last,
-      }),
-    );
-  }
-  return { state: { lastReceivedTime: received, lost: false, lostAt: null }, events: events.length > 0 ? events : NO_EVENTS };
+  const events: TrackingEvent[] = gapLost ? [lostEvent(trip, before)] : [];
+  const lostAtMs = gapLost ? last + threshold : state.lostAtMs;
+  events.push(
+    trackingEvent(trip.id, 'signal-restored', receivedAt, positionOf(input.position), RULE, { signalLossMs: threshold }, {
+      lostAt: lostAtMs === null ? null : trip.openedAt + lostAtMs,
+      lastReceivedAt: trip.openedAt + last,
+      gapMs: received - last,
+    }),
+  );
+  return { state: SIGNAL_OK, events };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { offsetM } from '../../geo/index.js';
 import type { Position } from '../../model/position.js';
 import { createTripState, type StopState } from '../state.js';
-import { demoTrip, fixAt, HOUR, MINUTE, T0 } from '../test-support.js';
+import { demoTrip, fixAt, fixOf, HOUR, MINUTE, T0 } from '../test-support.js';
 import { detectStop } from './stop.js';
 
 const trip = demoTrip('bishkek-almaty');
@@ -12,7 +12,7 @@ function standThere(alongM: number, ms: number, options: { lateralM?: number; ou
   let state: StopState = createTripState(trip).stop;
   const events: Array<{ type: string; at: number; details: Record<string, unknown> }> = [];
   const feed = (p: Position): void => {
-    const r = detectStop(state, { position: p, alongM, outsideCorridor: options.outsideCorridor ?? false }, trip);
+    const r = detectStop(state, { ...fixOf(trip, p), alongM }, trip, options.outsideCorridor ?? false);
     state = r.state;
     events.push(...r.events.map((e) => ({ type: e.type, at: e.at, details: e.details })));
   };
@@ -33,7 +33,7 @@ describe('long stops', () => {
       ['long-stop-ended', T0 + 3 * HOUR + MINUTE],
     ]);
     expect(r.events[1]!.details['durationMs']).toBe(3 * HOUR + MINUTE);
-    expect(r.state.since).toBeNull();
+    expect(r.state.sinceMs).toBeNull();
   });
 
   it('lets a 45-minute break by the road pass', () => {
@@ -52,9 +52,9 @@ describe('long stops', () => {
   it('starts a new stop when a slow truck has moved beyond the stop radius', () => {
     let state = createTripState(trip).stop;
     const a = fixAt(trip, 100_000, T0, { speed: 0 });
-    state = detectStop(state, { position: a, alongM: 100_000, outsideCorridor: false }, trip).state;
+    state = detectStop(state, fixOf(trip, a), trip, false).state;
     const b = fixAt(trip, 100_500, T0 + 10 * MINUTE, { speed: 3 });
-    state = detectStop(state, { position: b, alongM: 100_500, outsideCorridor: false }, trip).state;
-    expect(state.since).toBe(T0 + 10 * MINUTE);
+    state = detectStop(state, fixOf(trip, b), trip, false).state;
+    expect(state.sinceMs).toBe(10 * MINUTE);
   });
 });

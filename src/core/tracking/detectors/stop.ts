@@ -10,66 +10,66 @@
  * a seal that stops reporting while parked is a signal loss instead.
  */
 import { haversineM } from '../../geo/index.js';
-import type { Position } from '../../model/position.js';
-import { NO_EVENTS, positionOf, trackingEvent, type Detected } from '../events.js';
-import { NOT_STOPPED, type StopState } from '../state.js';
+import { NO_EVENTS, idle, positionOf, trackingEvent, type Detected } from '../events.js';
+import type { Fix } from '../fix.js';
+import { NOT_STOPPED, toE6, type StopState } from '../state.js';
 import type { Trip } from '../trip.js';
 
-export interface StopInput {
-  position: Position;
-  /** Progress along the route at the fix, metres. */
-  alongM: number;
-  /** The corridor alarm is open (after this fix). */
-  outsideCorridor: boolean;
+const RULE = 'stop.duration';
+const MOVING = idle(NOT_STOPPED);
+
+function ruleParams(trip: Trip): Record<string, number> {
+  const t = trip.thresholds;
+  return { maxStopMs: t.maxStopMs, stopSpeedKmh: t.stopSpeedKmh, stopRadiusM: t.stopRadiusM, borderQueueM: t.borderQueueM };
 }
 
-const RULE = 'stop.duration';
-
-function startAt(p: Position, alongM: number): StopState {
-  return { since: p.deviceTime, lat: p.lat, lon: p.lon, alongM, lastAt: p.deviceTime, verdict: 'pending', excuse: null };
+function startAt(fix: Fix): StopState {
+  const p = fix.position;
+  return { sinceMs: fix.ms, latE6: toE6(p.lat), lonE6: toE6(p.lon), alongM: Math.round(fix.alongM), lastMs: fix.ms, verdict: 'pending', excuse: null };
 }
 
 function excuseFor(state: StopState, outsideCorridor: boolean, trip: Trip): string | null {
-  const zones = trip.stopZones.containing(state.lon, state.lat);
+  const zones = trip.stopZones.containing(state.lonE6 / 1e6, state.latE6 / 1e6);
   if (zones.length > 0) return trip.stopZones.id(zones[0]!);
   if (outsideCorridor) return 'off-corridor';
   const along = state.alongM;
-  if (along !== null) {
-    for (const c of trip.crossingsOnRoute) if (along <= c.alongM && c.alongM - along <= trip.thresholds.borderQueueM) return `border-queue:${c.id}`;
-  }
+  for (const c of trip.crossingsOnRoute) if (along <= c.alongM && c.alongM - along <= trip.thresholds.borderQueueM) return `border-queue:${c.id}`;
   return null;
 }
 
-export function detectStop(state: StopState, input: StopInput, trip: Trip): Detected<StopState> {
-  const { position: p } = input;
+/** `outsideCorridor`: the corridor alarm is open after this fix (the corridor detector's verdict). */
+export function detectStop(state: StopState, fix: Fix, trip: Trip, outsideCorridor: boolean): Detected<StopState> {
+  const p = fix.position;
   const t = trip.thresholds;
   const standing = p.speed <= t.stopSpeedKmh;
-  if (state.since === null) return standing ? { state: startAt(p, input.alongM), events: NO_EVENTS } : { state, events: NO_EVENTS };
-
-  const params = { maxStopMs: t.maxStopMs, stopSpeedKmh: t.stopSpeedKmh, stopRadiusM: t.stopRadiusM, borderQueueM: t.borderQueueM };
-  const moved = haversineM(state.lat, state.lon, p.lat, p.lon) > t.stopRadiusM;
-  if (!standing || moved) {
-    const next = standing ? startAt(p, input.alongM) : NOT_STOPPED;
-    if (state.verdict !== 'raised') return { state: next, events: NO_EVENTS };
-    const ended = trackingEvent(trip.id, 'long-stop-ended', p.deviceTime, positionOf(p), RULE, params, {
-      since: state.since,
-      durationMs: p.deviceTime - state.since,
-      lat: state.lat,
-      lon: state.lon,
-    });
-    return { state: next, events: [ended] };
+  if (state.sinceMs === null) {
+    if (standing) return { state: startAt(fix), events: NO_EVENTS };
+    return state === NOT_STOPPED ? MOVING : { state: NOT_STOPPED, events: NO_EVENTS };
   }
 
-  const duration = p.deviceTime - state.since;
-  if (state.verdict !== 'pending' || duration < t.maxStopMs) return { state: { ...state, lastAt: p.deviceTime }, events: NO_EVENTS };
-  const excuse = excuseFor(state, input.outsideCorridor, trip);
-  if (excuse !== null) return { state: { ...state, lastAt: p.deviceTime, verdict: 'excused', excuse }, events: NO_EVENTS };
-  const event = trackingEvent(trip.id, 'long-stop', p.deviceTime, positionOf(p), RULE, params, {
-    since: state.since,
+  const openedAt = trip.openedAt;
+  const moved = haversineM(state.latE6 / 1e6, state.lonE6 / 1e6, p.lat, p.lon) > t.stopRadiusM;
+  if (!standing || moved) {
+    if (state.verdict !== 'raised') return standing ? { state: startAt(fix), events: NO_EVENTS } : MOVING;
+    const ended = trackingEvent(trip.id, 'long-stop-ended', p.deviceTime, positionOf(p), RULE, ruleParams(trip), {
+      since: openedAt + state.sinceMs,
+      durationMs: fix.ms - state.sinceMs,
+      lat: state.latE6 / 1e6,
+      lon: state.lonE6 / 1e6,
+    });
+    return { state: standing ? startAt(fix) : NOT_STOPPED, events: [ended] };
+  }
+
+  const duration = fix.ms - state.sinceMs;
+  if (state.verdict !== 'pending' || duration < t.maxStopMs) return { state: { ...state, lastMs: fix.ms }, events: NO_EVENTS };
+  const excuse = excuseFor(state, outsideCorridor, trip);
+  if (excuse !== null) return { state: { ...state, lastMs: fix.ms, verdict: 'excused', excuse }, events: NO_EVENTS };
+  const event = trackingEvent(trip.id, 'long-stop', p.deviceTime, positionOf(p), RULE, ruleParams(trip), {
+    since: openedAt + state.sinceMs,
     durationMs: duration,
-    lat: state.lat,
-    lon: state.lon,
-    alongM: state.alongM === null ? null : Math.round(state.alongM),
+    lat: state.latE6 / 1e6,
+    lon: state.lonE6 / 1e6,
+    alongM: state.alongM,
   });
-  return { state: { ...state, lastAt: p.deviceTime, verdict: 'raised' }, events: [event] };
+  return { state: { ...state, lastMs: fix.ms, verdict: 'raised' }, events: [event] };
 }
