@@ -33,6 +33,17 @@ function ioKey(id: number): string {
 type Attributes = Record<string, AttributeValue>;
 
 /**
+ * A record's attributes as a dictionary from the start (V8 keeps an object without a prototype in dictionary
+ * mode). Devices send every combination of IO IDs, and an ordinary object given a new key per element walks a
+ * hidden-class transition tree that only grows; once it is wide, every record pays for it. Measured: the
+ * decoder's rate depended two-fold on which packets it had seen first; as dictionaries it no longer does, and
+ * is faster than either.
+ */
+function newAttributes(): Attributes {
+  return Object.create(null) as Attributes;
+}
+
+/**
  * Decodes the AVL packet `b[pos..pos+length)` (preamble to CRC, as measured by `scanAvlFrame`). Returns one
  * position per record, in packet order, or the reason the packet is refused; a refused packet yields nothing.
  */
@@ -84,7 +95,8 @@ export function decodeAvlPacket(
     const speed = (b[p + 22]! << 8) | b[p + 23]!;
     p += RECORD_HEADER_BYTES;
 
-    const attributes: Attributes = { priority, eventIo: 0 };
+    const attributes = newAttributes();
+    attributes.priority = priority;
     let total: number;
     let found = 0;
     if (extended) {
