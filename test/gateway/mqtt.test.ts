@@ -1,4 +1,7 @@
-/** JSON over MQTT through a real broker: positions stored before the PUBACK, strangers and bad payloads counted. */
+/**
+ * JSON over MQTT through a real broker: positions stored before the PUBACK, redelivered by the broker when the
+ * store failed, strangers and bad payloads counted.
+ */
 import { randomUUID } from 'node:crypto';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,14 +21,31 @@ describe.skipIf(!url)('MQTT gateway with a real broker', () => {
   let store: Store;
   let gateways: Gateways;
   let publisher: mqtt.MqttClient;
+  /** While set, the gateway's store refuses to insert positions, as a database that is down would. */
+  let storeDown = false;
+  let refusedInserts = 0;
 
   beforeAll(async () => {
     store = openStore(':memory:');
     await store.migrate();
     await store.reference.putDevice({ id: DEVICE, protocol: 'mqtt', state: 'available' });
+    const positions = store.positions;
+    const failing: Store = Object.create(store, {
+      positions: {
+        value: Object.create(positions, {
+          insertMany: {
+            value: (batch: Parameters<typeof positions.insertMany>[0]) => {
+              if (!storeDown) return positions.insertMany(batch);
+              refusedInserts++;
+              return Promise.reject(new Error('database unavailable'));
+            },
+          },
+        }),
+      },
+    });
     gateways = await startGateways(
       { host: '127.0.0.1', gateway: { teltonika: -1, wialon: -1, egts: -1, osmand: -1 }, mqttUrl: url! },
-      store,
+      failing,
       silent,
       { mqttClientId: `corridor-test-${randomUUID().slice(0, 8)}` },
     );
@@ -68,5 +88,18 @@ describe.skipIf(!url)('MQTT gateway with a real broker', () => {
     );
     expect(rejected).toMatch(/protocol="mqtt"/);
     expect(await store.positions.list({ deviceId: DEVICE, limit: 10 })).toHaveLength(2);
+  });
+
+  it('leaves a message unacknowledged while the store fails, and stores it once the broker redelivers it', async () => {
+    storeDown = true;
+    const time = T0 + 3_600_000;
+    await publisher.publishAsync(mqttPositionsTopic(DEVICE), JSON.stringify({ time, lat: 43.2, lon: 74.8, speed: 40, course: 90 }), { qos: 1 });
+    await eventually(async () => refusedInserts, (n) => n > 0);
+    expect(await store.positions.list({ deviceId: DEVICE, from: time, limit: 10 })).toHaveLength(0);
+
+    storeDown = false;
+    // The gateway dropped its connection unacknowledged; on reconnecting, its persistent session gets the message again.
+    const stored = await eventually(() => store.positions.list({ deviceId: DEVICE, from: time, limit: 10 }), (p) => p.length > 0);
+    expect(stored.map((p) => [p.deviceTime, p.lat, p.lon])).toEqual([[time, 43.2, 74.8]]);
   });
 });
