@@ -154,10 +154,26 @@ export interface TeamRepository {
   assignedAmong(declarationIds: readonly string[]): Promise<Set<string>>;
 }
 
+/** A selection secret named by an id (see core/risk/selection.ts); the secret in base64. */
+export interface StoredSecret {
+  keyId: string;
+  secret: string;
+  createdAt: string;
+}
+
+export interface InstallationKeyRepository {
+  /**
+   * The installation's own selection secret: the one stored, or else `candidate`, stored now. Two processes starting
+   * at once both get the one that was stored first.
+   */
+  getOrCreate(candidate: StoredSecret): Promise<StoredSecret>;
+}
+
 export interface RiskStore {
   readonly ruleSets: RuleSetRepository;
   readonly assessments: AssessmentRepository;
   readonly inspections: InspectionRepository;
   readonly teams: TeamRepository;
   readonly parties: PartyHistoryReader;
+  readonly installationKey: InstallationKeyRepository;
 }

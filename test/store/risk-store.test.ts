@@ -168,6 +168,12 @@ function describeRiskStore(name: string, open: () => Promise<{ store: Store; dis
       expect(none).toStrictEqual({});
     });
 
+    it('makes the installation key once: the first one stored stays', async () => {
+      const first = { keyId: 'install-1', secret: 'c2VjcmV0LW9uZQ==', createdAt: daysAgo(1) };
+      expect(await store.risk.installationKey.getOrCreate(first)).toStrictEqual(first);
+      expect(await store.risk.installationKey.getOrCreate({ keyId: 'install-2', secret: 'dHdv', createdAt: daysAgo(0) })).toStrictEqual(first);
+    });
+
     it('keeps roadside teams and their assignments, one team a truck', async () => {
       await store.declarations.insert(newDeclaration('d1', fullInput('T-1')));
       await store.declarations.insert(newDeclaration('d2', minimalInput('T-2')));

@@ -1,6 +1,6 @@
 /**
  * Risk targeting: rule-set versions, assessments (a declaration keeps all of its), inspections with their results,
- * roadside teams and their assignments; and the indexes that find a party's declarations, from which its history
+ * roadside teams and their assignments, the installation's own selection secret; and the indexes that find a party's declarations, from which its history
  * of inspections is read.
  */
 import type { Kysely } from 'kysely';
@@ -85,6 +85,15 @@ export async function up(db: Kysely<unknown>, { json, timestamp, flag }: ColumnT
     .execute();
   await db.schema.createIndex('risk_assignments_team_idx').on('risk_assignments').columns(['team_id', 'at']).execute();
 
+  // The selection secret of an installation started without CORRIDOR_RISK_SECRET: one row, made on the first start.
+  await db.schema
+    .createTable('risk_installation_key')
+    .addColumn('slot', 'text', (c) => c.primaryKey())
+    .addColumn('key_id', 'text', (c) => c.notNull())
+    .addColumn('secret', 'text', (c) => c.notNull())
+    .addColumn('created_at', timestamp, (c) => c.notNull())
+    .execute();
+
   // Party histories start from the party's declarations; the consignee's TIN and the plate are indexed already.
   await db.schema.createIndex('declarations_consignor_tin_idx').on('declarations').column('consignor_tin').execute();
   await db.schema.createIndex('declarations_carrier_tin_idx').on('declarations').column('carrier_tin').execute();
@@ -93,7 +102,7 @@ export async function up(db: Kysely<unknown>, { json, timestamp, flag }: ColumnT
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('declarations_carrier_tin_idx').ifExists().execute();
   await db.schema.dropIndex('declarations_consignor_tin_idx').ifExists().execute();
-  for (const table of ['risk_assignments', 'risk_teams', 'risk_inspections', 'risk_assessments', 'risk_rule_sets']) {
+  for (const table of ['risk_installation_key', 'risk_assignments', 'risk_teams', 'risk_inspections', 'risk_assessments', 'risk_rule_sets']) {
     await db.schema.dropTable(table).ifExists().execute();
   }
 }

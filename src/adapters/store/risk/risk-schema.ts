@@ -68,10 +68,20 @@ export interface RiskAssignmentsTable {
   at: Timestamp;
 }
 
+export interface RiskInstallationKeyTable {
+  /** Always `installation`: the key makes the table hold one row. */
+  slot: string;
+  key_id: string;
+  /** Base64. */
+  secret: string;
+  created_at: Timestamp;
+}
+
 export interface RiskTables {
   risk_rule_sets: RiskRuleSetsTable;
   risk_assessments: RiskAssessmentsTable;
   risk_inspections: RiskInspectionsTable;
   risk_teams: RiskTeamsTable;
   risk_assignments: RiskAssignmentsTable;
+  risk_installation_key: RiskInstallationKeyTable;
 }
