@@ -11,6 +11,8 @@ export interface Config {
   mqttUrl?: string;
   /** JSON file of seal mappings by device model, beside the built-in ones. */
   sealMappingsFile?: string;
+  /** Random-selection key `id:secret`, the secret in hex or base64 (32 bytes or more). */
+  riskSecret?: string;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -27,6 +29,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     },
     ...(env.CORRIDOR_MQTT_URL ? { mqttUrl: env.CORRIDOR_MQTT_URL } : {}),
     ...(env.CORRIDOR_SEAL_MAPPINGS ? { sealMappingsFile: env.CORRIDOR_SEAL_MAPPINGS } : {}),
+    ...(env.CORRIDOR_RISK_SECRET ? { riskSecret: env.CORRIDOR_RISK_SECRET } : {}),
   };
 }
 

@@ -1,10 +1,14 @@
 /** The composition root: the store chosen by configuration, and the services wired to it. */
 import { createScryptCredentials } from '../adapters/auth/scrypt-credentials.js';
+import { MemoryOpenTrips } from '../adapters/risk/memory-trips.js';
+import { readShippedRuleSets } from '../adapters/risk/rule-set-file.js';
+import { selectionKeySource } from '../adapters/risk/selection-key-source.js';
 import { openStore } from '../adapters/store/open-store.js';
 import type { User } from '../core/model/index.js';
 import { systemClock, type Clock } from '../ports/clock.js';
+import type { OpenTrips } from '../ports/open-trips.js';
 import type { Store } from '../ports/store.js';
-import { createAudit } from '../services/audit.js';
+import { createAudit, type Audit } from '../services/audit.js';
 import { AuthService } from '../services/auth-service.js';
 import { CheckContextSource } from '../services/check-context.js';
 import { DeclarationImport } from '../services/declaration-import.js';
@@ -12,6 +16,13 @@ import { DeclarationService } from '../services/declaration-service.js';
 import { NomenclatureImport } from '../services/nomenclature-import.js';
 import { PositionQueryService } from '../services/position-query.js';
 import { ReferenceService } from '../services/reference-service.js';
+import { AssessmentService } from '../services/risk/assessment-service.js';
+import { InspectionService } from '../services/risk/inspection-service.js';
+import { RiskContextSource } from '../services/risk/risk-context-source.js';
+import { RiskReports } from '../services/risk/risk-reports.js';
+import type { RiskServices } from '../services/risk/risk-services.js';
+import { RoadsideService } from '../services/risk/roadside-service.js';
+import { RuleSetCatalogue } from '../services/risk/rule-set-catalogue.js';
 
 export interface Platform {
   store: Store;
@@ -21,30 +32,58 @@ export interface Platform {
   nomenclature: NomenclatureImport;
   reference: ReferenceService;
   positions: PositionQueryService;
+  risk: RiskServices;
   close(): Promise<void>;
+}
+
+export interface PlatformOptions {
+  /** The random-selection key, `id:secret` (CORRIDOR_RISK_SECRET); the installation's own when absent. */
+  riskSecret?: string;
+  /** The open trips; the tracker's once wired, none until then. */
+  openTrips?: OpenTrips;
 }
 
 /** The actor of commands run on the server itself by whoever holds its database: trusted as an administrator. */
 export const CONSOLE_USER: User = { username: 'console', role: 'admin', createdAt: '1970-01-01T00:00:00.000Z' };
 
-export async function openPlatform(db: string, clock: Clock = systemClock): Promise<Platform> {
+export async function openPlatform(db: string, clock: Clock = systemClock, options: PlatformOptions = {}): Promise<Platform> {
   const store = await openStore(db);
   await store.migrate();
-  return wirePlatform(store, clock);
+  return wirePlatform(store, clock, options);
 }
 
-export function wirePlatform(store: Store, clock: Clock = systemClock): Platform {
+export function wirePlatform(store: Store, clock: Clock = systemClock, options: PlatformOptions = {}): Platform {
   const audit = createAudit(store.audit, clock);
   const auth = new AuthService(store, createScryptCredentials(), clock, audit);
   const checks = new CheckContextSource(store, clock);
+  const declarations = new DeclarationService(store, auth, checks, clock, audit);
+  const risk = wireRisk(store, auth, clock, audit, options);
+  declarations.onAccepted((id) => risk.assessments.assessAccepted(id));
   return {
     store,
     auth,
-    declarations: new DeclarationService(store, auth, checks, clock, audit),
+    declarations,
     imports: new DeclarationImport(store, auth, checks, clock, audit),
     nomenclature: new NomenclatureImport(store, auth, checks, audit),
     reference: new ReferenceService(store.reference, auth, checks, audit),
     positions: new PositionQueryService(store, auth, clock),
+    risk,
     close: () => store.close(),
+  };
+}
+
+function wireRisk(store: Store, auth: AuthService, clock: Clock, audit: Audit, options: PlatformOptions): RiskServices {
+  const trips = options.openTrips ?? new MemoryOpenTrips();
+  const key = selectionKeySource(options.riskSecret, store.risk, clock);
+  const ruleSets = new RuleSetCatalogue(store, auth, clock, audit, () => readShippedRuleSets());
+  const contexts = new RiskContextSource(store, trips);
+  return {
+    ruleSets,
+    assessments: new AssessmentService(store, auth, clock, audit, ruleSets, contexts, key.key),
+    inspections: new InspectionService(store, auth, clock, audit),
+    reports: new RiskReports(store, auth, ruleSets, contexts),
+    roadside: new RoadsideService(store, auth, clock, audit, trips),
+    trips,
+    selectionKeyConfigured: key.configured,
   };
 }

@@ -20,7 +20,12 @@ export interface DeclarationDetail {
 /** Statuses in which the declarant may still correct the content. */
 const EDITABLE: readonly DeclarationStatus[] = ['draft', 'incomplete'];
 
+/** Told of a declaration the document checks have accepted, once the acceptance is stored. */
+export type AcceptedListener = (declarationId: string) => Promise<unknown>;
+
 export class DeclarationService {
+  private readonly acceptedListeners: AcceptedListener[] = [];
+
   constructor(
     private readonly store: Store,
     private readonly auth: AuthService,
@@ -29,6 +34,11 @@ export class DeclarationService {
     private readonly audit: Audit,
     private readonly newId: () => string = newRecordId,
   ) {}
+
+  /** Subscribes to declarations accepted on submission (risk assesses them). */
+  onAccepted(listener: AcceptedListener): void {
+    this.acceptedListeners.push(listener);
+  }
 
   /** Stores a new draft. */
   async create(actor: User, input: DeclarationInput): Promise<Declaration> {
@@ -97,6 +107,7 @@ export class DeclarationService {
     if (!decided.ok) throw new ServiceError('INVALID_TRANSITION', decided.message);
     if (!(await this.store.declarations.changeStatus(id, [submitted.change, decided.change], check))) throw this.raced(id);
     await this.audit(actor, 'submit', 'declaration', id, { complete: result.complete, issues: result.issues.length });
+    if (result.complete) for (const listener of this.acceptedListeners) await listener(id);
     return this.get(actor, id);
   }
 

@@ -10,7 +10,9 @@ export type ServiceErrorCode =
   | 'UNAUTHENTICATED'
   | 'CONFLICT'
   | 'INVALID_TRANSITION'
-  | 'VALIDATION';
+  | 'VALIDATION'
+  /** The request itself is malformed, such as a rule set that does not parse: a 400 with every issue located. */
+  | 'INVALID_INPUT';
 
 export class ServiceError extends Error {
   constructor(

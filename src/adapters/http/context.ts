@@ -9,6 +9,7 @@ import type { DeclarationImport } from '../../services/declaration-import.js';
 import type { DeclarationService } from '../../services/declaration-service.js';
 import type { PositionQueryService } from '../../services/position-query.js';
 import type { ReferenceService } from '../../services/reference-service.js';
+import type { RiskServices } from '../../services/risk/risk-services.js';
 import { ServiceError } from '../../services/service-error.js';
 
 export interface ApiServices {
@@ -18,6 +19,7 @@ export interface ApiServices {
   imports: DeclarationImport;
   reference: ReferenceService;
   positions: PositionQueryService;
+  risk: RiskServices;
 }
 
 declare module 'fastify' {

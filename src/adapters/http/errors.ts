@@ -20,6 +20,7 @@ const SERVICE_STATUS: Record<ServiceErrorCode, number> = {
   CONFLICT: 409,
   INVALID_TRANSITION: 409,
   VALIDATION: 422,
+  INVALID_INPUT: 400,
 };
 
 export function sendError(reply: FastifyReply, status: number, code: string, message: string, issues: Issue[] = []) {

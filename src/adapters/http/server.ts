@@ -10,8 +10,11 @@ import { authRoutes } from './routes/auth.js';
 import { gatewayRoutes, metricsRoute, type GatewayView } from './routes/gateway.js';
 import { declarationRoutes } from './routes/declarations.js';
 import { healthRoutes } from './routes/health.js';
+import { inspectionRoutes } from './routes/inspections.js';
 import { positionRoutes } from './routes/positions.js';
 import { referenceRoutes } from './routes/reference.js';
+import { riskRoutes } from './routes/risk.js';
+import { teamRoutes } from './routes/teams.js';
 import { tinRoutes } from './routes/tin.js';
 import { userRoutes } from './routes/users.js';
 
@@ -82,6 +85,9 @@ export async function createHttpServer(services: ApiServices, options: HttpOptio
       await declarationRoutes(api, services);
       await referenceRoutes(api, services);
       await positionRoutes(api, services);
+      await riskRoutes(api, services);
+      await inspectionRoutes(api, services);
+      await teamRoutes(api, services);
       if (options.gateway) await gatewayRoutes(api, options.gateway);
     },
     { prefix: API_PREFIX },

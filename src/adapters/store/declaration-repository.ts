@@ -239,7 +239,7 @@ export class KyselyDeclarationRepository implements DeclarationRepository {
   }
 }
 
-function chunkIds(ids: readonly string[], maxParameters: number): string[][] {
+export function chunkIds(ids: readonly string[], maxParameters: number): string[][] {
   const chunks: string[][] = [];
   for (let start = 0; start < ids.length; start += maxParameters) chunks.push(ids.slice(start, start + maxParameters));
   return chunks;

@@ -7,6 +7,7 @@
  */
 import type { Generated } from 'kysely';
 import type { DeclarationStatus, Role, SealDeviceState, SealProtocol } from '../../core/model/index.js';
+import type { RiskTables } from './risk/risk-schema.js';
 
 /** An ISO 8601 UTC timestamp, `YYYY-MM-DDTHH:mm:ss.sssZ`, so text order is time order on SQLite too. */
 export type Timestamp = string;
@@ -190,7 +191,7 @@ export type PositionsTable = PositionColumns;
 /** Each device's latest position by device time (then sequence), moved forward by every insert. */
 export type DeviceLatestTable = PositionColumns;
 
-export interface Database {
+export interface Database extends RiskTables {
   declarations: DeclarationsTable;
   goods_items: GoodsItemsTable;
   declaration_history: DeclarationHistoryTable;

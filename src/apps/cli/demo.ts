@@ -12,6 +12,7 @@ import type { ImportSummary } from '../../services/declaration-import.js';
 import type { Listener } from '../../adapters/gateway/tcp-gateway.js';
 import { runFleetSimulation, type FleetSimulation, type FleetSimulationOptions } from '../../simulator/index.js';
 import { CONSOLE_USER, type Platform } from '../platform.js';
+import { seedDemoRisk } from './demo-risk.js';
 import { registerFleet } from './simulate-fleet.js';
 
 const SEED = 'corridor-demo';
@@ -56,10 +57,12 @@ export function demoDeclarations(fleet: readonly SealDevice[], count: number, to
 export async function seedDemo(platform: Platform, today = new Date().toISOString().slice(0, 10)): Promise<ImportSummary> {
   const fleet = await seedDemoReference(platform);
   const declarations = demoDeclarations(fleet, DEMO_DECLARATIONS, today);
-  return platform.imports.run(
+  const summary = await platform.imports.run(
     CONSOLE_USER,
     declarations.map((record, index) => ({ line: index + 1, record })),
   );
+  await seedDemoRisk(platform);
+  return summary;
 }
 
 const DEMO_FLEET_TRUCKS = 40;

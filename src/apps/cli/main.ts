@@ -8,6 +8,7 @@ import { configFromEnv, port, type Config } from '../config.js';
 import { CONSOLE_USER, openPlatform, type Platform } from '../platform.js';
 import { serve } from '../server/serve.js';
 import { importDeclarationsFile, importNomenclatureFile } from './import-commands.js';
+import { activateRuleSetFile, backtestRuleSetFile } from './risk-commands.js';
 import { seedDemo, startDemoFleet } from './demo.js';
 import { simulateFleet } from './simulate-fleet.js';
 
@@ -146,6 +147,18 @@ program
       });
     }),
   );
+
+const risk = program.command('risk').description('risk targeting rule sets');
+risk
+  .command('backtest <rules>')
+  .description('try a rule-set file (YAML or JSON) on the past assessed and inspected declarations, beside the set in force')
+  .addOption(dbOption())
+  .action((file: string, options: { db?: string }) => withPlatform(options, (platform) => backtestRuleSetFile(platform, file)));
+risk
+  .command('activate <rules>')
+  .description('store a rule-set file as a version (validated) and put it in force')
+  .addOption(dbOption())
+  .action((file: string, options: { db?: string }) => withPlatform(options, (platform) => activateRuleSetFile(platform, file)));
 
 const check = program.command('check').description('check identifiers');
 check

@@ -1,6 +1,7 @@
 /** `corridor serve`: everything in one process on the embedded defaults, or on PostgreSQL when configured. */
 import { pino } from 'pino';
 import { createHttpServer } from '../../adapters/http/server.js';
+import { systemClock } from '../../ports/clock.js';
 import type { Config } from '../config.js';
 import { openPlatform, type Platform } from '../platform.js';
 import { startGateways, type Gateways } from './gateways.js';
@@ -14,7 +15,13 @@ export interface Served {
 }
 
 export async function serve(config: Config, seed?: (platform: Platform) => Promise<unknown>): Promise<Served> {
-  const platform = await openPlatform(config.db);
+  if (config.riskSecret === undefined && process.env.NODE_ENV === 'production') {
+    throw new Error('CORRIDOR_RISK_SECRET is not set: in production random selection needs a secret of its own, `id:secret` with 32 bytes or more in hex or base64');
+  }
+  const platform = await openPlatform(config.db, systemClock, config.riskSecret === undefined ? {} : { riskSecret: config.riskSecret });
+  if (!platform.risk.selectionKeyConfigured) {
+    console.log('random selection draws under a secret made for this installation and kept in its database (CORRIDOR_RISK_SECRET is not set)');
+  }
   const admin = await platform.auth.ensureAdmin(config.adminPassword);
   if (admin.generatedPassword) {
     // Printed once, on the first start; it is stored only as a hash.

@@ -3,8 +3,9 @@
  * lane clears a green truck (release) faster than a yellow one (document check), and a red one (physical
  * inspection) slowest, and some lanes may not take every channel.
  */
-export const CHANNELS = ['green', 'yellow', 'red'] as const;
-export type Channel = (typeof CHANNELS)[number];
+import type { Channel } from '../model/channel.js';
+
+export { CHANNELS, type Channel } from '../model/channel.js';
 
 /** Position of a channel in CHANNELS, for the order's list index. */
 export function channelIndex(channel: Channel): number {

@@ -25,3 +25,4 @@ export * from './rule-set-issues.js';
 export { CHANNELS, type Channel, type RuleDefinition, type RuleSetDefinition } from './rule-set.js';
 export * from './selection.js';
 export { MAX_RULES, validateRuleSet, type RuleSetResult } from './validate-rule-set.js';
+export { proposeStops, type ProposalOptions, type RoadsideCandidate, type StopProposal } from './roadside.js';

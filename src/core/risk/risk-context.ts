@@ -4,27 +4,21 @@
  * gives the same result; a backtest must fill it as it was on the original day (no results learnt later).
  */
 import type { Issue } from '../model/issue.js';
+import { EVENT_SEVERITY, TRACKING_EVENT_TYPES, type TrackingEventType } from '../tracking/events.js';
 import type { FindingResult } from './inspection-result.js';
 
 /** Whose history the rules may ask about. How the store identifies each is its own concern (see PartyHistory). */
 export const HISTORY_ROLES = ['consignor', 'consignee', 'carrier', 'vehicle'] as const;
 export type HistoryRole = (typeof HISTORY_ROLES)[number];
 
+/** A tracker event type a rule may count; only those of TRIP_ALERT_TYPES pass validation. */
+export type TripAlertType = TrackingEventType;
+
 /**
- * Trip alerts the rules may count: the tracker's event types that signal trouble (the names match its
- * TRACKING_EVENT_TYPES). Their ends (returned, restored, closed) and informational events are not alerts.
+ * Trip alerts the rules may count: the tracker's event types that signal trouble (alarms and warnings). The ends of
+ * conditions (returned, restored, closed) and informational events are not alerts.
  */
-export const TRIP_ALERT_TYPES = [
-  'seal-opened',
-  'seal-tamper',
-  'seal-cable-cut',
-  'corridor-left',
-  'long-stop',
-  'signal-lost',
-  'battery-low',
-  'implausible-jump',
-] as const;
-export type TripAlertType = (typeof TRIP_ALERT_TYPES)[number];
+export const TRIP_ALERT_TYPES: readonly TripAlertType[] = TRACKING_EVENT_TYPES.filter((type) => EVENT_SEVERITY[type] !== 'info');
 
 /** Inspections of one party over one trailing window, and the findings among them by kind. */
 export interface HistoryCounts {

@@ -4,9 +4,7 @@
  */
 import type { Condition } from './conditions.js';
 
-export const CHANNELS = ['green', 'yellow', 'red'] as const;
-/** Green: release. Yellow: document check. Red: physical inspection. */
-export type Channel = (typeof CHANNELS)[number];
+export { CHANNELS, type Channel } from '../model/channel.js';
 
 export interface RuleDefinition {
   /** Stable across versions, so a rule's effectiveness can be followed over them. */

@@ -1,0 +1,95 @@
+/** Assessments: a declaration keeps every one, each whole (as JSON) beside the figures reports count by. */
+import type { Kysely, Selectable } from 'kysely';
+import type { Assessment, RiskContext } from '../../../core/risk/index.js';
+import type { AssessmentRepository, AssessmentTrigger, StoredAssessment } from '../../../ports/risk-store.js';
+import { decodeJson, encodeFlag, encodeJson, encodeTime } from '../codec.js';
+import type { Database } from '../schema.js';
+import { chunkIds } from '../declaration-repository.js';
+import type { RiskAssessmentsTable } from './risk-schema.js';
+
+export class KyselyAssessmentRepository implements AssessmentRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly maxParameters: number,
+  ) {}
+
+  async insert(stored: StoredAssessment): Promise<void> {
+    const { assessment } = stored;
+    await this.db
+      .insertInto('risk_assessments')
+      .values({
+        id: stored.id,
+        declaration_id: stored.declarationId,
+        trigger: stored.trigger,
+        assessed_by: stored.by,
+        at: encodeTime(stored.at),
+        rule_set_id: assessment.ruleSet.id,
+        rule_set_version: assessment.ruleSet.version,
+        score: assessment.score,
+        targeted_channel: assessment.targetedChannel,
+        channel: assessment.channel,
+        randomly_selected: encodeFlag(assessment.randomlySelected),
+        draw: assessment.random.draw,
+        key_id: assessment.random.keyId,
+        assessment: encodeJson(assessment),
+        context: encodeJson(stored.context),
+      })
+      .execute();
+  }
+
+  async history(declarationId: string): Promise<StoredAssessment[]> {
+    const rows = await this.db
+      .selectFrom('risk_assessments')
+      .selectAll()
+      .where('declaration_id', '=', declarationId)
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toStoredAssessment);
+  }
+
+  async latest(declarationId: string): Promise<StoredAssessment | undefined> {
+    const row = await this.db
+      .selectFrom('risk_assessments')
+      .selectAll()
+      .where('declaration_id', '=', declarationId)
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row && toStoredAssessment(row);
+  }
+
+  async latestOf(declarationIds: readonly string[]): Promise<Map<string, StoredAssessment>> {
+    const latest = new Map<string, StoredAssessment>();
+    for (const chunk of chunkIds([...new Set(declarationIds)], this.maxParameters)) {
+      const rows = await this.db
+        .selectFrom('risk_assessments')
+        .selectAll()
+        .where('declaration_id', 'in', chunk)
+        .orderBy('at')
+        .orderBy('id')
+        .execute();
+      // Oldest first, so the last written for a declaration is its latest.
+      for (const row of rows) latest.set(row.declaration_id, toStoredAssessment(row));
+    }
+    return latest;
+  }
+
+  async all(): Promise<StoredAssessment[]> {
+    const rows = await this.db.selectFrom('risk_assessments').selectAll().orderBy('at').orderBy('id').execute();
+    return rows.map(toStoredAssessment);
+  }
+}
+
+function toStoredAssessment(row: Selectable<RiskAssessmentsTable>): StoredAssessment {
+  return {
+    id: row.id,
+    declarationId: row.declaration_id,
+    trigger: row.trigger as AssessmentTrigger,
+    by: row.assessed_by,
+    at: row.at,
+    assessment: decodeJson<Assessment>(row.assessment),
+    context: decodeJson<RiskContext>(row.context),
+  };
+}
