@@ -9,12 +9,14 @@ import type {
   Store,
   UserRepository,
 } from '../../ports/store.js';
+import type { QueueRepository } from '../../ports/queue-store.js';
 import { KyselyAuditLog } from './audit-log.js';
 import { KyselyDeclarationRepository } from './declaration-repository.js';
 import { MAX_PARAMETERS, type StoreDialect } from './dialect.js';
 import { migrationProvider } from './migrations/migrations.js';
 import { KyselyNomenclatureRepository } from './nomenclature-repository.js';
 import { KyselyPositionRepository } from './position-repository.js';
+import { KyselyQueueRepository } from './queue-repository.js';
 import { KyselyReferenceRepository } from './reference-repository.js';
 import type { Database } from './schema.js';
 import { KyselyUserRepository } from './user-repository.js';
@@ -33,6 +35,7 @@ export class KyselyStore implements Store {
   readonly users: UserRepository;
   readonly audit: AuditLog;
   readonly positions: PositionRepository;
+  readonly queues: QueueRepository;
   #closed = false;
 
   constructor(
@@ -47,6 +50,7 @@ export class KyselyStore implements Store {
     this.users = new KyselyUserRepository(db);
     this.audit = new KyselyAuditLog(db);
     this.positions = new KyselyPositionRepository(db, maxParameters);
+    this.queues = new KyselyQueueRepository(db, maxParameters);
   }
 
   async migrate(): Promise<void> {

@@ -7,12 +7,14 @@ import type { StoreDialect } from '../dialect.js';
 import { columnTypes } from './column-types.js';
 import * as initial from './0001-initial.js';
 import * as positions from './0002-positions.js';
+import * as queue from './0005-queue.js';
 
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   const types = columnTypes(dialect);
   const migrations: Record<string, Migration> = {
     '0001-initial': { up: (db) => initial.up(db, types), down: (db) => initial.down(db) },
     '0002-positions': { up: (db) => positions.up(db, types), down: (db) => positions.down(db) },
+    '0005-queue': { up: (db) => queue.up(db, types), down: (db) => queue.down(db) },
   };
   return { getMigrations: async () => migrations };
 }
