@@ -11,9 +11,10 @@ import { DeclarationImport } from '../services/declaration-import.js';
 import { DeclarationService } from '../services/declaration-service.js';
 import { NomenclatureImport } from '../services/nomenclature-import.js';
 import { PositionQueryService } from '../services/position-query.js';
+import { wireQueues, type QueueServices } from '../services/queue/index.js';
 import { ReferenceService } from '../services/reference-service.js';
 
-export interface Platform {
+export interface Platform extends QueueServices {
   store: Store;
   auth: AuthService;
   declarations: DeclarationService;
@@ -37,14 +38,21 @@ export function wirePlatform(store: Store, clock: Clock = systemClock): Platform
   const audit = createAudit(store.audit, clock);
   const auth = new AuthService(store, createScryptCredentials(), clock, audit);
   const checks = new CheckContextSource(store, clock);
+  const declarations = new DeclarationService(store, auth, checks, clock, audit);
+  const queues = wireQueues(store, auth, clock, audit);
+  declarations.onChanged((id) => queues.queue.declarationChanged(id));
   return {
     store,
     auth,
-    declarations: new DeclarationService(store, auth, checks, clock, audit),
+    declarations,
     imports: new DeclarationImport(store, auth, checks, clock, audit),
     nomenclature: new NomenclatureImport(store, auth, checks, audit),
     reference: new ReferenceService(store.reference, auth, checks, audit),
     positions: new PositionQueryService(store, auth, clock),
-    close: () => store.close(),
+    ...queues,
+    close: async () => {
+      await queues.queueTimers.stop();
+      await store.close();
+    },
   };
 }

@@ -20,7 +20,12 @@ export interface DeclarationDetail {
 /** Statuses in which the declarant may still correct the content. */
 const EDITABLE: readonly DeclarationStatus[] = ['draft', 'incomplete'];
 
+/** Told the id of a declaration whose content or status changed, after the change is stored. */
+export type DeclarationListener = (id: string) => Promise<void>;
+
 export class DeclarationService {
+  readonly #listeners: DeclarationListener[] = [];
+
   constructor(
     private readonly store: Store,
     private readonly auth: AuthService,
@@ -29,6 +34,11 @@ export class DeclarationService {
     private readonly audit: Audit,
     private readonly newId: () => string = newRecordId,
   ) {}
+
+  /** Adds a listener of changes, such as the border queue, whose trucks wait for their papers. */
+  onChanged(listener: DeclarationListener): void {
+    this.#listeners.push(listener);
+  }
 
   /** Stores a new draft. */
   async create(actor: User, input: DeclarationInput): Promise<Declaration> {
@@ -80,6 +90,7 @@ export class DeclarationService {
     }
     if (!(await this.store.declarations.update(id, input, this.clock.now().toISOString(), EDITABLE))) throw this.raced(id);
     await this.audit(actor, 'update', 'declaration', id);
+    await this.changed(id);
     return this.found(await this.store.declarations.get(id), id);
   }
 
@@ -97,6 +108,7 @@ export class DeclarationService {
     if (!decided.ok) throw new ServiceError('INVALID_TRANSITION', decided.message);
     if (!(await this.store.declarations.changeStatus(id, [submitted.change, decided.change], check))) throw this.raced(id);
     await this.audit(actor, 'submit', 'declaration', id, { complete: result.complete, issues: result.issues.length });
+    await this.changed(id);
     return this.get(actor, id);
   }
 
@@ -111,7 +123,13 @@ export class DeclarationService {
     if (!step.ok) throw new ServiceError('INVALID_TRANSITION', step.message);
     if (!(await this.store.declarations.changeStatus(id, step.change))) throw this.raced(id);
     await this.audit(actor, 'status', 'declaration', id, { from: current.status, to, reason });
+    await this.changed(id);
     return this.get(actor, id);
+  }
+
+  /** Tells the listeners; the declaration's change stands whatever they make of it. */
+  private async changed(id: string): Promise<void> {
+    await Promise.allSettled(this.#listeners.map((listener) => listener(id)));
   }
 
   /** A declaration the actor may see; hauliers see only their own, and others' look like missing ones. */

@@ -11,6 +11,8 @@ import { gatewayRoutes, metricsRoute, type GatewayView } from './routes/gateway.
 import { declarationRoutes } from './routes/declarations.js';
 import { healthRoutes } from './routes/health.js';
 import { positionRoutes } from './routes/positions.js';
+import { queueRoutes } from './routes/queue.js';
+import { queuePublicRoutes } from './routes/queue-public.js';
 import { referenceRoutes } from './routes/reference.js';
 import { tinRoutes } from './routes/tin.js';
 import { userRoutes } from './routes/users.js';
@@ -82,6 +84,8 @@ export async function createHttpServer(services: ApiServices, options: HttpOptio
       await declarationRoutes(api, services);
       await referenceRoutes(api, services);
       await positionRoutes(api, services);
+      await queueRoutes(api, services);
+      await queuePublicRoutes(api, services);
       if (options.gateway) await gatewayRoutes(api, options.gateway);
     },
     { prefix: API_PREFIX },

@@ -6,7 +6,8 @@
  *   plants and flowers, vegetables, fruit);
  * - trusted trader: the platform keeps no register of authorised operators yet, so never from the papers; staff
  *   set the class with a reason where it applies;
- * - e-sealed: the declaration names navigation seals;
+ * - e-sealed: a navigation seal of the declaration is armed on the cargo (every complete declaration names a seal;
+ *   only an armed one seals the load);
  * - declaration complete: it passed the document checks (accepted, or further along its way);
  * - recipient identified: the last check found nothing wrong with the consignee, the final recipient.
  */
@@ -22,13 +23,13 @@ const CHECKED_COMPLETE: readonly DeclarationStatus[] = ['accepted', 'in_transit'
 /** Statuses in which a truck may stand in a border queue at all. */
 export const QUEUEABLE: readonly DeclarationStatus[] = ['submitted', 'accepted', 'incomplete', 'in_transit', 'at_border'];
 
-export function declarationFacts(declaration: Declaration, lastCheck: { issues: readonly Issue[] } | undefined): PriorityFacts {
+export function declarationFacts(declaration: Declaration, lastCheck: { issues: readonly Issue[] } | undefined, sealArmed: boolean): PriorityFacts {
   const complete = CHECKED_COMPLETE.includes(declaration.status);
   const consigneeIssue = (lastCheck?.issues ?? []).some((issue) => issue.path === 'consignee' || issue.path.startsWith('consignee.'));
   return {
     perishable: declaration.goods.some((item) => PERISHABLE_CHAPTERS.has(item.hsCode.slice(0, 2))),
     trustedTrader: false,
-    eSealed: declaration.seals.length > 0,
+    eSealed: sealArmed,
     declarationComplete: complete,
     // Unchecked papers identify nobody; checked ones do unless the check faulted the consignee.
     recipientIdentified: lastCheck !== undefined && !consigneeIssue,

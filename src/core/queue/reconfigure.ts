@@ -8,6 +8,7 @@
  * is the same for every lane, so nothing in it moves; the next calls and the next estimates use the new lanes.
  */
 import type { OperatingHours } from '../model/places.js';
+import { CHANNELS } from './channel.js';
 import type { LaneConfig } from './queue-config.js';
 import { validateQueueConfig } from './queue-config.js';
 import { reason } from './reason.js';
@@ -26,7 +27,15 @@ function laneMask(lane: LaneConfig): LaneState['mask'] {
   return [lane.capacityPerHour.green > 0, lane.capacityPerHour.yellow > 0, lane.capacityPerHour.red > 0] as const;
 }
 
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+// Compared field by field, never as JSON text: a configuration read back from a store may list its keys in
+// another order (PostgreSQL's jsonb does), and a replay must decide exactly as the live queue did.
+function sameLanes(a: readonly LaneConfig[], b: readonly LaneConfig[]): boolean {
+  return a.length === b.length && a.every((lane, i) => lane.id === b[i]!.id && CHANNELS.every((c) => lane.capacityPerHour[c] === b[i]!.capacityPerHour[c]));
+}
+
+function sameHours(a: OperatingHours | null, b: OperatingHours | null): boolean {
+  return a === null || b === null ? a === b : a.open === b.open && a.close === b.close && a.timeZone === b.timeZone;
+}
 
 export function reconfigure(state: QueueState, command: Omit<ReconfigureCommand, 'kind'>): QueueResult {
   const refusal = precheck(state, command) ?? requireReason(state, command.reason);
@@ -40,7 +49,7 @@ export function reconfigure(state: QueueState, command: Omit<ReconfigureCommand,
   if (busy !== undefined) {
     return refuse(state, 'LANE_AWAITING_TRUCK', 'lanes', `lane ${busy.id} waits for ${busy.calledEntry}: record its arrival or no-show before removing the lane`);
   }
-  if (sameJson(config.lanes, state.config.lanes) && sameJson(config.operatingHours, state.config.operatingHours)) {
+  if (sameLanes(config.lanes, state.config.lanes) && sameHours(config.operatingHours, state.config.operatingHours)) {
     return unchanged(state, [reason('NO_CHANGE', 'the lanes and hours are as they were')], {});
   }
 
