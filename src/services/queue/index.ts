@@ -10,6 +10,7 @@ import { DEFAULT_REFRESH, QueueViews, type RefreshPolicy } from './queue-views.j
 
 export { QueueService, type EntryOutcome, type SettingsOutcome } from './queue-service.js';
 export { QueueTimers } from './queue-timers.js';
+export type { EntryView, QueueSettingsView } from './views.js';
 export { DEFAULT_REFRESH, QueueViews, type BoardView, type EntryDetail, type OwnTruck, type PublicView, type RefreshPolicy } from './queue-views.js';
 
 export interface QueueServices {
