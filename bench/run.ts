@@ -1,15 +1,16 @@
 /**
  * Runs the benchmarks and prints one JSON object per result. `npm run bench` builds first; choose with
- * `BENCH=import,gateway,decode,risk,queue,tracking` (all by default).
+ * `BENCH=import,gateway,decode,risk,queue,queue-service,tracking` (all by default).
  */
 import { decodeBenchmarks } from './decode.js';
 import { gatewayThroughputBenchmarks } from './gateway-throughput.js';
 import { importDeclarationsBenchmark } from './import-declarations.js';
 import { queueBenchmarks } from './queue.js';
+import { queueServiceBenchmarks } from './queue-service.js';
 import { riskBenchmarks } from './risk.js';
 import { trackingBenchmarks } from './tracking.js';
 
-const chosen = new Set((process.env.BENCH ?? 'import,gateway,decode,risk,queue,tracking').split(','));
+const chosen = new Set((process.env.BENCH ?? 'import,gateway,decode,risk,queue,queue-service,tracking').split(','));
 const print = (result: object) => console.log(JSON.stringify(result));
 
 if (chosen.has('import')) {
@@ -28,6 +29,9 @@ if (chosen.has('risk')) {
 }
 if (chosen.has('queue')) {
   for (const result of await queueBenchmarks()) print(result);
+}
+if (chosen.has('queue-service')) {
+  for (const result of await queueServiceBenchmarks()) print(result);
 }
 if (chosen.has('tracking')) {
   for (const result of await trackingBenchmarks()) print(result);

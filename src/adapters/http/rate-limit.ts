@@ -4,7 +4,7 @@
  * process limits on its own.
  */
 export class WindowLimit {
-  #windowStart = 0;
+  #windowStart = -Infinity;
   readonly #counts = new Map<string, number>();
 
   constructor(
