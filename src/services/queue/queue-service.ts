@@ -160,9 +160,10 @@ export class QueueService {
       let facts;
       try {
         facts = await truckFacts(this.store, declaration, queue.crossing, entry.channel);
-      } catch {
+      } catch (error) {
         // Released, closed or rerouted: the queue keeps the entry as it is; staff decide what happens to it.
-        return;
+        if (error instanceof ServiceError) return;
+        throw error;
       }
       const result = await queue.apply({ kind: 'update_declaration', entryId: entry.id, facts: facts.facts, at: this.now(), by: DECLARATIONS.username });
       await this.audited(DECLARATIONS, result, 'queue.declaration_updated', 'queue-entry', entry.id, { declarationId });
