@@ -1,7 +1,9 @@
 /**
  * What the queues do as time passes: a called truck that has not reached its lane by its deadline is declared a
- * no-show (the core's rule moves it back or drops it), and stale estimates are refreshed. One sweep over every
- * queue, run on an interval by the server; the sweep itself is a plain method, so tests run it at chosen times.
+ * no-show (the core's rule moves it back or drops it), stale estimates are refreshed, and once an hour the trucks
+ * that finished more than a day ago leave the live queue for the store's rows alone, so that a queue running for
+ * months holds only its current trucks. One sweep over every queue, run on an interval by the server; the sweep
+ * itself is a plain method, so tests run it at chosen times.
  */
 import { dueNoShows } from '../../core/queue/index.js';
 import type { Clock } from '../../ports/clock.js';
@@ -10,10 +12,15 @@ import type { QueueRegistry } from './queue-registry.js';
 import type { RefreshPolicy } from './queue-views.js';
 
 const NO_SHOW_TIMER = { username: 'no-show-timer' };
+const ARCHIVER = 'archiver';
+const HOUR = 3_600_000;
+/** Finished trucks stay in the live queue this long: the board's day of waits and throughput needs them. */
+export const KEEP_FINISHED_MS = 24 * HOUR;
 
 export class QueueTimers {
   #interval: ReturnType<typeof setInterval> | undefined;
   #running: Promise<void> | undefined;
+  readonly #archivedAt = new Map<string, number>();
 
   constructor(
     private readonly registry: QueueRegistry,
@@ -30,6 +37,10 @@ export class QueueTimers {
       for (const entryId of dueNoShows(queue.state, now)) {
         const result = await queue.apply({ kind: 'no_show', entryId, at: now, by: NO_SHOW_TIMER.username });
         if (result.ok && result.changed) await this.audit(NO_SHOW_TIMER, 'queue.no_show', 'queue-entry', entryId, { crossing: queue.crossing, version: result.version });
+      }
+      if (now - (this.#archivedAt.get(queue.crossing) ?? -Infinity) >= HOUR) {
+        await queue.apply({ kind: 'archive', before: now - KEEP_FINISHED_MS, at: now, by: ARCHIVER });
+        this.#archivedAt.set(queue.crossing, now);
       }
       await queue.refreshIfStale(now, this.refresh.minGapMs, this.refresh.maxAgeMs);
     });
