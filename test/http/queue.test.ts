@@ -101,7 +101,12 @@ function describeQueueApi(name: string, backend: () => Backend) {
 
     it('books a slot for a haulier\'s own truck only', async () => {
       const slot = { declarationId: ids.booked!, slotStart: new Date(now + 60 * MINUTE).toISOString(), slotEnd: new Date(now + 120 * MINUTE).toISOString() };
-      expect((await post(`${Q}/bookings`, 'haulier-b', slot)).statusCode).toBe(404);
+      const others = await post(`${Q}/bookings`, 'haulier-b', slot);
+      expect(others.statusCode).toBe(404);
+      // Another's declaration is not found whatever else is wrong with the request, so nothing can be probed.
+      expect((await post('/api/v1/queues/ELSEWHERE/bookings', 'haulier-b', slot)).body).toBe(others.body);
+      const elsewhere = await post('/api/v1/queues/ELSEWHERE/bookings', 'haulier-a', slot);
+      expect([elsewhere.statusCode, elsewhere.json().error.issues[0].code]).toEqual([422, 'OTHER_CROSSING']);
       const backwards = await post(`${Q}/bookings`, 'haulier-a', { ...slot, slotEnd: slot.slotStart });
       expect([backwards.statusCode, backwards.json().error.issues[0].path]).toEqual([422, 'booking.slotEnd']);
       const booked = await post(`${Q}/bookings`, 'haulier-a', slot);

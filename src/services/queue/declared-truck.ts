@@ -3,7 +3,8 @@
  * and the owner. A declaration enters only the queue of the crossing it names, and only while it is on its way.
  */
 import { declarationFacts, QUEUEABLE, type Channel, type TruckFacts } from '../../core/queue/index.js';
-import type { Declaration } from '../../core/model/index.js';
+import { seesOnlyOwn } from '../../core/auth/permissions.js';
+import type { Declaration, User } from '../../core/model/index.js';
 import type { Store } from '../../ports/store.js';
 import { ServiceError } from '../service-error.js';
 
@@ -15,9 +16,13 @@ export interface DeclaredTruck {
   facts: TruckFacts;
 }
 
-export async function declaredTruck(store: Store, declarationId: string, crossing: string, channel: Channel = DEFAULT_CHANNEL): Promise<DeclaredTruck> {
+/**
+ * The declaration's truck. For an actor who sees only its own (a haulier), another's declaration is NOT_FOUND
+ * before anything else is said about it, so its crossing or status cannot be probed.
+ */
+export async function declaredTruck(store: Store, declarationId: string, crossing: string, channel: Channel = DEFAULT_CHANNEL, actor?: User): Promise<DeclaredTruck> {
   const declaration = await store.declarations.get(declarationId);
-  if (declaration === undefined) {
+  if (declaration === undefined || (actor !== undefined && seesOnlyOwn(actor.role) && declaration.owner !== actor.username)) {
     throw new ServiceError('NOT_FOUND', `no declaration ${declarationId}`, [{ code: 'NOT_FOUND', path: 'declarationId', message: `no declaration ${declarationId}` }]);
   }
   return { declaration, facts: await truckFacts(store, declaration, crossing, channel) };

@@ -6,7 +6,6 @@
  * Two staff calling at once are two commands in turn: the second sees the first's call and calls the next truck,
  * or, when it said which version it decided on and the queue has moved since, is refused as stale.
  */
-import { seesOnlyOwn } from '../../core/auth/permissions.js';
 import type { OperatingHours, User } from '../../core/model/index.js';
 import {
   isActive,
@@ -113,10 +112,7 @@ export class QueueService {
   /** A haulier books a slot for a truck of its own declaration; the booking code is the driver's lookup code. */
   async book(actor: User, crossing: string, request: { declarationId: string; slotStart: number; slotEnd: number }): Promise<EntryOutcome> {
     this.auth.require(actor, 'queue:book');
-    const { declaration, facts } = await declaredTruck(this.store, request.declarationId, crossing);
-    if (seesOnlyOwn(actor.role) && declaration.owner !== actor.username) {
-      throw new ServiceError('NOT_FOUND', `no declaration ${request.declarationId}`, [{ code: 'NOT_FOUND', path: 'declarationId', message: `no declaration ${request.declarationId}` }]);
-    }
+    const { declaration, facts } = await declaredTruck(this.store, request.declarationId, crossing, undefined, actor);
     const booking = { code: this.newCode(), slotStart: request.slotStart, slotEnd: request.slotEnd };
     return this.enter(actor, crossing, { kind: 'book', ...facts, booking, owner: declaration.owner, at: this.now(), by: actor.username }, 'queue.book');
   }
