@@ -33,14 +33,14 @@ import { toArray } from '../src/core/queue/sorted-list.js';
 const HOUR = 3_600_000;
 const NOW = Date.UTC(2025, 10, 20, 8, 0, 0);
 
-interface Truck {
+export interface Truck {
   n: number;
   at: number;
   channel: Channel;
   facts: PriorityFacts;
 }
 
-function makeTruck(rng: Rng, n: number, at: number): Truck {
+export function makeTruck(rng: Rng, n: number, at: number): Truck {
   const channel = rng.weighted<Channel>([['green', 70], ['yellow', 20], ['red', 10]]);
   const facts: PriorityFacts = {
     perishable: rng.chance(0.05),
@@ -94,7 +94,7 @@ function backlogQueue(size: number, rng: Rng, daytime = false): QueueState {
   return state;
 }
 
-interface Timing {
+export interface Timing {
   ops: number;
   medianUs: number;
   p99Us: number;
@@ -104,7 +104,7 @@ interface Timing {
 }
 
 /** Wall times of single operations, and the CPU time of the phase that made them (from `cpuFrom`). */
-function timing(samples: number[], cpuFrom: NodeJS.CpuUsage): Timing {
+export function timing(samples: number[], cpuFrom: NodeJS.CpuUsage): Timing {
   const cpu = process.cpuUsage(cpuFrom);
   const sorted = [...samples].sort((a, b) => a - b);
   const us = (ms: number) => Math.round(ms * 1000);
@@ -251,7 +251,7 @@ function naiveRuns(naive: NaiveQueue, rng: Rng, ops: number): { checkIn: Timing;
  * A full collection between phases, so that the garbage of building the queue is not collected in the middle of the
  * next phase's timings; collections caused by the measured operations themselves still fall where they fall.
  */
-function collectGarbage(): void {
+export function collectGarbage(): void {
   setFlagsFromString('--expose-gc');
   (runInNewContext('gc') as () => void)();
 }

@@ -15,6 +15,7 @@ import { DeclarationImport } from '../services/declaration-import.js';
 import { DeclarationService } from '../services/declaration-service.js';
 import { NomenclatureImport } from '../services/nomenclature-import.js';
 import { PositionQueryService } from '../services/position-query.js';
+import { wireQueues, type QueueServices } from '../services/queue/index.js';
 import { ReferenceService } from '../services/reference-service.js';
 import { AssessmentService } from '../services/risk/assessment-service.js';
 import { InspectionService } from '../services/risk/inspection-service.js';
@@ -24,7 +25,7 @@ import type { RiskServices } from '../services/risk/risk-services.js';
 import { RoadsideService } from '../services/risk/roadside-service.js';
 import { RuleSetCatalogue } from '../services/risk/rule-set-catalogue.js';
 
-export interface Platform {
+export interface Platform extends QueueServices {
   store: Store;
   auth: AuthService;
   declarations: DeclarationService;
@@ -58,7 +59,11 @@ export function wirePlatform(store: Store, clock: Clock = systemClock, options: 
   const checks = new CheckContextSource(store, clock);
   const declarations = new DeclarationService(store, auth, checks, clock, audit);
   const risk = wireRisk(store, auth, clock, audit, options);
-  declarations.onAccepted((id) => risk.assessments.assessAccepted(id));
+  const queues = wireQueues(store, auth, clock, audit);
+  declarations.onChanged(async (id, status) => {
+    if (status === 'accepted') await risk.assessments.assessAccepted(id);
+  });
+  declarations.onChanged((id) => queues.queue.declarationChanged(id));
   return {
     store,
     auth,
@@ -68,7 +73,11 @@ export function wirePlatform(store: Store, clock: Clock = systemClock, options: 
     reference: new ReferenceService(store.reference, auth, checks, audit),
     positions: new PositionQueryService(store, auth, clock),
     risk,
-    close: () => store.close(),
+    ...queues,
+    close: async () => {
+      await queues.queueTimers.stop();
+      await store.close();
+    },
   };
 }
 

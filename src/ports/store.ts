@@ -22,6 +22,7 @@ import type {
   Vehicle,
 } from '../core/model/index.js';
 import type { RiskStore } from './risk-store.js';
+import type { QueueRepository } from './queue-store.js';
 
 export interface Page<T> {
   items: T[];
@@ -181,6 +182,7 @@ export interface Store {
   readonly audit: AuditLog;
   readonly positions: PositionRepository;
   readonly risk: RiskStore;
+  readonly queues: QueueRepository;
   /** Brings the schema to the latest migration. */
   migrate(): Promise<void>;
   close(): Promise<void>;

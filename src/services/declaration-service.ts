@@ -20,11 +20,11 @@ export interface DeclarationDetail {
 /** Statuses in which the declarant may still correct the content. */
 const EDITABLE: readonly DeclarationStatus[] = ['draft', 'incomplete'];
 
-/** Told of a declaration the document checks have accepted, once the acceptance is stored. */
-export type AcceptedListener = (declarationId: string) => Promise<unknown>;
+/** Told of a declaration whose content or status changed, after the change is stored, with the status it now has. */
+export type DeclarationListener = (id: string, status: DeclarationStatus) => Promise<unknown>;
 
 export class DeclarationService {
-  private readonly acceptedListeners: AcceptedListener[] = [];
+  readonly #listeners: DeclarationListener[] = [];
 
   constructor(
     private readonly store: Store,
@@ -35,9 +35,9 @@ export class DeclarationService {
     private readonly newId: () => string = newRecordId,
   ) {}
 
-  /** Subscribes to declarations accepted on submission (risk assesses them). */
-  onAccepted(listener: AcceptedListener): void {
-    this.acceptedListeners.push(listener);
+  /** Adds a listener of changes: risk assesses what is accepted; the border queue's trucks wait for their papers. */
+  onChanged(listener: DeclarationListener): void {
+    this.#listeners.push(listener);
   }
 
   /** Stores a new draft. */
@@ -90,6 +90,7 @@ export class DeclarationService {
     }
     if (!(await this.store.declarations.update(id, input, this.clock.now().toISOString(), EDITABLE))) throw this.raced(id);
     await this.audit(actor, 'update', 'declaration', id);
+    await this.changed(id, current.status);
     return this.found(await this.store.declarations.get(id), id);
   }
 
@@ -107,7 +108,7 @@ export class DeclarationService {
     if (!decided.ok) throw new ServiceError('INVALID_TRANSITION', decided.message);
     if (!(await this.store.declarations.changeStatus(id, [submitted.change, decided.change], check))) throw this.raced(id);
     await this.audit(actor, 'submit', 'declaration', id, { complete: result.complete, issues: result.issues.length });
-    if (result.complete) for (const listener of this.acceptedListeners) await listener(id);
+    await this.changed(id, decided.change.to);
     return this.get(actor, id);
   }
 
@@ -122,7 +123,13 @@ export class DeclarationService {
     if (!step.ok) throw new ServiceError('INVALID_TRANSITION', step.message);
     if (!(await this.store.declarations.changeStatus(id, step.change))) throw this.raced(id);
     await this.audit(actor, 'status', 'declaration', id, { from: current.status, to, reason });
+    await this.changed(id, to);
     return this.get(actor, id);
+  }
+
+  /** Tells the listeners; the declaration's change stands whatever they make of it. */
+  private async changed(id: string, status: DeclarationStatus): Promise<void> {
+    await Promise.allSettled(this.#listeners.map((listener) => listener(id, status)));
   }
 
   /** A declaration the actor may see; hauliers see only their own, and others' look like missing ones. */

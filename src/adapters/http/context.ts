@@ -8,6 +8,7 @@ import type { AuthService } from '../../services/auth-service.js';
 import type { DeclarationImport } from '../../services/declaration-import.js';
 import type { DeclarationService } from '../../services/declaration-service.js';
 import type { PositionQueryService } from '../../services/position-query.js';
+import type { QueueService, QueueViews } from '../../services/queue/index.js';
 import type { ReferenceService } from '../../services/reference-service.js';
 import type { RiskServices } from '../../services/risk/risk-services.js';
 import { ServiceError } from '../../services/service-error.js';
@@ -20,6 +21,8 @@ export interface ApiServices {
   reference: ReferenceService;
   positions: PositionQueryService;
   risk: RiskServices;
+  queue: QueueService;
+  queueViews: QueueViews;
 }
 
 declare module 'fastify' {

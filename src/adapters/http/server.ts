@@ -12,6 +12,8 @@ import { declarationRoutes } from './routes/declarations.js';
 import { healthRoutes } from './routes/health.js';
 import { inspectionRoutes } from './routes/inspections.js';
 import { positionRoutes } from './routes/positions.js';
+import { queueRoutes } from './routes/queue.js';
+import { queuePublicRoutes } from './routes/queue-public.js';
 import { referenceRoutes } from './routes/reference.js';
 import { riskRoutes } from './routes/risk.js';
 import { teamRoutes } from './routes/teams.js';
@@ -88,6 +90,8 @@ export async function createHttpServer(services: ApiServices, options: HttpOptio
       await riskRoutes(api, services);
       await inspectionRoutes(api, services);
       await teamRoutes(api, services);
+      await queueRoutes(api, services);
+      await queuePublicRoutes(api, services);
       if (options.gateway) await gatewayRoutes(api, options.gateway);
     },
     { prefix: API_PREFIX },

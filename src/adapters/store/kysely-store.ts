@@ -10,12 +10,14 @@ import type {
   UserRepository,
 } from '../../ports/store.js';
 import type { RiskStore } from '../../ports/risk-store.js';
+import type { QueueRepository } from '../../ports/queue-store.js';
 import { KyselyAuditLog } from './audit-log.js';
 import { KyselyDeclarationRepository } from './declaration-repository.js';
 import { MAX_PARAMETERS, type StoreDialect } from './dialect.js';
 import { migrationProvider } from './migrations/migrations.js';
 import { KyselyNomenclatureRepository } from './nomenclature-repository.js';
 import { KyselyPositionRepository } from './position-repository.js';
+import { KyselyQueueRepository } from './queue-repository.js';
 import { KyselyReferenceRepository } from './reference-repository.js';
 import { kyselyRiskStore } from './risk/kysely-risk-store.js';
 import type { Database } from './schema.js';
@@ -36,6 +38,7 @@ export class KyselyStore implements Store {
   readonly audit: AuditLog;
   readonly positions: PositionRepository;
   readonly risk: RiskStore;
+  readonly queues: QueueRepository;
   #closed = false;
 
   constructor(
@@ -51,6 +54,7 @@ export class KyselyStore implements Store {
     this.audit = new KyselyAuditLog(db);
     this.positions = new KyselyPositionRepository(db, maxParameters);
     this.risk = kyselyRiskStore(db, maxParameters);
+    this.queues = new KyselyQueueRepository(db, maxParameters);
   }
 
   async migrate(): Promise<void> {

@@ -6,6 +6,7 @@
  * their encoded text (`text` on SQLite, `jsonb` on PostgreSQL), and every number is a JavaScript number.
  */
 import type { Generated } from 'kysely';
+import type { QueueCrossingsTable, QueueEntriesTable, QueueEventsTable, QueueLogTable } from './queue-schema.js';
 import type { DeclarationStatus, Role, SealDeviceState, SealProtocol } from '../../core/model/index.js';
 import type { RiskTables } from './risk/risk-schema.js';
 
@@ -207,4 +208,8 @@ export interface Database extends RiskTables {
   audit_log: AuditLogTable;
   positions: PositionsTable;
   device_latest: DeviceLatestTable;
+  queue_crossings: QueueCrossingsTable;
+  queue_log: QueueLogTable;
+  queue_events: QueueEventsTable;
+  queue_entries: QueueEntriesTable;
 }

@@ -10,6 +10,8 @@ import { serve } from '../server/serve.js';
 import { importDeclarationsFile, importNomenclatureFile } from './import-commands.js';
 import { activateRuleSetFile, backtestRuleSetFile } from './risk-commands.js';
 import { seedDemo, startDemoFleet } from './demo.js';
+import { seedDemoQueues } from './demo-queues.js';
+import { queueCommands } from './queue-commands.js';
 import { simulateFleet } from './simulate-fleet.js';
 
 const program = new Command('corridor').description('Cross-border freight control: declarations, navigation seals, risk, border queues.');
@@ -40,11 +42,13 @@ program
   .addOption(dbOption())
   .option('--host <host>', 'address to listen on (default: CORRIDOR_HOST or 127.0.0.1)')
   .option('--port <port>', 'HTTP port (default: CORRIDOR_HTTP_PORT or 8080)')
-  .option('--demo', 'seed real border crossings, offices, carriers and a few hundred declarations')
+  .option('--demo', 'seed real border crossings, offices, carriers, a few hundred declarations and queues at two crossings')
   .action(async (options: { db?: string; host?: string; port?: string; demo?: boolean }) => {
     const demo = async (platform: Platform) => {
       const summary = await seedDemo(platform);
       console.log(`demo: ${summary.accepted + summary.incomplete} declarations added (${summary.incomplete} incomplete), ${summary.duplicates} there already`);
+      const queues = await seedDemoQueues(platform);
+      console.log(`demo queues at ${queues.crossings.join(', ')}: ${queues.checkedIn} trucks checked in (${queues.holding} holding for papers), ${queues.booked} booked`);
     };
     const served = await serve(config(options), options.demo ? demo : undefined);
     console.log(`Corridor is serving on ${served.url} (API under ${served.url}/api/v1, OpenAPI at ${served.url}/api/v1/openapi.json)`);
@@ -171,6 +175,8 @@ check
     for (const issue of result.issues) console.log(`  ${issue.code}: ${issue.message}`);
     process.exitCode = result.valid ? 0 : 1;
   });
+
+queueCommands(program, withPlatform, dbOption);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ServiceError) {

@@ -7,6 +7,9 @@ import { openPlatform, type Platform } from '../platform.js';
 import { startGateways, type Gateways } from './gateways.js';
 import { loadSealMappings } from './seal-mappings-file.js';
 
+/** How often called trucks are checked for no-shows and stale estimates refreshed. */
+const QUEUE_SWEEP_MS = 15_000;
+
 export interface Served {
   platform: Platform;
   url: string;
@@ -36,6 +39,7 @@ export async function serve(config: Config, seed?: (platform: Platform) => Promi
     gateway: { registry: gateways.registry, metrics: gateways.metrics.registry },
   });
   const url = await app.listen({ host: config.host, port: config.httpPort });
+  platform.queueTimers.start(QUEUE_SWEEP_MS);
   for (const listener of gateways.listeners) {
     app.log.info({ protocol: listener.protocol, port: listener.address.port }, 'device gateway listening');
   }

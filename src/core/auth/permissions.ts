@@ -19,19 +19,27 @@ export const PERMISSIONS = [
   'inspections:write',
   /** Create, move and delete roadside teams, and assign trucks to them. */
   'teams:manage',
+  /** The border queues: see the order, the board and every entry. */
+  'queue:read',
+  /** Check trucks in, call them, record arrivals, hold, release, re-prioritise and remove, with a reason. */
+  'queue:operate',
+  /** Set a crossing's lanes, capacities, hours and backlog release rate. */
+  'queue:configure',
+  /** Book a slot for one's own trucks and see them in the queues. */
+  'queue:book',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  analyst: ['declarations:read', 'reference:read', 'audit:read', 'risk:read'],
+  analyst: ['declarations:read', 'reference:read', 'audit:read', 'risk:read', 'queue:read'],
   operator: [
     'declarations:read', 'declarations:write', 'declarations:import', 'reference:read', 'devices:write',
-    'risk:read', 'risk:assess', 'inspections:write', 'teams:manage',
+    'risk:read', 'risk:assess', 'inspections:write', 'teams:manage', 'queue:read', 'queue:operate', 'queue:configure',
   ],
-  inspector: ['declarations:read', 'reference:read', 'risk:read', 'inspections:write'],
+  inspector: ['declarations:read', 'reference:read', 'risk:read', 'inspections:write', 'queue:read', 'queue:operate'],
   // A haulier reads and writes only its own declarations; the services narrow every query to its owner.
-  haulier: ['declarations:read', 'declarations:write', 'reference:read'],
+  haulier: ['declarations:read', 'declarations:write', 'reference:read', 'queue:book'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

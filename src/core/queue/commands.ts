@@ -20,6 +20,7 @@ import {
   type SetBacklogRateCommand,
   type SetLaneOpenCommand,
 } from './staff-actions.js';
+import { reconfigure, type ReconfigureCommand } from './reconfigure.js';
 import type { QueueState } from './state.js';
 import { refuse, type QueueResult, type Refusal } from './transaction.js';
 
@@ -33,6 +34,7 @@ export type QueueCommand =
   | RemoveCommand
   | SetBacklogRateCommand
   | SetLaneOpenCommand
+  | ReconfigureCommand
   | CallNextCommand
   | ArriveCommand
   | NoShowCommand
@@ -61,6 +63,8 @@ export function applyCommand(state: QueueState, command: QueueCommand): CommandR
       return setBacklogRate(state, command);
     case 'set_lane_open':
       return setLaneOpen(state, command);
+    case 'reconfigure':
+      return reconfigure(state, command);
     case 'call_next':
       return callNext(state, command);
     case 'arrive':

@@ -40,6 +40,7 @@ export {
   type Stream,
   type TruckRef,
 } from './entry.js';
+export { declarationFacts, QUEUEABLE } from './declaration-facts.js';
 export { estimateOf, firstEstimateOf, type EntryEstimate } from './estimate-columns.js';
 export { currentPace, refreshEstimates, type EstimateRefresh } from './estimates.js';
 export { explainOrder, explainPosition, type OrderExplanation, type PositionExplanation } from './explain.js';
@@ -48,6 +49,7 @@ export { noShowOutcome, type NoShowOutcome } from './no-show.js';
 export { openingSchedule, type OpeningSchedule } from './opening-schedule.js';
 export { chooseCall, NOTHING, WAIT_FOR_TOKEN } from './order.js';
 export { classify, PRIORITY_CLASSES, readiness, type Classification, type PriorityClass, type PriorityFacts, type Readiness } from './priority-class.js';
+export { orderedEntries } from './order-listing.js';
 export { publicLookup, type PublicLookup, type PublicStatus } from './public-lookup.js';
 export {
   DEFAULT_CHANNEL_FACTORS,
@@ -61,6 +63,8 @@ export {
   type QueueConfigOptions,
 } from './queue-config.js';
 export type { Reason } from './reason.js';
+export { reconfigure, type ReconfigureCommand } from './reconfigure.js';
+export { replayRecord, type QueueLogRecord, type RefreshRecord } from './replay.js';
 export {
   hold,
   release,

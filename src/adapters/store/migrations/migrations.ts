@@ -8,6 +8,7 @@ import { columnTypes } from './column-types.js';
 import * as initial from './0001-initial.js';
 import * as positions from './0002-positions.js';
 import * as risk from './0004-risk.js';
+import * as queue from './0005-queue.js';
 
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   const types = columnTypes(dialect);
@@ -15,6 +16,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
     '0001-initial': { up: (db) => initial.up(db, types), down: (db) => initial.down(db) },
     '0002-positions': { up: (db) => positions.up(db, types), down: (db) => positions.down(db) },
     '0004-risk': { up: (db) => risk.up(db, types), down: (db) => risk.down(db) },
+    '0005-queue': { up: (db) => queue.up(db, types), down: (db) => queue.down(db) },
   };
   return { getMigrations: async () => migrations };
 }
