@@ -136,8 +136,17 @@ function describeQueueApi(name: string, backend: () => Backend) {
       await expect(platform.queue.checkInFromSeal({ crossing: KORDAY.code, deviceId: 'not-this-seal', declarationId: ids.sealed! })).rejects.toMatchObject({
         issues: [{ code: 'SEAL_NOT_DECLARED', path: 'deviceId' }],
       });
+      // Assessed anew (green, where an unassessed truck counts yellow): the truck enters with its latest assessment's channel.
+      const assessed = await platform.store.risk.assessments.latest(ids.sealed!);
+      expect(assessed).toBeDefined();
+      await platform.store.risk.assessments.insert({
+        ...assessed!,
+        id: `${assessed!.id}-green`,
+        at: new Date(now).toISOString(),
+        assessment: { ...assessed!.assessment, channel: 'green' },
+      });
       const bySeal = await platform.queue.checkInFromSeal({ crossing: KORDAY.code, deviceId: ARMED.id, declarationId: ids.sealed! });
-      expect([bySeal.changed, bySeal.entry.route, bySeal.entry.priorityClass]).toEqual([true, 'geofence', 'esealed_complete']);
+      expect([bySeal.changed, bySeal.entry.route, bySeal.entry.priorityClass, bySeal.entry.channel]).toEqual([true, 'geofence', 'esealed_complete', 'green']);
       ids.sealedEntry = bySeal.entry.id;
       const staffToo = await post(`${Q}/check-ins`, 'inspector', { declarationId: ids.sealed });
       expect([staffToo.statusCode, staffToo.json().entry.id, staffToo.json().entry.route]).toEqual([200, ids.sealedEntry, 'geofence']);

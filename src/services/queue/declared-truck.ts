@@ -8,7 +8,7 @@ import type { Declaration, User } from '../../core/model/index.js';
 import type { Store } from '../../ports/store.js';
 import { ServiceError } from '../service-error.js';
 
-/** Until risk assessment's channel reaches the queue, a truck counts as a document check (yellow). */
+/** A truck whose declaration has not been assessed counts as a document check (yellow). */
 export const DEFAULT_CHANNEL: Channel = 'yellow';
 
 export interface DeclaredTruck {
@@ -20,12 +20,17 @@ export interface DeclaredTruck {
  * The declaration's truck. For an actor who sees only its own (a haulier), another's declaration is NOT_FOUND
  * before anything else is said about it, so its crossing or status cannot be probed.
  */
-export async function declaredTruck(store: Store, declarationId: string, crossing: string, channel: Channel = DEFAULT_CHANNEL, actor?: User): Promise<DeclaredTruck> {
+export async function declaredTruck(store: Store, declarationId: string, crossing: string, channel?: Channel, actor?: User): Promise<DeclaredTruck> {
   const declaration = await store.declarations.get(declarationId);
   if (declaration === undefined || (actor !== undefined && seesOnlyOwn(actor.role) && declaration.owner !== actor.username)) {
     throw new ServiceError('NOT_FOUND', `no declaration ${declarationId}`, [{ code: 'NOT_FOUND', path: 'declarationId', message: `no declaration ${declarationId}` }]);
   }
-  return { declaration, facts: await truckFacts(store, declaration, crossing, channel) };
+  return { declaration, facts: await truckFacts(store, declaration, crossing, channel ?? (await assessedChannel(store, declarationId))) };
+}
+
+/** The channel of the declaration's latest risk assessment: the lanes it may take. */
+async function assessedChannel(store: Store, declarationId: string): Promise<Channel> {
+  return (await store.risk.assessments.latest(declarationId))?.assessment.channel ?? DEFAULT_CHANNEL;
 }
 
 export async function truckFacts(store: Store, declaration: Declaration, crossing: string, channel: Channel): Promise<TruckFacts> {
