@@ -64,6 +64,7 @@ export function wirePlatform(store: Store, clock: Clock = systemClock, options: 
     if (status === 'accepted') await risk.assessments.assessAccepted(id);
   });
   declarations.onChanged((id) => queues.queue.declarationChanged(id));
+  risk.assessments.onChannelRaised(queues.queue);
   return {
     store,
     auth,

@@ -294,6 +294,19 @@ function describeQueueApi(name: string, backend: () => Backend) {
       const next = await post(`${Q}/calls`, 'inspector', { lane: 'L2' });
       expect(next.json().entry.id).toBe(before.order.items[0].id);
     });
+
+    it('moves a queued truck to the channel a risk re-assessment raised it to, and ignores trucks not queued', async () => {
+      tick();
+      const [waiting] = (await get(Q)).json().items;
+      expect(waiting.channel).not.toBe('red');
+      await platform.queue.channelRaised({ declarationId: waiting.declarationId, borderCrossing: KORDAY.code, to: 'red' });
+      expect((await get(`${Q}/entries/${waiting.id}`)).json().channel).toBe('red');
+      const audited = await platform.store.audit.list({ entity: 'queue-entry', entityId: waiting.id, limit: 1, offset: 0 });
+      expect([audited[0]?.action, audited[0]?.actor]).toEqual(['queue.channel_raised', 'risk']);
+
+      await expect(platform.queue.channelRaised({ declarationId: 'not-queued', borderCrossing: KORDAY.code, to: 'red' })).resolves.toBeUndefined();
+      await expect(platform.queue.channelRaised({ declarationId: waiting.declarationId, borderCrossing: 'NO-QUEUE-HERE', to: 'red' })).resolves.toBeUndefined();
+    });
   });
 }
 

@@ -48,6 +48,8 @@ export interface SettingsOutcome {
 const GEOFENCE: Pick<User, 'username'> = { username: 'geofence' };
 /** The actor of updates that follow a declaration's change. */
 const DECLARATIONS: Pick<User, 'username'> = { username: 'declarations' };
+/** The actor of channel changes that follow a risk re-assessment. */
+const RISK: Pick<User, 'username'> = { username: 'risk' };
 
 export class QueueService {
   constructor(
@@ -163,6 +165,21 @@ export class QueueService {
       }
       const result = await queue.apply({ kind: 'update_declaration', entryId: entry.id, facts: facts.facts, at: this.now(), by: DECLARATIONS.username });
       await this.audited(DECLARATIONS, result, 'queue.declaration_updated', 'queue-entry', entry.id, { declarationId });
+    });
+  }
+
+  /**
+   * Risk re-assessed a declaration to a higher channel (a trip's alert): its truck, if queued, takes the lanes of
+   * the new channel. What the ChannelRaisedListener of risk calls.
+   */
+  async channelRaised(event: { declarationId: string; borderCrossing: string; to: Channel }): Promise<void> {
+    if (!(await this.registry.has(event.borderCrossing))) return;
+    await this.registry.withQueue(event.borderCrossing, async (queue) => {
+      const id = queue.state.byDeclaration.get(event.declarationId);
+      const entry = id === undefined ? undefined : queue.state.entries.get(id);
+      if (entry === undefined || !isActive(entry.status)) return;
+      const result = await queue.apply({ kind: 'update_declaration', entryId: entry.id, channel: event.to, at: this.now(), by: RISK.username });
+      await this.audited(RISK, result, 'queue.channel_raised', 'queue-entry', entry.id, { declarationId: event.declarationId, channel: event.to });
     });
   }
 
