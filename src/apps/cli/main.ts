@@ -10,6 +10,7 @@ import { serve } from '../server/serve.js';
 import { importDeclarationsFile, importNomenclatureFile } from './import-commands.js';
 import { seedDemo, startDemoFleet } from './demo.js';
 import { simulateFleet } from './simulate-fleet.js';
+import { simulateScenarioFile } from './simulate/simulate-command.js';
 
 const program = new Command('corridor').description('Cross-border freight control: declarations, navigation seals, risk, border queues.');
 const dbOption = () => new Option('--db <db>', 'SQLite file or postgres:// URL (default: CORRIDOR_DB or ./data/corridor.db)');
@@ -146,6 +147,17 @@ program
       });
     }),
   );
+
+program
+  .command('simulate <scenario>')
+  .description('what-if simulation of a crossing\'s queue under inspection policies (YAML or JSON scenario; see scenarios/)')
+  .option('--seed <seed>', 'seed of the random numbers: the same scenario and seed give the same result', '1')
+  .option('--out <dir>', 'write each policy\'s report as JSON and the charts as SVG into this folder')
+  .option('--compare', 'run every policy of the scenario on the same trucks and arrivals, side by side')
+  .option('--policy <name>', 'the policy to run (the scenario\'s first by default)')
+  .action(async (scenario: string, options: { seed: string; out?: string; compare?: boolean; policy?: string }) => {
+    await simulateScenarioFile(scenario, options);
+  });
 
 const check = program.command('check').description('check identifiers');
 check
