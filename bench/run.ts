@@ -24,6 +24,7 @@ const BENCHMARKS: Record<string, () => Promise<object[]>> = {
   risk: async () => (await import('./risk.js')).riskBenchmarks(),
   queue: async () => (await import('./queue.js')).queueBenchmarks(),
   tracking: async () => (await import('./tracking.js')).trackingBenchmarks(),
+  simulation: async () => (await import('./simulation.js')).simulationBenchmarks(),
 };
 
 const only = process.argv[2];
