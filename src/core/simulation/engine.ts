@@ -240,13 +240,14 @@ export function simulate(scenario: Scenario, options: SimulationOptions): Simula
     if (incomplete) heap.push(Math.max(start, t + papersAfter), PAPERS_COMPLETE, n);
   }
 
-  function tryCall(lane: number, t: number): void {
+  /** Calls the next truck to the lane at `t`, or schedules the lane's next try; whether a truck was called. */
+  function tryCall(lane: number, t: number): boolean {
     const result = callNext(state, { lane: laneIds[lane]!, at: t, by: BY, expectedVersion: state.version });
     if (!result.ok) {
       const retryAt = 'retryAt' in result ? result.retryAt : undefined;
       if (retryAt !== undefined && Number.isFinite(retryAt) && retryAt <= horizonEnd) heap.push(Math.max(retryAt, t), LANE, lane);
       else laneIdle[lane] = true;
-      return;
+      return false;
     }
     const entry = result.entry;
     const n = entry.slot - 1;
@@ -274,6 +275,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions): Simula
       applyCommand(state, { kind: 'archive', at: t, by: BY, before: t });
       archivedAt = served;
     }
+    return true;
   }
 
   /** A lane whose simulated service ended: freed early if the queue still counts it busy, then it calls. */
@@ -282,11 +284,15 @@ export function simulate(scenario: Scenario, options: SimulationOptions): Simula
     tryCall(lane, t);
   }
 
+  /**
+   * One truck joined the order: idle lanes had nothing to call before it, so at most one of them can call now. They
+   * are tried in turn until one does; the rest stay idle without asking the queue again.
+   */
   function wakeIdleLanes(t: number): void {
     for (let lane = 0; lane < laneIdle.length; lane++) {
       if (laneIdle[lane]) {
         laneIdle[lane] = false;
-        tryCall(lane, t);
+        if (tryCall(lane, t)) return;
       }
     }
   }
