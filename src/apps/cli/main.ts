@@ -13,6 +13,7 @@ import { seedDemo, startDemoFleet } from './demo.js';
 import { seedDemoQueues } from './demo-queues.js';
 import { queueCommands } from './queue-commands.js';
 import { simulateFleet } from './simulate-fleet.js';
+import { simulateScenarioFile } from './simulate/simulate-command.js';
 
 const program = new Command('corridor').description('Cross-border freight control: declarations, navigation seals, risk, border queues.');
 const dbOption = () => new Option('--db <db>', 'SQLite file or postgres:// URL (default: CORRIDOR_DB or ./data/corridor.db)');
@@ -163,6 +164,17 @@ risk
   .description('store a rule-set file as a version (validated) and put it in force')
   .addOption(dbOption())
   .action((file: string, options: { db?: string }) => withPlatform(options, (platform) => activateRuleSetFile(platform, file)));
+
+program
+  .command('simulate <scenario>')
+  .description('what-if simulation of a crossing\'s queue under inspection policies (YAML or JSON scenario; see scenarios/)')
+  .option('--seed <seed>', 'seed of the random numbers: the same scenario and seed give the same result', '1')
+  .option('--out <dir>', 'write each policy\'s report as JSON and the charts as SVG into this folder')
+  .option('--compare', 'run every policy of the scenario on the same trucks and arrivals, side by side')
+  .option('--policy <name>', 'the policy to run (the scenario\'s first by default)')
+  .action(async (scenario: string, options: { seed: string; out?: string; compare?: boolean; policy?: string }) => {
+    await simulateScenarioFile(scenario, options);
+  });
 
 const check = program.command('check').description('check identifiers');
 check

@@ -1,0 +1,113 @@
+/**
+ * `corridor simulate SCENARIO`: reads and checks the scenario, loads the rule set it names, runs one policy (the
+ * first, or --policy) or every policy on the same seed (--compare, common random numbers), shows a progress bar,
+ * prints the figures side by side, and with --out writes each report as JSON and the charts as SVG.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import cliProgress from 'cli-progress';
+import type { CompiledRuleSet } from '../../../core/risk/index.js';
+import { formatScenarioIssue, needsRules, parseScenario, reportOf, simulate, type InspectionPolicy, type Scenario, type SimulationReport } from '../../../core/simulation/index.js';
+import { readRuleSetFileOrThrow } from '../../../adapters/risk/rule-set-file.js';
+import { comparisonTable } from './comparison-table.js';
+import { lineChartSvg } from './svg-line-chart.js';
+
+export interface SimulateOptions {
+  seed: string;
+  out?: string;
+  compare?: boolean;
+  policy?: string;
+}
+
+/** The scenario in the file, or an error listing every issue as `file:line:column path CODE: message`. */
+export async function readScenarioFile(path: string): Promise<{ scenario: Scenario; ruleSetPath?: string }> {
+  const parsed = parseScenario(await readFile(path, 'utf8'));
+  if (!parsed.ok) {
+    const lines = parsed.issues.map((issue) => `  ${formatScenarioIssue(issue, path)}`);
+    throw new Error(`the scenario ${path} has ${parsed.issues.length} issue(s):\n${lines.join('\n')}`);
+  }
+  const { scenario, ruleSet } = parsed.parsed;
+  return ruleSet === undefined ? { scenario } : { scenario, ruleSetPath: resolve(dirname(path), ruleSet) };
+}
+
+function chosenPolicies(scenario: Scenario, options: SimulateOptions): readonly InspectionPolicy[] {
+  if (options.compare) return scenario.policies;
+  if (options.policy === undefined) return scenario.policies.slice(0, 1);
+  const policy = scenario.policies.find((p) => p.name === options.policy);
+  if (policy === undefined) throw new Error(`the scenario has no policy ${options.policy}; it has ${scenario.policies.map((p) => p.name).join(', ')}`);
+  return [policy];
+}
+
+function seedOf(text: string): number | string {
+  return /^-?\d+$/.test(text) ? Number(text) : text;
+}
+
+function runWithProgress(scenario: Scenario, policy: InspectionPolicy, seed: number | string, ruleSet: CompiledRuleSet | undefined): SimulationReport {
+  const bar = process.stderr.isTTY
+    ? new cliProgress.SingleBar(
+        { format: `${policy.name.padEnd(20)} [{bar}] {percentage}% of ${scenario.horizonHours} h simulated | {duration_formatted}`, stream: process.stderr },
+        cliProgress.Presets.shades_classic,
+      )
+    : undefined;
+  bar?.start(100, 0);
+  try {
+    const run = simulate(scenario, {
+      seed,
+      policy,
+      ...(ruleSet === undefined ? {} : { ruleSet }),
+      onProgress: (simulated, horizon) => bar?.update(Math.round((simulated / horizon) * 100)),
+    });
+    bar?.update(100);
+    return reportOf(run);
+  } finally {
+    bar?.stop();
+  }
+}
+
+async function writeOutputs(dir: string, reports: readonly SimulationReport[]): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const written: string[] = [];
+  const write = async (name: string, text: string) => {
+    await writeFile(join(dir, name), text);
+    written.push(join(dir, name));
+  };
+  for (const report of reports) await write(`${report.policy.replace(/[^\w.-]+/g, '_')}.json`, `${JSON.stringify(report, null, 2)}\n`);
+  const hoursOf = (report: SimulationReport) => report.series.minutes.map((m) => m / 60);
+  await write(
+    'queue-length.svg',
+    lineChartSvg({
+      title: `${reports[0]!.scenario}: trucks at the crossing`,
+      xLabel: 'hours after the start',
+      yLabel: 'trucks waiting (in the order or holding)',
+      series: reports.map((r) => ({ name: r.policy, points: hoursOf(r).map((h, i) => [h, r.series.atCrossing[i]!] as const) })),
+    }),
+  );
+  await write(
+    'waiting-time.svg',
+    lineChartSvg({
+      title: `${reports[0]!.scenario}: waiting time of the trucks called`,
+      xLabel: 'hours after the start',
+      yLabel: 'mean wait, hours (arrival to call)',
+      series: reports.map((r) => ({ name: r.policy, points: hoursOf(r).map((h, i) => [h, r.series.meanWaitHours[i]!] as const) })),
+    }),
+  );
+  return written;
+}
+
+export async function simulateScenarioFile(path: string, options: SimulateOptions): Promise<SimulationReport[]> {
+  const { scenario, ruleSetPath } = await readScenarioFile(path);
+  const policies = chosenPolicies(scenario, options);
+  let ruleSet: CompiledRuleSet | undefined;
+  if (policies.some(needsRules)) {
+    if (ruleSetPath === undefined) throw new Error(`the scenario ${path} has risk-targeted policies but names no ruleSet file`);
+    ruleSet = await readRuleSetFileOrThrow(ruleSetPath);
+  }
+  const seed = seedOf(options.seed);
+  const reports = policies.map((policy) => runWithProgress(scenario, policy, seed, ruleSet));
+  console.log(`${scenario.name}, seed ${options.seed}`);
+  console.log(comparisonTable(reports));
+  if (options.out !== undefined) {
+    for (const file of await writeOutputs(options.out, reports)) console.log(`wrote ${file}`);
+  }
+  return reports;
+}
