@@ -17,7 +17,7 @@ import type { QueueEntry } from './entry.js';
 import { clearEstimate } from './estimate-columns.js';
 import { recordCall, recordServed } from './flow.js';
 import { noShowOutcome } from './no-show.js';
-import { chooseCall, headKeys, listChannel, NOTHING, removeFromOrder, WAIT_FOR_TOKEN } from './order.js';
+import { chooseCall, headKeys, listChannel, NOTHING, removeFromOrder, WAIT_FOR_TOKEN, type HeadKeys } from './order.js';
 import { serviceMs as nominalServiceMs } from './queue-config.js';
 import { duration, iso, reason, type Reason } from './reason.js';
 import { first } from './sorted-list.js';
@@ -83,7 +83,7 @@ function laneBlocked(state: QueueState, lane: LaneState, t: number): (Refusal & 
   return null;
 }
 
-function callReasons(state: QueueState, lane: LaneState, passedOver: boolean, entry: QueueEntry, t: number): Reason[] {
+function callReasons(state: QueueState, heads: HeadKeys, lane: LaneState, passedOver: boolean, entry: QueueEntry, t: number): Reason[] {
   const reasons: Reason[] = [
     reason(
       'FIRST_IN_ORDER',
@@ -99,7 +99,7 @@ function callReasons(state: QueueState, lane: LaneState, passedOver: boolean, en
       ),
     );
   }
-  const overall = chooseCall(headKeys(state.order), [true, true, true], true);
+  const overall = chooseCall(heads, [true, true, true], true);
   if (overall >= 0 && !lane.mask[CHANNELS.indexOf(listChannel(overall))]) {
     reasons.push(reason('CHANNEL_NOT_TAKEN', `the order's first truck is ${listChannel(overall)}, which lane ${lane.id} does not take`));
   }
@@ -137,7 +137,7 @@ export function callNext(state: QueueState, command: Omit<CallNextCommand, 'kind
   const entry = first(state.order[choice]!)!;
   const service = command.serviceMs ?? nominalServiceMs(lane.config, entry.channel);
   const passedOver = !token && chooseCall(heads, lane.mask, true) !== choice;
-  const reasons = callReasons(state, lane, passedOver, entry, t);
+  const reasons = callReasons(state, heads, lane, passedOver, entry, t);
 
   const tx = begin(state, command);
   removeFromOrder(state.order, entry);
