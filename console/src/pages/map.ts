@@ -73,7 +73,7 @@ function sealDetails(seal: SealProperties, showTrack: () => void): HTMLElement {
     table(
       ['', ''],
       [
-        ['State', SEAL_STATE_LABELS[seal.state as keyof typeof SEAL_STATE_LABELS] ?? seal.state],
+        ['State', SEAL_STATE_LABELS[seal.state]],
         ['Reported', when(seal.deviceTime)],
         ['Received', when(seal.receivedTime)],
         ['Position', `${seal.lat.toFixed(5)}, ${seal.lon.toFixed(5)}${seal.valid ? '' : ' (no fix)'}`],
