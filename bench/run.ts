@@ -1,6 +1,6 @@
 /**
  * Runs the benchmarks and prints one JSON object per result. `npm run bench` builds first; choose with
- * `BENCH=import,gateway,decode,risk,queue,queue-service,tracking,simulation` (all by default).
+ * `BENCH=import,gateway,decode,risk,queue,queue-service,tracking,simulation,console` (all by default).
  *
  * Each benchmark runs in a fresh process of its own, loading only its own modules: measured in one process,
  * the JIT's state and the heap left by one benchmark changed the figures of the next (the Teltonika decoder
@@ -26,6 +26,7 @@ const BENCHMARKS: Record<string, () => Promise<object[]>> = {
   'queue-service': async () => (await import('./queue-service.js')).queueServiceBenchmarks(),
   tracking: async () => (await import('./tracking.js')).trackingBenchmarks(),
   simulation: async () => (await import('./simulation.js')).simulationBenchmarks(),
+  console: async () => (await import('./console-map.js')).consoleMapBenchmarks(Number(env.BENCH_SEALS ?? 20_000)),
 };
 
 const only = process.argv[2];

@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { consoleFiles } from './console-files.js';
 import type { ApiServices } from './context.js';
 import { errorHandler, sendError } from './errors.js';
 import { authRoutes } from './routes/auth.js';
@@ -29,6 +30,8 @@ export interface HttpOptions {
   bodyLimit?: number;
   /** The device gateway's live view, when this process runs one. */
   gateway?: GatewayView;
+  /** Directory of the built web console, served at the root; no console when absent. */
+  consoleDir?: string;
 }
 
 /**
@@ -97,6 +100,7 @@ export async function createHttpServer(services: ApiServices, options: HttpOptio
     { prefix: API_PREFIX },
   );
   if (options.gateway) await metricsRoute(app, options.gateway.metrics);
+  if (options.consoleDir) await consoleFiles(app, options.consoleDir);
   return app;
 }
 

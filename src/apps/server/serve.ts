@@ -1,5 +1,6 @@
 /** `corridor serve`: everything in one process on the embedded defaults, or on PostgreSQL when configured. */
 import { pino } from 'pino';
+import { builtConsoleDir } from '../../adapters/http/console-files.js';
 import { createHttpServer } from '../../adapters/http/server.js';
 import { systemClock } from '../../ports/clock.js';
 import type { Config } from '../config.js';
@@ -34,8 +35,10 @@ export async function serve(config: Config, seed?: (platform: Platform) => Promi
   const log = pino({ level: process.env.CORRIDOR_LOG_LEVEL ?? 'info' });
   const sealMappings = await loadSealMappings(config.sealMappingsFile);
   const gateways = await startGateways(config, platform.store, log.child({ component: 'gateway' }), { sealMappings });
+  const consoleDir = builtConsoleDir();
   const app = await createHttpServer(platform, {
     logger: log,
+    ...(consoleDir ? { consoleDir } : {}),
     gateway: { registry: gateways.registry, metrics: gateways.metrics.registry },
   });
   const url = await app.listen({ host: config.host, port: config.httpPort });

@@ -1,0 +1,119 @@
+/**
+ * Alerts: the unresolved ones live (the stream adds and changes rows as they happen), to acknowledge, assign and
+ * resolve; each with a link that opens the map where it was seen.
+ */
+import { holds } from '../access.js';
+import type { Api } from '../api.js';
+import { errorText, h, replace, table, when } from '../dom.js';
+import { follow } from '../live/sse.js';
+import type { Page, PageContext } from '../page.js';
+import { href } from '../route.js';
+
+/** An alert as the tracking API writes it. */
+export interface AlertRow {
+  id: string;
+  tripId: string;
+  type: string;
+  severity: 'alarm' | 'warning' | 'info';
+  status: 'open' | 'acknowledged' | 'assigned' | 'resolved';
+  firstSeen: string | null;
+  lastSeen: string | null;
+  occurrences: number;
+  endedAt: string | null;
+  position: { deviceId: string; lat: number; lon: number } | null;
+  assignee: string | null;
+  resolutionNote: string | null;
+}
+
+const VIEWS = {
+  unresolved: ['open', 'acknowledged', 'assigned'],
+  resolved: ['resolved'],
+} as const;
+type View = keyof typeof VIEWS;
+
+export function alertsPage({ api, session, query }: PageContext): Page {
+  const view: View = query.get('view') === 'resolved' ? 'resolved' : 'unresolved';
+  const canAct = session !== undefined && holds(session.user.role, 'alerts:act');
+  const rows = new Map<string, AlertRow>();
+  const body = h('div', { class: 'results' }, 'Loading…');
+  const message = h('p', { class: 'error', role: 'alert' });
+  const element = h(
+    'section',
+    { class: 'alerts' },
+    h('h1', {}, 'Alerts'),
+    h('nav', { class: 'tabs' }, h('a', { href: href('alerts'), 'aria-current': view === 'unresolved' ? 'page' : undefined }, 'Unresolved'), h('a', { href: href('alerts', undefined, { view: 'resolved' }), 'aria-current': view === 'resolved' ? 'page' : undefined }, 'Resolved')),
+    message,
+    body,
+  );
+  const stop = new AbortController();
+
+  const act = (alert: AlertRow, action: 'acknowledge' | 'assign' | 'resolve') => {
+    let payload: object = {};
+    if (action === 'assign') {
+      const assignee = prompt('Assign to user:', session?.user.username ?? '');
+      if (!assignee) return;
+      payload = { assignee };
+    } else if (action === 'resolve') {
+      const note = prompt('How was it resolved?');
+      if (!note) return;
+      payload = { note };
+    }
+    api
+      .post<{ alert: AlertRow }>(`/alerts/${encodeURIComponent(alert.id)}/${action}`, payload)
+      .then(({ alert: changed }) => upsert(changed))
+      .catch((error: unknown) => (message.textContent = errorText(error)));
+  };
+
+  const render = () => {
+    const shown = [...rows.values()].sort((a, b) => (b.lastSeen ?? '').localeCompare(a.lastSeen ?? ''));
+    replace(
+      body,
+      shown.length === 0
+        ? h('p', {}, view === 'unresolved' ? 'No unresolved alert.' : 'No resolved alert.')
+        : table(
+            ['Severity', 'Type', 'Trip', 'Status', 'Assignee', 'First seen', 'Last seen', 'Times', 'Where', ''],
+            shown.map((alert) => [
+              h('span', { class: `badge ${alert.severity}` }, alert.severity),
+              alert.type,
+              alert.tripId,
+              alert.status,
+              alert.assignee ?? '—',
+              when(alert.firstSeen),
+              when(alert.lastSeen),
+              alert.occurrences,
+              alert.position ? h('a', { href: href('map', undefined, { lon: String(alert.position.lon), lat: String(alert.position.lat) }) }, 'map') : '—',
+              canAct && alert.status !== 'resolved'
+                ? h(
+                    'span',
+                    { class: 'actions' },
+                    alert.status === 'open' ? h('button', { type: 'button', onclick: () => act(alert, 'acknowledge') }, 'Acknowledge') : null,
+                    h('button', { type: 'button', onclick: () => act(alert, 'assign') }, 'Assign'),
+                    h('button', { type: 'button', onclick: () => act(alert, 'resolve') }, 'Resolve'),
+                  )
+                : null,
+            ]),
+            { class: 'list' },
+          ),
+    );
+  };
+
+  const upsert = (alert: AlertRow) => {
+    if ((VIEWS[view] as readonly string[]).includes(alert.status)) rows.set(alert.id, alert);
+    else rows.delete(alert.id);
+    render();
+  };
+
+  load(api, view)
+    .then((items) => {
+      for (const alert of items) rows.set(alert.id, alert);
+      render();
+      return follow(api, { alert: (data) => upsert((data as { alert: AlertRow }).alert) }, stop.signal);
+    })
+    .catch((error: unknown) => replace(body, h('p', { class: 'error' }, errorText(error))));
+  return { element, dispose: () => stop.abort() };
+}
+
+async function load(api: Api, view: View): Promise<AlertRow[]> {
+  const page = await api.get<{ items: AlertRow[] }>('/alerts', { status: VIEWS[view], limit: 200 });
+  return page.items;
+}

@@ -1,0 +1,199 @@
+/**
+ * The crossings board: per crossing, the queue by class, waiting times, throughput and when the backlog clears;
+ * the waiting and held trucks; and the staff's actions (call to a lane, hold, release, re-prioritise, each with a
+ * reason) and the backlog release rate. Refreshed every few seconds.
+ */
+import { holds } from '../access.js';
+import type { Api } from '../api.js';
+import { duration, errorText, h, replace, table, when } from '../dom.js';
+import type { Page, PageContext } from '../page.js';
+import { href } from '../route.js';
+
+const REFRESH_MS = 5_000;
+const CLASSES = ['perishable', 'trusted_trader', 'esealed_complete', 'standard'] as const;
+
+interface Spread {
+  count: number;
+  medianMs: number | null;
+  p95Ms: number | null;
+}
+
+/** The queue's board as its API writes it. */
+interface Board {
+  version: number;
+  byClass: Record<string, { booked: number; holding: number; waiting: number; called: number }>;
+  total: { booked: number; holding: number; waiting: number; called: number };
+  waitingNow: Spread;
+  waitsOfCalledLastDay: Spread;
+  throughput: { callsLastHour: number; callsLastDay: number; smoothedPerHour: number };
+  backlog: { waiting: number; holding: number; releaseRatePerHour: number | null; effectiveRatePerHour: number; clearanceHours: number | null; clearanceAt: string | null };
+}
+
+interface Entry {
+  id: string;
+  truck: { plate: string; country: string };
+  status: string;
+  priorityClass: string;
+  channel: string;
+  position: number | null;
+  estimatedCallAt: string | null;
+  arrivedAt: string | null;
+  staffHold: { by: string; reason: string } | null;
+}
+
+interface Settings {
+  version: number;
+  lanes: Array<{ id: string; open: boolean; calledEntry: string | null }>;
+  backlog: { ratePerHour: number | null };
+}
+
+function boardView(board: Board): HTMLElement {
+  return h(
+    'div',
+    { class: 'board' },
+    table(
+      ['Class', 'Booked', 'Holding', 'Waiting', 'Called'],
+      [...CLASSES.map((name) => {
+        const counts = board.byClass[name] ?? { booked: 0, holding: 0, waiting: 0, called: 0 };
+        return [name.replace(/_/g, ' '), counts.booked, counts.holding, counts.waiting, counts.called];
+      }), ['total', board.total.booked, board.total.holding, board.total.waiting, board.total.called]],
+      { class: 'by-class' },
+    ),
+    table(
+      ['', ''],
+      [
+        ['Waiting now (median / 95%)', `${duration(board.waitingNow.medianMs)} / ${duration(board.waitingNow.p95Ms)}`],
+        ['Wait of those called today (median / 95%)', `${duration(board.waitsOfCalledLastDay.medianMs)} / ${duration(board.waitsOfCalledLastDay.p95Ms)}`],
+        ['Throughput', `${board.throughput.callsLastHour} last hour, ${board.throughput.callsLastDay} last day, ${board.throughput.smoothedPerHour.toFixed(1)}/h smoothed`],
+        ['Backlog', `${board.backlog.waiting} waiting, ${board.backlog.holding} holding`],
+        ['Release rate', board.backlog.releaseRatePerHour === null ? 'no limit' : `${board.backlog.releaseRatePerHour}/h (effective ${board.backlog.effectiveRatePerHour.toFixed(1)}/h)`],
+        ['Backlog clears', board.backlog.clearanceAt === null ? 'never at this rate' : `${when(board.backlog.clearanceAt)} (${board.backlog.clearanceHours?.toFixed(1)} open hours)`],
+      ],
+      { class: 'facts' },
+    ),
+  );
+}
+
+function crossingView(api: Api, crossing: string, canOperate: boolean, canConfigure: boolean): { element: HTMLElement; refresh: () => Promise<void> } {
+  const message = h('p', { class: 'error', role: 'alert' });
+  const content = h('div', {}, 'Loading…');
+  const element = h('div', { class: 'crossing' }, message, content);
+  const base = `/queues/${encodeURIComponent(crossing)}`;
+
+  const withReason = (what: string, send: (reason: string) => Promise<unknown>) => {
+    const reason = prompt(`Why ${what}?`);
+    if (!reason) return;
+    send(reason).then(refresh, (error: unknown) => void (message.textContent = errorText(error)));
+  };
+
+  const entryActions = (entry: Entry) =>
+    !canOperate
+      ? null
+      : h(
+          'span',
+          { class: 'actions' },
+          entry.status === 'holding'
+            ? h('button', { type: 'button', onclick: () => withReason('release', (reason) => api.post(`${base}/entries/${entry.id}/release`, { reason })) }, 'Release')
+            : h('button', { type: 'button', onclick: () => withReason('hold', (reason) => api.post(`${base}/entries/${entry.id}/hold`, { reason })) }, 'Hold'),
+          h(
+            'select',
+            {
+              'aria-label': 'priority class',
+              onchange: (event: Event) => {
+                const chosen = (event.target as HTMLSelectElement).value;
+                withReason(`move to ${chosen}`, (reason) => api.post(`${base}/entries/${entry.id}/priority`, { priorityClass: chosen === 'facts' ? null : chosen, reason }));
+              },
+            },
+            h('option', { value: '' }, 'Re-prioritise…'),
+            ...CLASSES.map((name) => h('option', { value: name }, name.replace(/_/g, ' '))),
+            h('option', { value: 'facts' }, 'back to its own class'),
+          ),
+        );
+
+  const trucks = (entries: readonly Entry[]) =>
+    table(
+      ['Place', 'Truck', 'Class', 'Channel', 'Arrived', 'Expected call', 'Hold', ''],
+      entries.map((entry) => [
+        entry.position ?? '—',
+        `${entry.truck.plate} (${entry.truck.country})`,
+        entry.priorityClass.replace(/_/g, ' '),
+        entry.channel,
+        when(entry.arrivedAt),
+        when(entry.estimatedCallAt),
+        entry.staffHold ? `${entry.staffHold.reason} (${entry.staffHold.by})` : '',
+        entryActions(entry),
+      ]),
+      { class: 'list' },
+    );
+
+  /** Reloads the crossing; a failure shows above the last good view rather than replacing it. */
+  const refresh = (): Promise<void> =>
+    load().then(
+      () => void (message.textContent = ''),
+      (error: unknown) => void (message.textContent = errorText(error)),
+    );
+
+  async function load(): Promise<void> {
+    const [board, settings, waiting, holding] = await Promise.all([
+      api.get<Board>(`${base}/board`),
+      api.get<Settings>(`${base}/settings`),
+      api.get<{ items: Entry[]; total: number }>(base, { status: 'waiting', limit: 100 }),
+      api.get<{ items: Entry[] }>(base, { status: 'holding', limit: 100 }),
+    ]);
+    const lanes = h(
+      'div',
+      { class: 'lanes' },
+      ...settings.lanes.map((lane) =>
+        h(
+          'span',
+          { class: `lane ${lane.open ? 'open' : 'closed'}` },
+          `Lane ${lane.id}${lane.open ? '' : ' (closed)'}${lane.calledEntry ? ', truck called' : ''} `,
+          canOperate && lane.open
+            ? h('button', { type: 'button', onclick: () => void api.post(`${base}/calls`, { lane: lane.id, expectedVersion: settings.version }).then(refresh, (error: unknown) => void (message.textContent = errorText(error))) }, 'Call next')
+            : null,
+        ),
+      ),
+    );
+    const rate = canConfigure
+      ? h(
+          'button',
+          {
+            type: 'button',
+            onclick: () => {
+              const text = prompt('Backlog trucks an hour (empty: no limit, 0: stop):', settings.backlog.ratePerHour === null ? '' : String(settings.backlog.ratePerHour));
+              if (text === null) return;
+              withReason('change the release rate', (reason) => api.put(`${base}/release-rate`, { ratePerHour: text.trim() === '' ? null : Number(text), reason }));
+            },
+          },
+          'Set the backlog release rate',
+        )
+      : null;
+    replace(content, boardView(board), lanes, rate, h('h2', {}, `Waiting (${waiting.total})`), trucks(waiting.items), h('h2', {}, 'Held'), trucks(holding.items));
+  }
+
+  return { element, refresh };
+}
+
+export function crossingsPage({ api, session, rest }: PageContext): Page {
+  const role = session?.user.role;
+  const canOperate = role !== undefined && holds(role, 'queue:operate');
+  const canConfigure = role !== undefined && holds(role, 'queue:configure');
+  const picker = h('nav', { class: 'tabs' });
+  const body = h('div', {});
+  const element = h('section', { class: 'crossings' }, h('h1', {}, 'Crossings'), picker, body);
+  let timer: ReturnType<typeof setInterval> | undefined;
+
+  api
+    .get<{ items: Array<{ code: string; name: string }> }>('/crossings')
+    .then(({ items }) => {
+      replace(picker, ...items.map((item) => h('a', { href: href('crossings', item.code), 'aria-current': item.code === rest ? 'page' : undefined }, item.name)));
+      const chosen = rest || items[0]?.code;
+      if (!chosen) return replace(body, 'No crossing is set up.');
+      const view = crossingView(api, chosen, canOperate, canConfigure);
+      replace(body, view.element);
+      void view.refresh();
+      timer = setInterval(() => void view.refresh(), REFRESH_MS);
+    })
+    .catch((error: unknown) => replace(body, h('p', { class: 'error' }, errorText(error))));
+  return { element, dispose: () => clearInterval(timer) };
+}
