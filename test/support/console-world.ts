@@ -26,7 +26,7 @@ export interface ConsoleWorld {
 }
 
 export async function buildConsole(outDir: string): Promise<void> {
-  await build({ configFile: new URL('../../console/vite.config.ts', import.meta.url).pathname, build: { outDir, emptyOutDir: true }, logLevel: 'warn' });
+  await build({ configFile: new URL('../../web/vite.config.ts', import.meta.url).pathname, build: { outDir, emptyOutDir: true }, logLevel: 'warn' });
 }
 
 /**
