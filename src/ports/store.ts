@@ -21,6 +21,7 @@ import type {
   User,
   Vehicle,
 } from '../core/model/index.js';
+import type { AlertRepository, TripRepository } from './tracking-store.js';
 
 export interface Page<T> {
   items: T[];
@@ -179,6 +180,8 @@ export interface Store {
   readonly users: UserRepository;
   readonly audit: AuditLog;
   readonly positions: PositionRepository;
+  readonly trips: TripRepository;
+  readonly alerts: AlertRepository;
   /** Brings the schema to the latest migration. */
   migrate(): Promise<void>;
   close(): Promise<void>;

@@ -9,6 +9,8 @@ import type {
   Store,
   UserRepository,
 } from '../../ports/store.js';
+import type { AlertRepository, TripRepository } from '../../ports/tracking-store.js';
+import { KyselyAlertRepository } from './alert-repository.js';
 import { KyselyAuditLog } from './audit-log.js';
 import { KyselyDeclarationRepository } from './declaration-repository.js';
 import { MAX_PARAMETERS, type StoreDialect } from './dialect.js';
@@ -16,6 +18,7 @@ import { migrationProvider } from './migrations/migrations.js';
 import { KyselyNomenclatureRepository } from './nomenclature-repository.js';
 import { KyselyPositionRepository } from './position-repository.js';
 import { KyselyReferenceRepository } from './reference-repository.js';
+import { KyselyTripRepository } from './trip-repository.js';
 import type { Database } from './schema.js';
 import { KyselyUserRepository } from './user-repository.js';
 
@@ -33,6 +36,8 @@ export class KyselyStore implements Store {
   readonly users: UserRepository;
   readonly audit: AuditLog;
   readonly positions: PositionRepository;
+  readonly trips: TripRepository;
+  readonly alerts: AlertRepository;
   #closed = false;
 
   constructor(
@@ -47,6 +52,8 @@ export class KyselyStore implements Store {
     this.users = new KyselyUserRepository(db);
     this.audit = new KyselyAuditLog(db);
     this.positions = new KyselyPositionRepository(db, maxParameters);
+    this.trips = new KyselyTripRepository(db);
+    this.alerts = new KyselyAlertRepository(db);
   }
 
   async migrate(): Promise<void> {

@@ -7,12 +7,14 @@ import type { StoreDialect } from '../dialect.js';
 import { columnTypes } from './column-types.js';
 import * as initial from './0001-initial.js';
 import * as positions from './0002-positions.js';
+import * as tracking from './0003-tracking.js';
 
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   const types = columnTypes(dialect);
   const migrations: Record<string, Migration> = {
     '0001-initial': { up: (db) => initial.up(db, types), down: (db) => initial.down(db) },
     '0002-positions': { up: (db) => positions.up(db, types), down: (db) => positions.down(db) },
+    '0003-tracking': { up: (db) => tracking.up(db, types), down: (db) => tracking.down(db) },
   };
   return { getMigrations: async () => migrations };
 }
