@@ -12,6 +12,9 @@ import { DeclarationService } from '../services/declaration-service.js';
 import { NomenclatureImport } from '../services/nomenclature-import.js';
 import { PositionQueryService } from '../services/position-query.js';
 import { ReferenceService } from '../services/reference-service.js';
+import { AlertService } from '../services/tracking/alert-service.js';
+import { Tracker, type TrackerOptions } from '../services/tracking/tracker.js';
+import { TripService } from '../services/tracking/trip-service.js';
 
 export interface Platform {
   store: Store;
@@ -21,6 +24,10 @@ export interface Platform {
   nomenclature: NomenclatureImport;
   reference: ReferenceService;
   positions: PositionQueryService;
+  /** Follows the open trips; `serve` starts it and feeds it the gateways' positions. */
+  tracker: Tracker;
+  trips: TripService;
+  alerts: AlertService;
   close(): Promise<void>;
 }
 
@@ -33,10 +40,11 @@ export async function openPlatform(db: string, clock: Clock = systemClock): Prom
   return wirePlatform(store, clock);
 }
 
-export function wirePlatform(store: Store, clock: Clock = systemClock): Platform {
+export function wirePlatform(store: Store, clock: Clock = systemClock, tracking: TrackerOptions = {}): Platform {
   const audit = createAudit(store.audit, clock);
   const auth = new AuthService(store, createScryptCredentials(), clock, audit);
   const checks = new CheckContextSource(store, clock);
+  const tracker = new Tracker(store, clock, tracking);
   return {
     store,
     auth,
@@ -45,6 +53,12 @@ export function wirePlatform(store: Store, clock: Clock = systemClock): Platform
     nomenclature: new NomenclatureImport(store, auth, checks, audit),
     reference: new ReferenceService(store.reference, auth, checks, audit),
     positions: new PositionQueryService(store, auth, clock),
-    close: () => store.close(),
+    tracker,
+    trips: new TripService(store, auth, tracker, clock, audit),
+    alerts: new AlertService(store, auth, tracker, clock, audit),
+    close: async () => {
+      await tracker.stop();
+      await store.close();
+    },
   };
 }

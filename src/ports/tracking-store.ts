@@ -28,13 +28,14 @@ export interface StoredTrip {
 }
 
 /**
- * The last position the engine took for a trip, in the order it takes them (receive time, device time, sequence;
- * -1 for none): on a restart, positions stored after it are fed again, and nothing before it twice.
+ * The last position the engine took for a trip, in the order it takes them (receive time, device time, sequence
+ * with -1 for none, device): on a restart, positions stored after it are fed again, and nothing before it twice.
  */
 export interface PositionCursor {
   receivedTime: number;
   deviceTime: number;
   sequence: number;
+  deviceId: string;
 }
 
 /** A trip's engine state as saved after its latest input. */

@@ -106,7 +106,7 @@ export function describeTrackingStore(store: () => Store): void {
       const left = event('trip-1', 'corridor-left', T0_MS + 60_000);
       const again = event('trip-1', 'corridor-left', T0_MS + 120_000);
       const state = { ...t1.progress.state, fixes: 7 };
-      const progress: TripProgress = { tripId: 'trip-1', state, cursor: { receivedTime: T0_MS + 61_000, deviceTime: T0_MS + 60_000, sequence: -1 }, tickedAt: T0_MS };
+      const progress: TripProgress = { tripId: 'trip-1', state, cursor: { receivedTime: T0_MS + 61_000, deviceTime: T0_MS + 60_000, sequence: -1, deviceId: 'S1' }, tickedAt: T0_MS };
       const batch = { progress: [progress], events: [left, again], newAlerts: [alert('alert-1', 'trip-1', left)], folds: [] };
       expect(await store().trips.saveProgress(batch)).toBe(2);
       // The same batch again (a resumed run after a crash) adds no event.

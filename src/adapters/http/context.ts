@@ -10,6 +10,9 @@ import type { DeclarationService } from '../../services/declaration-service.js';
 import type { PositionQueryService } from '../../services/position-query.js';
 import type { ReferenceService } from '../../services/reference-service.js';
 import { ServiceError } from '../../services/service-error.js';
+import type { AlertService } from '../../services/tracking/alert-service.js';
+import type { Tracker } from '../../services/tracking/tracker.js';
+import type { TripService } from '../../services/tracking/trip-service.js';
 
 export interface ApiServices {
   store: Store;
@@ -18,6 +21,10 @@ export interface ApiServices {
   imports: DeclarationImport;
   reference: ReferenceService;
   positions: PositionQueryService;
+  trips: TripService;
+  alerts: AlertService;
+  /** For the live stream's subscription. */
+  tracker: Tracker;
 }
 
 declare module 'fastify' {
