@@ -8,6 +8,7 @@ import { CONSOLE_USER, wirePlatform, type Platform } from '../../src/apps/platfo
 import { DEMO_ROUTES, plannedRoute } from '../../src/core/demo/index.js';
 import { findBorderCrossing, findCustomsOffice } from '../../src/core/reference/index.js';
 import type { CountryIndex } from '../../src/core/geo/index.js';
+import type { User } from '../../src/core/model/index.js';
 import { DEVICE, stubCountries, T0 } from '../../src/core/tracking/test-support.js';
 import type { Store } from '../../src/ports/store.js';
 import { PositionIngest } from '../../src/services/position-ingest.js';
@@ -32,12 +33,12 @@ export function trackingWorld(store: Store, countries: CountryIndex | null = stu
 }
 
 /** Seeds the places, the seal and an accepted declaration; returns the declaration's id. */
-export async function seedRoute(platform: Platform, reference = 'TRACK-0001', seals = [DEVICE]): Promise<string> {
+export async function seedRoute(platform: Platform, reference = 'TRACK-0001', seals = [DEVICE], owner: User = CONSOLE_USER): Promise<string> {
   await platform.reference.put(CONSOLE_USER, 'offices', findCustomsOffice(ROUTE.departure)!);
   await platform.reference.put(CONSOLE_USER, 'offices', findCustomsOffice(ROUTE.destination)!);
   await platform.reference.put(CONSOLE_USER, 'crossings', findBorderCrossing(ROUTE.crossing)!);
   for (const id of seals) await platform.reference.put(CONSOLE_USER, 'devices', { id, protocol: 'teltonika', state: 'available' });
-  const created = await platform.declarations.create(CONSOLE_USER, {
+  const created = await platform.declarations.create(owner, {
     ...validDeclaration(reference),
     officeOfDeparture: ROUTE.departure,
     borderCrossing: findBorderCrossing(ROUTE.crossing)!.code,
@@ -45,7 +46,7 @@ export async function seedRoute(platform: Platform, reference = 'TRACK-0001', se
     plannedRoute: plannedRoute(ROUTE),
     seals,
   });
-  const submitted = await platform.declarations.submit(CONSOLE_USER, created.id);
+  const submitted = await platform.declarations.submit(owner, created.id);
   expect(submitted.check?.issues).toEqual([]);
   return created.id;
 }

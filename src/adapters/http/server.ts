@@ -14,6 +14,9 @@ import { positionRoutes } from './routes/positions.js';
 import { referenceRoutes } from './routes/reference.js';
 import { tinRoutes } from './routes/tin.js';
 import { userRoutes } from './routes/users.js';
+import { alertRoutes } from './routes/alerts.js';
+import { streamRoutes } from './routes/stream.js';
+import { tripRoutes } from './routes/trips.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -82,6 +85,9 @@ export async function createHttpServer(services: ApiServices, options: HttpOptio
       await declarationRoutes(api, services);
       await referenceRoutes(api, services);
       await positionRoutes(api, services);
+      await tripRoutes(api, services);
+      await alertRoutes(api, services);
+      await streamRoutes(api, services);
       if (options.gateway) await gatewayRoutes(api, options.gateway);
     },
     { prefix: API_PREFIX },

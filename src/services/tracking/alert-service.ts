@@ -11,6 +11,7 @@ import { UNRESOLVED, type Alert, type AlertAction, type AlertActionKind, type Al
 import type { Audit } from '../audit.js';
 import type { AuthService } from '../auth-service.js';
 import { ServiceError } from '../service-error.js';
+import type { TrackingListener } from './listeners.js';
 import type { Tracker } from './tracker.js';
 
 export interface AlertDetail {
@@ -37,6 +38,12 @@ export class AlertService {
   async list(actor: User, filter: AlertFilter): Promise<Page<Alert>> {
     this.auth.require(actor, 'alerts:read');
     return this.store.alerts.list(filter);
+  }
+
+  /** Follows alerts, positions and ETAs live, for the monitoring centre's console; returns how to stop. */
+  watch(actor: User, listener: TrackingListener): () => void {
+    this.auth.require(actor, 'alerts:read');
+    return this.tracker.subscribe(listener);
   }
 
   async get(actor: User, id: string): Promise<AlertDetail> {
