@@ -34,10 +34,10 @@ export interface Platform {
 /** The actor of commands run on the server itself by whoever holds its database: trusted as an administrator. */
 export const CONSOLE_USER: User = { username: 'console', role: 'admin', createdAt: '1970-01-01T00:00:00.000Z' };
 
-export async function openPlatform(db: string, clock: Clock = systemClock): Promise<Platform> {
+export async function openPlatform(db: string, clock: Clock = systemClock, tracking: TrackerOptions = {}): Promise<Platform> {
   const store = await openStore(db);
   await store.migrate();
-  return wirePlatform(store, clock);
+  return wirePlatform(store, clock, tracking);
 }
 
 export function wirePlatform(store: Store, clock: Clock = systemClock, tracking: TrackerOptions = {}): Platform {
