@@ -146,8 +146,10 @@ export interface TripRepository {
   get(id: string): Promise<StoredTrip | undefined>;
   /** Newest first. */
   list(filter: TripFilter): Promise<Page<StoredTrip>>;
-  /** Every open trip with its saved progress. */
-  openTrips(): Promise<Array<{ trip: StoredTrip; progress: TripProgress }>>;
+  /** Every open trip with its saved progress; only those with these ids when given. */
+  openTrips(ids?: readonly string[]): Promise<Array<{ trip: StoredTrip; progress: TripProgress }>>;
+  /** The ids of the open trips. */
+  openTripIds(): Promise<string[]>;
   /** The open trip a seal is on. */
   openTripOfSeal(sealId: string): Promise<string | undefined>;
   progress(tripId: string): Promise<TripProgress | undefined>;

@@ -78,9 +78,12 @@ export function describeTrackingStore(store: () => Store): void {
       expect(await store().trips.progress('trip-1')).toStrictEqual(t1.progress);
       expect(await store().trips.openTripOfSeal('S2')).toBe('trip-1');
       expect(await store().trips.openTrips()).toStrictEqual([t1]);
+      expect(await store().trips.openTrips(['trip-1', 'trip-x'])).toStrictEqual([t1]);
+      expect(await store().trips.openTrips([])).toStrictEqual([]);
       const t2 = trip('trip-2', ['S3'], 'haulier-b');
       await store().trips.open(t2.trip, t2.progress);
       expect((await store().trips.list({ limit: 10, offset: 0 })).items.map((t) => t.id)).toEqual(['trip-2', 'trip-1']);
+      expect(await store().trips.openTripIds()).toEqual(['trip-1', 'trip-2']);
       expect(await store().trips.list({ owner: 'haulier-b', limit: 10, offset: 0 })).toStrictEqual({ items: [t2.trip], total: 1 });
     });
 

@@ -155,3 +155,34 @@ describe('the tracker service', () => {
     await whole.platform.close();
   });
 });
+
+describe('trips armed elsewhere', () => {
+  it('are followed from the next tick, with the positions stored meanwhile, and dropped once disarmed there', async () => {
+    const store = await memoryStore();
+    const server = trackingWorld(store);
+    await server.platform.tracker.start();
+    // The command line: another platform on the same store, whose tracker never runs.
+    const cli = trackingWorld(store);
+    const declarationId = await seedRoute(cli.platform);
+    const { trip } = await cli.platform.trips.arm(CONSOLE_USER, armRequest(declarationId));
+    const driver = transit(cli.platform.tracker.tripOf(trip.id)!, 'elsewhere');
+    const early = driver.positions.slice(0, 20);
+    await server.ingest.submit(early);
+    await server.platform.tracker.idle();
+    expect((await store.trips.progress(trip.id))!.cursor).toBeNull();
+
+    await server.platform.tracker.tick(early.at(-1)!.receivedTime);
+    expect((await store.trips.progress(trip.id))!.cursor).toEqual(cursorOf(early.at(-1)!));
+    await server.ingest.submit(driver.positions.slice(20, 40));
+    await server.platform.tracker.idle();
+    expect((await store.trips.progress(trip.id))!.state.fixes).toBe(40);
+
+    await cli.platform.trips.disarm(CONSOLE_USER, trip.id);
+    await server.platform.tracker.tick(driver.positions[40]!.receivedTime);
+    expect(server.platform.tracker.openTrips).toBe(0);
+    await server.ingest.submit(driver.positions.slice(40, 60));
+    await server.platform.tracker.idle();
+    expect((await store.trips.progress(trip.id))!.state.fixes).toBe(40);
+    await server.platform.close();
+  });
+});

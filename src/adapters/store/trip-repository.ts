@@ -76,16 +76,22 @@ export class KyselyTripRepository implements TripRepository {
     return { items: rows.map(toTrip), total: decodeCount(count?.total as number | undefined) };
   }
 
-  async openTrips(): Promise<Array<{ trip: StoredTrip; progress: TripProgress }>> {
-    const rows = await this.db
+  async openTrips(ids?: readonly string[]): Promise<Array<{ trip: StoredTrip; progress: TripProgress }>> {
+    if (ids?.length === 0) return [];
+    let query = this.db
       .selectFrom('trips')
       .innerJoin('trip_states', 'trip_states.trip_id', 'trips.id')
       .selectAll('trips')
       .select(['trip_states.trip_id', 'trip_states.state', 'trip_states.cursor', 'trip_states.ticked_at'])
-      .where('trips.status', '=', 'open')
-      .orderBy('trips.id')
-      .execute();
+      .where('trips.status', '=', 'open');
+    if (ids !== undefined) query = query.where('trips.id', 'in', [...ids]);
+    const rows = await query.orderBy('trips.id').execute();
     return rows.map((row) => ({ trip: toTrip(row), progress: toProgress(row) }));
+  }
+
+  async openTripIds(): Promise<string[]> {
+    const rows = await this.db.selectFrom('trips').select('id').where('status', '=', 'open').orderBy('id').execute();
+    return rows.map((row) => row.id);
   }
 
   async openTripOfSeal(sealId: string): Promise<string | undefined> {

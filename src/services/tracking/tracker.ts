@@ -14,6 +14,8 @@
  *
  * Which positions a trip takes: those of its seals received from the moment it was armed, after its cursor, in
  * receive order (see receive-order.ts). Replay takes the same ones from the store.
+ *
+ * Trips armed or disarmed by another process on the same store (the command line) are found at the next tick.
  */
 import type { CountryIndex } from '../../core/geo/index.js';
 import type { Position } from '../../core/model/index.js';
@@ -27,7 +29,7 @@ import {
 } from '../../core/tracking/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Store } from '../../ports/store.js';
-import type { OpenTripResult, PositionCursor, StoredTrip, TripProgress } from '../../ports/tracking-store.js';
+import { UNRESOLVED, type OpenTripResult, type PositionCursor, type StoredTrip, type TripProgress } from '../../ports/tracking-store.js';
 import { newRecordId } from '../ids.js';
 import { AlertBook, type AlertChanges } from './alert-book.js';
 import type { TrackingListener, TripEta } from './listeners.js';
@@ -42,6 +44,9 @@ export interface TrackerOptions {
   /** Told of a failed batch or tick and of a listener that threw; the tracker carries on. */
   onError?: (error: unknown) => void;
 }
+
+/** More unresolved alerts than this on one trip cannot be: one per fold key (event type and seal). */
+const MAX_UNRESOLVED_PER_TRIP = 500;
 
 /** An ETA that moved by less than this is not announced: every fix nudges it, and the queue plans in minutes. */
 const ETA_ANNOUNCE_MS = 60_000;
@@ -112,9 +117,12 @@ export class Tracker {
     void this.exclusive(() => this.feed(positions)).catch((error: unknown) => this.options.onError?.(error));
   };
 
-  /** A timer tick at `at` (now unless told) for every open trip. */
+  /** A timer tick at `at` (now unless told) for every open trip, after taking in trips opened or closed elsewhere. */
   tick(at: number = this.clock.now().getTime()): Promise<void> {
-    return this.exclusive(() => this.tickAll(at));
+    return this.exclusive(async () => {
+      await this.discover();
+      await this.tickAll(at);
+    });
   }
 
   subscribe(listener: TrackingListener): () => void {
@@ -141,12 +149,7 @@ export class Tracker {
   close(tripId: string, at: string, by: string): Promise<boolean> {
     return this.exclusive(async () => {
       const closed = await this.store.trips.close(tripId, at, by);
-      const live = this.live.get(tripId);
-      if (live !== undefined) {
-        this.live.delete(tripId);
-        for (const seal of live.stored.sealIds) if (this.bySeal.get(seal) === live) this.bySeal.delete(seal);
-        this.book.forgetTrip(tripId);
-      }
+      this.unfollow(tripId);
       return closed;
     });
   }
@@ -187,14 +190,45 @@ export class Tracker {
     for (const seal of stored.sealIds) this.bySeal.set(seal, live);
   }
 
+  private unfollow(tripId: string): void {
+    const live = this.live.get(tripId);
+    if (live === undefined) return;
+    this.live.delete(tripId);
+    for (const seal of live.stored.sealIds) if (this.bySeal.get(seal) === live) this.bySeal.delete(seal);
+    this.book.forgetTrip(tripId);
+  }
+
   private async reload(): Promise<void> {
     this.live.clear();
     this.bySeal.clear();
     this.book.clear();
-    for (const { trip, progress } of await this.store.trips.openTrips()) this.follow(trip, this.prepare(trip.plan), progress);
+    const open = await this.store.trips.openTrips();
+    for (const { trip, progress } of open) this.follow(trip, this.prepare(trip.plan), progress);
     for (const alert of await this.store.alerts.unresolvedOfOpenTrips()) this.book.add(alert);
     this.stale = false;
-    for (const live of [...this.live.values()]) {
+    await this.catchUp(open.map(({ trip }) => trip.id));
+  }
+
+  /** Follows the trips opened, and drops those closed, by another process since the last look. */
+  private async discover(): Promise<void> {
+    const ids = await this.store.trips.openTripIds();
+    const open = new Set(ids);
+    for (const id of [...this.live.keys()]) if (!open.has(id)) this.unfollow(id);
+    const found = ids.filter((id) => !this.live.has(id));
+    if (found.length === 0) return;
+    for (const { trip, progress } of await this.store.trips.openTrips(found)) this.follow(trip, this.prepare(trip.plan), progress);
+    for (const tripId of found) {
+      const { items } = await this.store.alerts.list({ tripId, status: UNRESOLVED, limit: MAX_UNRESOLVED_PER_TRIP, offset: 0 });
+      for (const alert of items) this.book.add(alert);
+    }
+    await this.catchUp(found);
+  }
+
+  /** Feeds each trip the positions stored after its cursor. */
+  private async catchUp(tripIds: readonly string[]): Promise<void> {
+    for (const id of tripIds) {
+      const live = this.live.get(id);
+      if (live === undefined) continue;
       const from = live.cursor?.receivedTime ?? live.stored.plan.openedAt;
       const missed = await this.store.trips.positionsReceived(live.stored.sealIds, from);
       if (missed.length > 0) await this.feed(missed);
