@@ -4,7 +4,10 @@
  * positions and the save of its state, is followed by a new one on the same store that carries on with exactly the
  * events of an uninterrupted run; replay agrees with what was stored.
  */
-import { describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openPostgresStore } from '../../src/adapters/store/postgres/postgres-store.js';
 import { openStore } from '../../src/adapters/store/open-store.js';
 import { CONSOLE_USER, wirePlatform } from '../../src/apps/platform.js';
 import { offsetM } from '../../src/core/geo/index.js';
@@ -14,6 +17,7 @@ import type { Store } from '../../src/ports/store.js';
 import { PositionIngest } from '../../src/services/position-ingest.js';
 import { cursorOf, receiveOrder } from '../../src/services/tracking/receive-order.js';
 import type { TrackingWorld } from './tracking-world.js';
+import { postgresUrl } from '../support/services.js';
 import { armRequest, seedRoute, trackingWorld } from './tracking-world.js';
 
 /** Doors opened by the road, a detour, a silent stretch, a spoofed fix and a draining battery; ticks every minute. */
@@ -64,6 +68,25 @@ async function memoryStore(): Promise<Store> {
   return store;
 }
 
+// The same runs on PostgreSQL, each store in a throwaway schema: its JSON columns give the saved states back with
+// their keys reordered, and the tracker must not care.
+const pgUrl = postgresUrl();
+const run = `trk_${randomBytes(4).toString('hex')}`;
+let schemas = 0;
+async function postgresStore(): Promise<Store> {
+  const store = openPostgresStore(pgUrl!, { schema: `${run}_${++schemas}` });
+  await store.migrate();
+  return store;
+}
+afterAll(async () => {
+  if (pgUrl === undefined) return;
+  const admin = new pg.Pool({ connectionString: pgUrl, max: 1 });
+  const { rows } = await admin.query<{ name: string }>('select nspname as name from pg_namespace where nspname like $1', [`${run}%`]);
+  for (const { name } of rows) await admin.query(`drop schema if exists ${name} cascade`);
+  await admin.end();
+});
+const BACKENDS: Array<[string, () => Promise<Store>]> = [['SQLite', memoryStore], ...(pgUrl === undefined ? [] : [['PostgreSQL', postgresStore] as [string, () => Promise<Store>]])];
+
 /** A second tracker on the same store, as after a restart of the process. */
 function restarted(store: Store, world: TrackingWorld): TrackingWorld {
   const platform = wirePlatform(store, world.clock, { tickIntervalMs: 0, countries: stubCountries() });
@@ -71,9 +94,9 @@ function restarted(store: Store, world: TrackingWorld): TrackingWorld {
   return { platform, ingest, clock: world.clock };
 }
 
-describe('the tracker service', () => {
+describe.each(BACKENDS)('the tracker service on %s', (_, openBackend) => {
   it('raises each misbehaviour as one alert, with the engine\'s events stored once', async () => {
-    const store = await memoryStore();
+    const store = await openBackend();
     const world = trackingWorld(store);
     const { tripId, inputs } = await armed(world);
     await feed(world, inputs);
@@ -101,13 +124,13 @@ describe('the tracker service', () => {
   });
 
   it('carries on after a restart mid-trip with exactly the events of an uninterrupted run', async () => {
-    const whole = trackingWorld(await memoryStore());
+    const whole = trackingWorld(await openBackend());
     const one = await armed(whole);
     await feed(whole, one.inputs);
     const expected = await eventsOf(whole.platform.store, one.tripId);
 
     for (const split of [0.3, 0.55, 0.8]) {
-      const store = await memoryStore();
+      const store = await openBackend();
       const first = trackingWorld(store);
       const two = await armed(first);
       const k = Math.floor(two.inputs.length * split);
@@ -125,13 +148,13 @@ describe('the tracker service', () => {
   });
 
   it('catches up on positions committed while it was down, and raises nothing twice', async () => {
-    const whole = trackingWorld(await memoryStore());
+    const whole = trackingWorld(await openBackend());
     const one = await armed(whole);
     await feed(whole, one.inputs);
     const expected = await eventsOf(whole.platform.store, one.tripId);
     const alertsWhole = (await whole.platform.store.alerts.list({ limit: 100, offset: 0 })).total;
 
-    const store = await memoryStore();
+    const store = await openBackend();
     const first = trackingWorld(store);
     const two = await armed(first);
     const k = Math.floor(two.inputs.length * 0.45);
