@@ -1,6 +1,6 @@
 /**
  * Runs the benchmarks and prints one JSON object per result. `npm run bench` builds first; choose with
- * `BENCH=import,gateway,decode,risk,queue,tracking` (all by default).
+ * `BENCH=import,gateway,decode,risk,queue,tracking,tracking-service` (all by default).
  */
 import { decodeBenchmarks } from './decode.js';
 import { gatewayThroughputBenchmarks } from './gateway-throughput.js';
@@ -8,8 +8,9 @@ import { importDeclarationsBenchmark } from './import-declarations.js';
 import { queueBenchmarks } from './queue.js';
 import { riskBenchmarks } from './risk.js';
 import { trackingBenchmarks } from './tracking.js';
+import { trackingServiceBenchmark } from './tracking-service.js';
 
-const chosen = new Set((process.env.BENCH ?? 'import,gateway,decode,risk,queue,tracking').split(','));
+const chosen = new Set((process.env.BENCH ?? 'import,gateway,decode,risk,queue,tracking,tracking-service').split(','));
 const print = (result: object) => console.log(JSON.stringify(result));
 
 if (chosen.has('import')) {
@@ -31,4 +32,7 @@ if (chosen.has('queue')) {
 }
 if (chosen.has('tracking')) {
   for (const result of await trackingBenchmarks()) print(result);
+}
+if (chosen.has('tracking-service')) {
+  print(await trackingServiceBenchmark());
 }
