@@ -251,9 +251,14 @@ export class Tracker {
       list.sort(receiveOrder);
       let state = live.state;
       for (const position of list) {
-        const result = step(live.trip, state, { kind: 'position', position });
-        state = result.state;
-        for (const event of result.events) events.push(event);
+        // A position the engine cannot take is reported and passed over, so it cannot stop the trip for good.
+        try {
+          const result = step(live.trip, state, { kind: 'position', position });
+          state = result.state;
+          for (const event of result.events) events.push(event);
+        } catch (error) {
+          this.options.onError?.(new Error(`trip ${live.stored.id}: position of ${position.deviceId} at ${position.deviceTime} not taken`, { cause: error }));
+        }
       }
       stepped.push({ live, state, cursor: cursorOf(list[list.length - 1]!), tickedAt: live.tickedAt, positions: list });
     }
