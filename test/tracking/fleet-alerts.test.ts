@@ -72,6 +72,8 @@ describe('the fleet simulator through the gateways and the tracker', () => {
     await registerFleet(platform, options);
     const trucks = fleetRegistrations(options);
     const tripIds = await armDemoFleet(platform, trucks, '2026-05-04', 'E2E');
+    // Trucks on one route share its prepared corridor and places.
+    expect(platform.tracker.preparedRoutes).toBe(new Set(trucks.map((t) => t.routeId)).size);
 
     running.simulation = runFleetSimulation(options);
     const result = await running.simulation.done;

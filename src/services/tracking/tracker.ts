@@ -34,6 +34,7 @@ import { newRecordId } from '../ids.js';
 import { AlertBook, type AlertChanges } from './alert-book.js';
 import type { TrackingListener, TripEta } from './listeners.js';
 import { afterCursor, cursorOf, receiveOrder } from './receive-order.js';
+import { RouteCache } from './route-cache.js';
 
 export interface TrackerOptions {
   /** Country polygons for border events; none, no border events. */
@@ -71,6 +72,7 @@ export class Tracker {
   private readonly live = new Map<string, LiveTrip>();
   private readonly bySeal = new Map<string, LiveTrip>();
   private readonly book: AlertBook;
+  private readonly routes = new RouteCache();
   private readonly listeners = new Set<TrackingListener>();
   private queue: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
@@ -120,6 +122,7 @@ export class Tracker {
   /** A timer tick at `at` (now unless told) for every open trip, after taking in trips opened or closed elsewhere. */
   tick(at: number = this.clock.now().getTime()): Promise<void> {
     return this.exclusive(async () => {
+      this.routes.sweep();
       await this.discover();
       await this.tickAll(at);
     });
@@ -130,9 +133,9 @@ export class Tracker {
     return () => this.listeners.delete(listener);
   }
 
-  /** Prepares a stored trip's plan for the engine. */
+  /** Prepares a valid plan for the engine, on the route prepared already for other trips on it. */
   prepare(plan: StoredTrip['plan']): Trip {
-    return prepareTrip(plan, { countries: this.options.countries ?? null });
+    return prepareTrip(plan, { countries: this.options.countries ?? null, prepared: this.routes.get(plan) });
   }
 
   /** Stores a new open trip and starts following it; refused when a seal is on another open trip. */
@@ -174,6 +177,11 @@ export class Tracker {
     return this.live.size;
   }
 
+  /** How many distinct prepared routes the followed trips share. */
+  get preparedRoutes(): number {
+    return this.routes.size;
+  }
+
   /** Runs `work` after everything queued before it, reloading first if a failed save left memory ahead of the store. */
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
     const run = this.queue.then(async () => {
@@ -188,6 +196,7 @@ export class Tracker {
     const live: LiveTrip = { stored, trip, state: progress.state, cursor: progress.cursor, tickedAt: progress.tickedAt };
     this.live.set(stored.id, live);
     for (const seal of stored.sealIds) this.bySeal.set(seal, live);
+    this.routes.retain(stored.plan, trip);
   }
 
   private unfollow(tripId: string): void {
@@ -196,12 +205,14 @@ export class Tracker {
     this.live.delete(tripId);
     for (const seal of live.stored.sealIds) if (this.bySeal.get(seal) === live) this.bySeal.delete(seal);
     this.book.forgetTrip(tripId);
+    this.routes.release(live.stored.plan, live.trip);
   }
 
   private async reload(): Promise<void> {
     this.live.clear();
     this.bySeal.clear();
     this.book.clear();
+    this.routes.clear();
     const open = await this.store.trips.openTrips();
     for (const { trip, progress } of open) this.follow(trip, this.prepare(trip.plan), progress);
     for (const alert of await this.store.alerts.unresolvedOfOpenTrips()) this.book.add(alert);
