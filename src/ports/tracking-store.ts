@@ -157,6 +157,11 @@ export interface TripRepository {
   saveProgress(batch: ProgressBatch): Promise<number>;
   /** A trip's events in the order they were raised. */
   events(tripId: string, page: { limit: number; offset: number }): Promise<Page<TrackingEvent>>;
+  /**
+   * The receive time stored for each of these positions (by device, device time and sequence), in their order;
+   * null for one not stored. A device's resend of a stored position comes with a later receive time than this.
+   */
+  storedReceiveTimes(positions: readonly Position[]): Promise<Array<number | null>>;
   /** Positions of these devices received at or after `receivedFrom` (and up to `receivedTo`), in receive order. */
   positionsReceived(deviceIds: readonly string[], receivedFrom: number, receivedTo?: number): Promise<Position[]>;
 }

@@ -148,6 +148,14 @@ export function describeTrackingStore(store: () => Store): void {
       ]);
       expect(await store().trips.positionsReceived(['S1'], T0_MS + 2_000, T0_MS + 100_000)).toStrictEqual([position('S1', 60)]);
       expect(await store().trips.positionsReceived([], 0)).toEqual([]);
+      const resent = { ...position('S1', 60), receivedTime: T0_MS + 900_000 };
+      const unsequenced = position('S2', 30);
+      expect(await store().trips.storedReceiveTimes([resent, unsequenced, position('S1', 61), { ...unsequenced, sequence: 4 }])).toEqual([
+        T0_MS + 61_500,
+        T0_MS + 31_500,
+        null,
+        null,
+      ]);
     });
   });
 

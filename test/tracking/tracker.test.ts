@@ -147,6 +147,28 @@ describe.each(BACKENDS)('the tracker service on %s', (_, openBackend) => {
     await whole.platform.close();
   });
 
+  it('takes no position twice when a device sends again what was stored but not acknowledged', async () => {
+    const store = await openBackend();
+    const world = trackingWorld(store);
+    const { tripId, inputs } = await armed(world);
+    const k = Math.floor(inputs.length * 0.6);
+    await feed(world, inputs.slice(0, k));
+    const before = await store.trips.progress(tripId);
+    const events = await eventsOf(store, tripId);
+    // The last twenty positions again, received just before the next new one: the acknowledgement was lost, and the
+    // device resends them once it has reconnected.
+    const positionsOf = (some: readonly TrackingInput[]) => some.flatMap((input) => (input.kind === 'position' ? [input.position] : []));
+    const reconnected = positionsOf(inputs.slice(k))[0]!.receivedTime - 1;
+    await world.ingest.submit(positionsOf(inputs.slice(0, k)).slice(-20).map((p) => ({ ...p, receivedTime: reconnected })));
+    await world.platform.tracker.idle();
+    const after = await store.trips.progress(tripId);
+    expect(after!.state).toEqual(before!.state);
+    expect(await eventsOf(store, tripId)).toEqual(events);
+    await feed(world, inputs.slice(k));
+    expect((await world.platform.trips.replay(CONSOLE_USER, tripId)).matches).toBe(true);
+    await world.platform.close();
+  });
+
   it('catches up on positions committed while it was down, and raises nothing twice', async () => {
     const whole = trackingWorld(await openBackend());
     const one = await armed(whole);

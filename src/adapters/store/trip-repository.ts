@@ -6,7 +6,7 @@ import type { Page } from '../../ports/store.js';
 import type { OpenTripResult, ProgressBatch, StoredTrip, TripFilter, TripProgress, TripRepository } from '../../ports/tracking-store.js';
 import { decodeCount, encodeJson, encodeTime } from './codec.js';
 import { pageBounds } from './paging.js';
-import { toPosition } from './position-rows.js';
+import { NO_SEQUENCE, toPosition } from './position-rows.js';
 import type { Database } from './schema.js';
 import { alertRow, eventRow, stateRow, toEvent, toProgress, toTrip, tripRow } from './tracking-rows.js';
 
@@ -150,6 +150,22 @@ export class KyselyTripRepository implements TripRepository {
       query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirst(),
     ]);
     return { items: rows.map(toEvent), total: decodeCount(count?.total as number | undefined) };
+  }
+
+  async storedReceiveTimes(positions: readonly Position[]): Promise<Array<number | null>> {
+    const found = new Map<string, number>();
+    const key = (deviceId: string, deviceTime: number, sequence: number) => JSON.stringify([deviceId, deviceTime, sequence]);
+    for (const chunk of chunks(positions)) {
+      const rows = await this.db
+        .selectFrom('positions')
+        .select(['device_id', 'device_time', 'sequence', 'received_time'])
+        .where((eb) =>
+          eb.or(chunk.map((p) => eb.and([eb('device_id', '=', p.deviceId), eb('device_time', '=', p.deviceTime), eb('sequence', '=', p.sequence ?? NO_SEQUENCE)]))),
+        )
+        .execute();
+      for (const row of rows) found.set(key(row.device_id, row.device_time, row.sequence), row.received_time);
+    }
+    return positions.map((p) => found.get(key(p.deviceId, p.deviceTime, p.sequence ?? NO_SEQUENCE)) ?? null);
   }
 
   async positionsReceived(deviceIds: readonly string[], receivedFrom: number, receivedTo?: number): Promise<Position[]> {

@@ -13,7 +13,8 @@
  * store; the next piece of work reloads and catches up the same way first.
  *
  * Which positions a trip takes: those of its seals received from the moment it was armed, after its cursor, in
- * receive order (see receive-order.ts). Replay takes the same ones from the store.
+ * receive order (see receive-order.ts), less a device's resends of positions stored already. Replay takes the same
+ * ones from the store.
  *
  * Trips armed or disarmed by another process on the same store (the command line) are found at the next tick.
  */
@@ -45,6 +46,8 @@ export interface TrackerOptions {
   /** Told of a failed batch or tick and of a listener that threw; the tracker carries on. */
   onError?: (error: unknown) => void;
 }
+
+const NONE: ReadonlySet<Position> = new Set();
 
 /** More unresolved alerts than this on one trip cannot be: one per fold key (event type and seal). */
 const MAX_UNRESOLVED_PER_TRIP = 500;
@@ -260,8 +263,10 @@ export class Tracker {
     const events: TrackingEvent[] = [];
     for (const [live, list] of byTrip) {
       list.sort(receiveOrder);
+      const resent = await this.resends(live, list);
       let state = live.state;
       for (const position of list) {
+        if (resent.has(position)) continue;
         // A position the engine cannot take is reported and passed over, so it cannot stop the trip for good.
         try {
           const result = step(live.trip, state, { kind: 'position', position });
@@ -271,9 +276,25 @@ export class Tracker {
           this.options.onError?.(new Error(`trip ${live.stored.id}: position of ${position.deviceId} at ${position.deviceTime} not taken`, { cause: error }));
         }
       }
-      stepped.push({ live, state, cursor: cursorOf(list[list.length - 1]!), tickedAt: live.tickedAt, positions: list });
+      const taken = resent.size === 0 ? list : list.filter((p) => !resent.has(p));
+      stepped.push({ live, state, cursor: cursorOf(list[list.length - 1]!), tickedAt: live.tickedAt, positions: taken });
     }
     await this.save(stepped, events);
+  }
+
+  /**
+   * The positions of a batch that a device sent again after they were stored (its acknowledgement was lost): they
+   * come with a later receive time than the stored ones, and the trip took them the first time. Only a position
+   * no newer than the newest taken can be one, so only those are looked up.
+   */
+  private async resends(live: LiveTrip, list: readonly Position[]): Promise<ReadonlySet<Position>> {
+    const newest = live.state.lastDeviceMs;
+    if (newest === null) return NONE;
+    const openedAt = live.stored.plan.openedAt;
+    const candidates = list.filter((p) => p.deviceTime - openedAt <= newest);
+    if (candidates.length === 0) return NONE;
+    const stored = await this.store.trips.storedReceiveTimes(candidates);
+    return new Set(candidates.filter((p, i) => stored[i] !== null && stored[i]! < p.receivedTime));
   }
 
   private async tickAll(at: number): Promise<void> {
