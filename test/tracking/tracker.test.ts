@@ -14,6 +14,8 @@ import { offsetM } from '../../src/core/geo/index.js';
 import type { TrackingEvent, TrackingInput } from '../../src/core/tracking/index.js';
 import { MINUTE, T0, roadside, stubCountries, transit, withTicks, type Incident } from '../../src/core/tracking/test-support.js';
 import type { Store } from '../../src/ports/store.js';
+import type { Alert } from '../../src/ports/tracking-store.js';
+import type { TripEta } from '../../src/services/tracking/listeners.js';
 import { PositionIngest } from '../../src/services/position-ingest.js';
 import { cursorOf, receiveOrder } from '../../src/services/tracking/receive-order.js';
 import type { TrackingWorld } from './tracking-world.js';
@@ -99,6 +101,13 @@ describe.each(BACKENDS)('the tracker service on %s', (_, openBackend) => {
     const store = await openBackend();
     const world = trackingWorld(store);
     const { tripId, inputs } = await armed(world);
+    const told = { raised: [] as Alert[], changed: [] as Alert[], etas: [] as TripEta[], positions: 0 };
+    world.platform.tracker.subscribe({
+      alertRaised: (alert) => told.raised.push(alert),
+      alertChanged: (alert) => told.changed.push(alert),
+      etaChanged: (eta) => told.etas.push(eta),
+      positions: (_, positions) => void (told.positions += positions.length),
+    });
     await feed(world, inputs);
 
     const events = (await store.trips.events(tripId, { limit: 10_000, offset: 0 })).items;
@@ -115,11 +124,21 @@ describe.each(BACKENDS)('the tracker service on %s', (_, openBackend) => {
     expect(byType['corridor-left']!.rule.name).toBeTruthy();
     expect(byType['seal-opened']!.foldKey).toBe(`seal-opened:${events.find((e) => e.type === 'seal-opened')!.position!.deviceId}`);
 
+    // The listeners heard of each alert as it was raised, and of each condition's end.
+    expect(told.raised.map((a) => a.id).sort()).toEqual(alerts.map((a) => a.id).sort());
+    expect(told.changed.filter((a) => a.endedAt !== null).map((a) => a.type).sort()).toEqual(['corridor-left', 'seal-opened', 'signal-lost']);
+    expect(told.positions).toBe(inputs.filter((input) => input.kind === 'position').length);
+    // ETAs as the truck went, the crossing's dropped once past it, the destination's the arrival at the end.
+    expect(told.etas.length).toBeGreaterThan(5);
+    const last = told.etas.at(-1)!;
+    expect(last).toMatchObject({ tripId, crossingAt: null });
+
     const report = await world.platform.trips.replay(CONSOLE_USER, tripId);
     expect(report).toMatchObject({ matches: true, stored: events.length, replayed: events.length, firstDifference: null });
     const view = await world.platform.trips.get(CONSOLE_USER, tripId);
     expect(view.progress?.arrivedAt).not.toBeNull();
     expect(view.eta?.destinationAt).toBe(view.progress?.arrivedAt);
+    expect(last.destinationAt).toBe(view.progress?.arrivedAt);
     await world.platform.close();
   });
 
