@@ -62,8 +62,8 @@ describe('the fleet simulator through the gateways and the tracker', () => {
       start: START,
       departureWindowSeconds: 600,
       // Receive times are stamped on the simulated clock, so a pause of the process shows as a pause of every seal:
-      // at this scale a quarter of a second is ten minutes, still short of a signal loss.
-      timeScale: 2400,
+      // at this scale a pause must stay under half a second (15 simulated minutes) not to look like a signal loss.
+      timeScale: 1800,
       tickMs: 20,
       onAcknowledged: disarming.acknowledged,
       ackTimeoutMs: 5_000,
