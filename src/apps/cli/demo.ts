@@ -81,7 +81,8 @@ export async function startDemoFleet(platform: Platform, listeners: readonly Lis
   };
   await registerFleet(platform, options);
   const now = new Date();
-  await armDemoFleet(platform, fleetRegistrations(options), now.toISOString().slice(0, 10), now.toISOString().slice(0, 16).replace(/\D/g, ''));
+  // Each start declares its own trips: the run's stamp, to the second, tells them from an earlier start's.
+  await armDemoFleet(platform, fleetRegistrations(options), now.toISOString().slice(0, 10), now.toISOString().slice(0, 19).replace(/\D/g, ''));
   const disarming = new DemoDisarming(platform, (error) => console.error('demo: disarming a trip failed', error));
   return runFleetSimulation({ ...options, onAcknowledged: disarming.acknowledged });
 }

@@ -52,7 +52,7 @@ program
     const ports = served.gateways.listeners.map((listener) => `${listener.protocol} ${listener.address.port}`);
     console.log(`device gateways: ${ports.length > 0 ? ports.join(', ') : 'none'}`);
     const fleet = options.demo ? await startDemoFleet(served.platform, served.gateways.listeners, config(options).host) : undefined;
-    if (fleet) console.log(`demo fleet: ${fleet.registrations().length} sealed trucks reporting to the gateways`);
+    if (fleet) console.log(`demo fleet: ${fleet.registrations().length} sealed trucks, each armed on a trip, reporting to the gateways (GET /api/v1/trips, /alerts, /stream)`);
     const stop = () => void (fleet ? fleet.stop() : Promise.resolve()).then(() => served.close()).then(() => process.exit(0));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
