@@ -1,6 +1,6 @@
 /**
  * Runs the benchmarks and prints one JSON object per result. `npm run bench` builds first; choose with
- * `BENCH=import,gateway,decode,risk,queue,queue-service,tracking,simulation,console` (all by default).
+ * `BENCH=import,gateway,decode,risk,queue,queue-service,tracking,tracking-service,simulation,console` (all by default).
  *
  * Each benchmark runs in a fresh process of its own, loading only its own modules: measured in one process,
  * the JIT's state and the heap left by one benchmark changed the figures of the next (the Teltonika decoder
@@ -25,6 +25,7 @@ const BENCHMARKS: Record<string, () => Promise<object[]>> = {
   queue: async () => (await import('./queue.js')).queueBenchmarks(),
   'queue-service': async () => (await import('./queue-service.js')).queueServiceBenchmarks(),
   tracking: async () => (await import('./tracking.js')).trackingBenchmarks(),
+  'tracking-service': async () => [await (await import('./tracking-service.js')).trackingServiceBenchmark()],
   simulation: async () => (await import('./simulation.js')).simulationBenchmarks(),
   console: async () => (await import('./console-map.js')).consoleMapBenchmarks(Number(env.BENCH_SEALS ?? 20_000)),
 };

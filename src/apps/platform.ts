@@ -1,6 +1,5 @@
 /** The composition root: the store chosen by configuration, and the services wired to it. */
 import { createScryptCredentials } from '../adapters/auth/scrypt-credentials.js';
-import { MemoryOpenTrips } from '../adapters/risk/memory-trips.js';
 import { readShippedRuleSets } from '../adapters/risk/rule-set-file.js';
 import { selectionKeySource } from '../adapters/risk/selection-key-source.js';
 import { openStore } from '../adapters/store/open-store.js';
@@ -24,6 +23,11 @@ import { RiskReports } from '../services/risk/risk-reports.js';
 import type { RiskServices } from '../services/risk/risk-services.js';
 import { RoadsideService } from '../services/risk/roadside-service.js';
 import { RuleSetCatalogue } from '../services/risk/rule-set-catalogue.js';
+import { AlertService } from '../services/tracking/alert-service.js';
+import { TrackerOpenTrips } from '../services/tracking/open-trips.js';
+import { Tracker, type TrackerOptions } from '../services/tracking/tracker.js';
+import { TripService } from '../services/tracking/trip-service.js';
+import { trackingConsequences } from './tracking-consequences.js';
 
 export interface Platform extends QueueServices {
   store: Store;
@@ -34,14 +38,19 @@ export interface Platform extends QueueServices {
   reference: ReferenceService;
   positions: PositionQueryService;
   risk: RiskServices;
+  /** Follows the open trips; `serve` starts it and feeds it the gateways' positions. */
+  tracker: Tracker;
+  trips: TripService;
+  alerts: AlertService;
   close(): Promise<void>;
 }
 
 export interface PlatformOptions {
   /** The random-selection key, `id:secret` (CORRIDOR_RISK_SECRET); the installation's own when absent. */
   riskSecret?: string;
-  /** The open trips; the tracker's once wired, none until then. */
+  /** The open trips risk sees; the tracker's unless told. */
   openTrips?: OpenTrips;
+  tracking?: TrackerOptions;
 }
 
 /** The actor of commands run on the server itself by whoever holds its database: trusted as an administrator. */
@@ -58,13 +67,15 @@ export function wirePlatform(store: Store, clock: Clock = systemClock, options: 
   const auth = new AuthService(store, createScryptCredentials(), clock, audit);
   const checks = new CheckContextSource(store, clock);
   const declarations = new DeclarationService(store, auth, checks, clock, audit);
-  const risk = wireRisk(store, auth, clock, audit, options);
+  const tracker = new Tracker(store, clock, options.tracking);
+  const risk = wireRisk(store, auth, clock, audit, options.openTrips ?? new TrackerOpenTrips(tracker, store), options.riskSecret);
   const queues = wireQueues(store, auth, clock, audit);
   declarations.onChanged(async (id, status) => {
     if (status === 'accepted') await risk.assessments.assessAccepted(id);
   });
   declarations.onChanged((id) => queues.queue.declarationChanged(id));
   risk.assessments.onChannelRaised(queues.queue);
+  tracker.subscribe(trackingConsequences(tracker, risk.assessments, queues.queue, options.tracking?.onError));
   return {
     store,
     auth,
@@ -75,16 +86,19 @@ export function wirePlatform(store: Store, clock: Clock = systemClock, options: 
     positions: new PositionQueryService(store, auth, clock),
     risk,
     ...queues,
+    tracker,
+    trips: new TripService(store, auth, tracker, clock, audit),
+    alerts: new AlertService(store, auth, tracker, clock, audit),
     close: async () => {
+      await tracker.stop();
       await queues.queueTimers.stop();
       await store.close();
     },
   };
 }
 
-function wireRisk(store: Store, auth: AuthService, clock: Clock, audit: Audit, options: PlatformOptions): RiskServices {
-  const trips = options.openTrips ?? new MemoryOpenTrips();
-  const key = selectionKeySource(options.riskSecret, store.risk, clock);
+function wireRisk(store: Store, auth: AuthService, clock: Clock, audit: Audit, trips: OpenTrips, riskSecret: string | undefined): RiskServices {
+  const key = selectionKeySource(riskSecret, store.risk, clock);
   const ruleSets = new RuleSetCatalogue(store, auth, clock, audit, () => readShippedRuleSets());
   const contexts = new RiskContextSource(store, trips);
   return {

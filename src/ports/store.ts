@@ -23,6 +23,7 @@ import type {
 } from '../core/model/index.js';
 import type { RiskStore } from './risk-store.js';
 import type { QueueRepository } from './queue-store.js';
+import type { AlertRepository, TripRepository } from './tracking-store.js';
 
 export interface Page<T> {
   items: T[];
@@ -183,6 +184,8 @@ export interface Store {
   readonly positions: PositionRepository;
   readonly risk: RiskStore;
   readonly queues: QueueRepository;
+  readonly trips: TripRepository;
+  readonly alerts: AlertRepository;
   /** Brings the schema to the latest migration. */
   migrate(): Promise<void>;
   close(): Promise<void>;

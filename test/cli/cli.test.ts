@@ -108,3 +108,33 @@ describe('corridor import nomenclature', () => {
     expect(rows.map((row) => [row.reference, row.code, row.path])).toEqual([['CLI-NOM-2', 'HS_HEADING_UNKNOWN', 'goods[0].hsCode']]);
   });
 });
+
+describe('corridor trips', () => {
+  it('arms a declaration\'s seal, refuses it on a second trip, lists the trip and disarms it', async () => {
+    const store = openStore(db);
+    await store.migrate();
+    const platform = wirePlatform(store);
+    const declare = async (reference: string) => {
+      const created = await platform.declarations.create(CONSOLE_USER, validDeclaration(reference));
+      await platform.declarations.submit(CONSOLE_USER, created.id);
+      return created.id;
+    };
+    const [first, second] = [await declare('CLI-TRIP-1'), await declare('CLI-TRIP-2')];
+    await platform.close();
+
+    const armed = await corridor('trips', 'arm', first, '--width', '800');
+    expect(armed.code).toBe(0);
+    const tripId = /^armed: (\S+)\s+open/.exec(armed.stdout)![1]!;
+    const twice = await corridor('trips', 'arm', second);
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toContain('CONFLICT');
+    expect(twice.stderr).toContain('sealIds[0]');
+    expect((await corridor('trips', 'arm', second, '--width', 'wide')).stderr).toContain('--width must be a positive number');
+
+    const listed = await corridor('trips', 'list', '--status', 'open');
+    expect(listed.stdout).toContain(`${tripId}  open  declaration ${first}  seals ${SEAL.id}  eta `);
+    expect(listed.stdout).toContain('1 of 1 trips');
+    expect((await corridor('trips', 'disarm', tripId)).stdout).toMatch(/^disarmed: \S+\s+closed/);
+    expect((await corridor('trips', 'list', '--status', 'open')).stdout).toContain('0 of 0 trips');
+  });
+});

@@ -17,6 +17,7 @@ import {
   newDeclaration,
   position,
 } from './fixtures.js';
+import { describeTrackingStore } from './tracking-suite.js';
 
 /** A fresh, migrated, empty store, and how to throw it away. */
 export interface OpenedStore {
@@ -53,6 +54,8 @@ export function describeStoreSuite(name: string, factory: StoreFactory): void {
     afterEach(async () => {
       await opened.dispose();
     });
+
+    describeTrackingStore(() => store);
 
     describe('migrations', () => {
       it('are a no-op when run again, and keep the data', async () => {

@@ -12,6 +12,9 @@ import type { QueueService, QueueViews } from '../../services/queue/index.js';
 import type { ReferenceService } from '../../services/reference-service.js';
 import type { RiskServices } from '../../services/risk/risk-services.js';
 import { ServiceError } from '../../services/service-error.js';
+import type { AlertService } from '../../services/tracking/alert-service.js';
+import type { Tracker } from '../../services/tracking/tracker.js';
+import type { TripService } from '../../services/tracking/trip-service.js';
 
 export interface ApiServices {
   store: Store;
@@ -23,6 +26,10 @@ export interface ApiServices {
   risk: RiskServices;
   queue: QueueService;
   queueViews: QueueViews;
+  trips: TripService;
+  alerts: AlertService;
+  /** For the live stream's subscription. */
+  tracker: Tracker;
 }
 
 declare module 'fastify' {

@@ -20,6 +20,9 @@ import { riskRoutes } from './routes/risk.js';
 import { teamRoutes } from './routes/teams.js';
 import { tinRoutes } from './routes/tin.js';
 import { userRoutes } from './routes/users.js';
+import { alertRoutes } from './routes/alerts.js';
+import { streamRoutes } from './routes/stream.js';
+import { tripRoutes } from './routes/trips.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -95,6 +98,9 @@ export async function createHttpServer(services: ApiServices, options: HttpOptio
       await teamRoutes(api, services);
       await queueRoutes(api, services);
       await queuePublicRoutes(api, services);
+      await tripRoutes(api, services);
+      await alertRoutes(api, services);
+      await streamRoutes(api, services);
       if (options.gateway) await gatewayRoutes(api, options.gateway);
     },
     { prefix: API_PREFIX },

@@ -11,6 +11,8 @@ import type {
 } from '../../ports/store.js';
 import type { RiskStore } from '../../ports/risk-store.js';
 import type { QueueRepository } from '../../ports/queue-store.js';
+import type { AlertRepository, TripRepository } from '../../ports/tracking-store.js';
+import { KyselyAlertRepository } from './alert-repository.js';
 import { KyselyAuditLog } from './audit-log.js';
 import { KyselyDeclarationRepository } from './declaration-repository.js';
 import { MAX_PARAMETERS, type StoreDialect } from './dialect.js';
@@ -20,6 +22,7 @@ import { KyselyPositionRepository } from './position-repository.js';
 import { KyselyQueueRepository } from './queue-repository.js';
 import { KyselyReferenceRepository } from './reference-repository.js';
 import { kyselyRiskStore } from './risk/kysely-risk-store.js';
+import { KyselyTripRepository } from './trip-repository.js';
 import type { Database } from './schema.js';
 import { KyselyUserRepository } from './user-repository.js';
 
@@ -39,6 +42,8 @@ export class KyselyStore implements Store {
   readonly positions: PositionRepository;
   readonly risk: RiskStore;
   readonly queues: QueueRepository;
+  readonly trips: TripRepository;
+  readonly alerts: AlertRepository;
   #closed = false;
 
   constructor(
@@ -55,6 +60,8 @@ export class KyselyStore implements Store {
     this.positions = new KyselyPositionRepository(db, maxParameters);
     this.risk = kyselyRiskStore(db, maxParameters);
     this.queues = new KyselyQueueRepository(db, maxParameters);
+    this.trips = new KyselyTripRepository(db);
+    this.alerts = new KyselyAlertRepository(db);
   }
 
   async migrate(): Promise<void> {

@@ -192,6 +192,79 @@ export type PositionsTable = PositionColumns;
 /** Each device's latest position by device time (then sequence), moved forward by every insert. */
 export type DeviceLatestTable = PositionColumns;
 
+/** A trip: its plan, seals and whether it is open (see ports/tracking-store.ts). */
+export interface TripsTable {
+  id: string;
+  declaration_id: string;
+  owner: string;
+  seal_ids: Json;
+  plan: Json;
+  status: string;
+  opened_at: Timestamp;
+  opened_by: string;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+}
+
+export interface TripOpenSealsTable {
+  seal_id: string;
+  trip_id: string;
+}
+
+export interface TripStatesTable {
+  trip_id: string;
+  state: Json;
+  cursor: Json | null;
+  ticked_at: number | null;
+}
+
+export interface TripEventsTable {
+  /** The order events were raised in. */
+  seq: Generated<number>;
+  /** The engine's own event id: the same event raised again (a replay, a resumed batch) has the same id. */
+  id: string;
+  trip_id: string;
+  type: string;
+  severity: string;
+  at: number;
+  position: Json | null;
+  rule: Json;
+  details: Json;
+}
+
+export interface AlertsTable {
+  id: string;
+  trip_id: string;
+  type: string;
+  fold_key: string;
+  severity: string;
+  status: string;
+  first_seen: number;
+  last_seen: number;
+  occurrences: number;
+  ended_at: number | null;
+  position: Json | null;
+  rule: Json;
+  details: Json;
+  first_event_id: string;
+  last_event_id: string;
+  assignee: string | null;
+  resolution_note: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AlertActionsTable {
+  seq: Generated<number>;
+  alert_id: string;
+  action: string;
+  actor: string;
+  at: Timestamp;
+  status: string;
+  assignee: string | null;
+  note: string | null;
+}
+
 export interface Database extends RiskTables {
   declarations: DeclarationsTable;
   goods_items: GoodsItemsTable;
@@ -212,4 +285,10 @@ export interface Database extends RiskTables {
   queue_log: QueueLogTable;
   queue_events: QueueEventsTable;
   queue_entries: QueueEntriesTable;
+  trips: TripsTable;
+  trip_open_seals: TripOpenSealsTable;
+  trip_states: TripStatesTable;
+  trip_events: TripEventsTable;
+  alerts: AlertsTable;
+  alert_actions: AlertActionsTable;
 }

@@ -10,7 +10,8 @@ import type { DeclarationInput, SealDevice } from '../../core/model/index.js';
 import { BORDER_CROSSINGS, CUSTOMS_OFFICES } from '../../core/reference/index.js';
 import type { ImportSummary } from '../../services/declaration-import.js';
 import type { Listener } from '../../adapters/gateway/tcp-gateway.js';
-import { runFleetSimulation, type FleetSimulation, type FleetSimulationOptions } from '../../simulator/index.js';
+import { fleetRegistrations, runFleetSimulation, type FleetSimulation, type FleetSimulationOptions } from '../../simulator/index.js';
+import { armDemoFleet, DemoDisarming } from './demo-trips.js';
 import { CONSOLE_USER, type Platform } from '../platform.js';
 import { seedDemoRisk } from './demo-risk.js';
 import { registerFleet } from './simulate-fleet.js';
@@ -69,7 +70,8 @@ const DEMO_FLEET_TRUCKS = 40;
 
 /**
  * A small fleet of simulated seals driving in real time against this server's own gateways, so the demo's
- * positions move. Trucks leave within minutes rather than hours, and misbehave at the usual rates.
+ * positions move. Trucks leave within minutes rather than hours, and misbehave at the usual rates. Each truck's
+ * seal is armed on a declaration of its own first, so its trip is tracked and its misbehaviours raise alerts.
  */
 export async function startDemoFleet(platform: Platform, listeners: readonly Listener[], host: string): Promise<FleetSimulation> {
   const ports = Object.fromEntries(listeners.map((listener) => [listener.protocol, listener.address.port]));
@@ -81,5 +83,9 @@ export async function startDemoFleet(platform: Platform, listeners: readonly Lis
     gateway: { host: host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host, ports },
   };
   await registerFleet(platform, options);
-  return runFleetSimulation(options);
+  const now = new Date();
+  // Each start declares its own trips: the run's stamp, to the second, tells them from an earlier start's.
+  await armDemoFleet(platform, fleetRegistrations(options), now.toISOString().slice(0, 10), now.toISOString().slice(0, 19).replace(/\D/g, ''));
+  const disarming = new DemoDisarming(platform, (error) => console.error('demo: disarming a trip failed', error));
+  return runFleetSimulation({ ...options, onAcknowledged: disarming.acknowledged });
 }

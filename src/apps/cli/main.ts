@@ -3,6 +3,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { validateTin } from '../../core/identity/index.js';
 import { ROLES, SEAL_PROTOCOLS, type Role, type SealProtocol } from '../../core/model/index.js';
+import { TRIP_STATUSES, type TripStatus } from '../../ports/tracking-store.js';
 import { ServiceError } from '../../services/service-error.js';
 import { configFromEnv, port, type Config } from '../config.js';
 import { CONSOLE_USER, openPlatform, type Platform } from '../platform.js';
@@ -14,6 +15,7 @@ import { seedDemoQueues } from './demo-queues.js';
 import { queueCommands } from './queue-commands.js';
 import { simulateFleet } from './simulate-fleet.js';
 import { simulateScenarioFile } from './simulate/simulate-command.js';
+import { armTrip, disarmTrip, listTrips } from './trip-commands.js';
 
 const program = new Command('corridor').description('Cross-border freight control: declarations, navigation seals, risk, border queues.');
 const dbOption = () => new Option('--db <db>', 'SQLite file or postgres:// URL (default: CORRIDOR_DB or ./data/corridor.db)');
@@ -56,7 +58,7 @@ program
     const ports = served.gateways.listeners.map((listener) => `${listener.protocol} ${listener.address.port}`);
     console.log(`device gateways: ${ports.length > 0 ? ports.join(', ') : 'none'}`);
     const fleet = options.demo ? await startDemoFleet(served.platform, served.gateways.listeners, config(options).host) : undefined;
-    if (fleet) console.log(`demo fleet: ${fleet.registrations().length} sealed trucks reporting to the gateways`);
+    if (fleet) console.log(`demo fleet: ${fleet.registrations().length} sealed trucks, each armed on a trip, reporting to the gateways (GET /api/v1/trips, /alerts, /stream)`);
     const stop = () => void (fleet ? fleet.stop() : Promise.resolve()).then(() => served.close()).then(() => process.exit(0));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
@@ -175,6 +177,37 @@ program
   .action(async (scenario: string, options: { seed: string; out?: string; compare?: boolean; policy?: string }) => {
     await simulateScenarioFile(scenario, options);
   });
+const trips = program.command('trips').description('arm and disarm navigation seals on declarations, and list trips');
+trips
+  .command('arm <declaration>')
+  .description("arm a declaration's seals at the office of departure: a trip opens (a running server follows it within a minute)")
+  .option('--seal <id...>', "the seals armed (default: the declaration's)")
+  .option('--width <metres>', 'corridor width either side of the route (default: 1000)')
+  .option('--route <file>', "planned route as a GeoJSON LineString (default: the declaration's, or office, crossing, office)")
+  .addOption(dbOption())
+  .action((declaration: string, options: { seal?: string[]; width?: string; route?: string; db?: string }) =>
+    withPlatform(options, (platform) =>
+      armTrip(platform, declaration, {
+        ...(options.seal ? { seal: options.seal } : {}),
+        ...(options.width ? { width: positiveNumber(options.width, '--width') } : {}),
+        ...(options.route ? { route: options.route } : {}),
+      }),
+    ),
+  );
+trips
+  .command('disarm <trip>')
+  .description('disarm the seals at the office of destination: the trip closes')
+  .addOption(dbOption())
+  .action((trip: string, options: { db?: string }) => withPlatform(options, (platform) => disarmTrip(platform, trip)));
+trips
+  .command('list')
+  .description('trips, newest first, with their ETA and the conditions alarming now')
+  .addOption(new Option('--status <status>', 'only open or closed trips').choices(TRIP_STATUSES))
+  .option('--limit <n>', 'how many', '50')
+  .addOption(dbOption())
+  .action((options: { status?: TripStatus; limit: string; db?: string }) =>
+    withPlatform(options, (platform) => listTrips(platform, { ...(options.status ? { status: options.status } : {}), limit: positiveNumber(options.limit, '--limit') })),
+  );
 
 const check = program.command('check').description('check identifiers');
 check

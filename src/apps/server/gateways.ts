@@ -9,6 +9,7 @@ import { createEgtsSession } from '../../protocols/egts/session.js';
 import type { ProtocolSession } from '../../protocols/session.js';
 import { createTeltonikaSession } from '../../protocols/teltonika/session.js';
 import { createWialonSession } from '../../protocols/wialon/session.js';
+import type { Position } from '../../core/model/index.js';
 import type { Store } from '../../ports/store.js';
 import { GatewayRegistry } from '../../services/gateway-registry.js';
 import { PositionIngest } from '../../services/position-ingest.js';
@@ -33,6 +34,10 @@ export interface GatewayOptions {
   mqttClientId?: string;
   /** Seal mappings by device model; the built-in ones unless told. */
   sealMappings?: readonly SealMapping[];
+  /** Told of the positions of each commit once durable: the tracker. */
+  onDurable?: (positions: readonly Position[]) => void;
+  /** The clock that stamps receive times; the wall clock unless told (a simulation runs its own). */
+  now?: () => number;
 }
 
 export async function startGateways(
@@ -49,6 +54,7 @@ export async function startGateways(
       metrics.commitSeconds.observe(seconds);
       metrics.duplicatePositions.inc(positions - inserted);
     },
+    ...(options.onDurable ? { durable: options.onDurable } : {}),
   });
   const context: GatewayContext = {
     device: (id) => store.reference.getDevice(id),
@@ -57,7 +63,7 @@ export async function startGateways(
     metrics,
     log,
     mappings: options.sealMappings ?? DEFAULT_SEAL_MAPPINGS,
-    now: Date.now,
+    now: options.now ?? Date.now,
   };
   const listeners: Listener[] = [];
   const closers: Array<() => Promise<void>> = [];

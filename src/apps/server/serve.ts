@@ -1,5 +1,6 @@
 /** `corridor serve`: everything in one process on the embedded defaults, or on PostgreSQL when configured. */
 import { pino } from 'pino';
+import { loadCountryIndex } from '../../adapters/geo/natural-earth.js';
 import { builtConsoleDir } from '../../adapters/http/console-files.js';
 import { createHttpServer } from '../../adapters/http/server.js';
 import { systemClock } from '../../ports/clock.js';
@@ -22,7 +23,15 @@ export async function serve(config: Config, seed?: (platform: Platform) => Promi
   if (config.riskSecret === undefined && process.env.NODE_ENV === 'production') {
     throw new Error('CORRIDOR_RISK_SECRET is not set: in production random selection needs a secret of its own, `id:secret` with 32 bytes or more in hex or base64');
   }
-  const platform = await openPlatform(config.db, systemClock, config.riskSecret === undefined ? {} : { riskSecret: config.riskSecret });
+  const log = pino({ level: process.env.CORRIDOR_LOG_LEVEL ?? 'info' });
+  const trackerLog = log.child({ component: 'tracker' });
+  const platform = await openPlatform(config.db, systemClock, {
+    ...(config.riskSecret === undefined ? {} : { riskSecret: config.riskSecret }),
+    tracking: {
+      countries: loadCountryIndex(),
+      onError: (error) => trackerLog.error({ err: error }, 'tracking failed; it catches up from the store'),
+    },
+  });
   if (!platform.risk.selectionKeyConfigured) {
     console.log('random selection draws under a secret made for this installation and kept in its database (CORRIDOR_RISK_SECRET is not set)');
   }
@@ -32,9 +41,13 @@ export async function serve(config: Config, seed?: (platform: Platform) => Promi
     console.log(`created user admin with password ${admin.generatedPassword} (set CORRIDOR_ADMIN_PASSWORD to choose it)`);
   }
   if (seed) await seed(platform);
-  const log = pino({ level: process.env.CORRIDOR_LOG_LEVEL ?? 'info' });
   const sealMappings = await loadSealMappings(config.sealMappingsFile);
-  const gateways = await startGateways(config, platform.store, log.child({ component: 'gateway' }), { sealMappings });
+  // The tracker first: it loads the open trips and catches up on what was stored while the server was down.
+  await platform.tracker.start();
+  const gateways = await startGateways(config, platform.store, log.child({ component: 'gateway' }), {
+    sealMappings,
+    onDurable: platform.tracker.durable,
+  });
   const consoleDir = builtConsoleDir();
   const app = await createHttpServer(platform, {
     logger: log,

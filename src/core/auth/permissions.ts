@@ -27,19 +27,26 @@ export const PERMISSIONS = [
   'queue:configure',
   /** Book a slot for one's own trucks and see them in the queues. */
   'queue:book',
+  'trips:read',
+  'trips:write',
+  'alerts:read',
+  'alerts:act',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  analyst: ['declarations:read', 'reference:read', 'audit:read', 'risk:read', 'queue:read'],
+  analyst: ['declarations:read', 'reference:read', 'audit:read', 'risk:read', 'queue:read', 'trips:read', 'alerts:read'],
+  // The monitoring centre arms and disarms seals, works the alerts, dispatches roadside teams and runs the queues.
   operator: [
     'declarations:read', 'declarations:write', 'declarations:import', 'reference:read', 'devices:write',
     'risk:read', 'risk:assess', 'inspections:write', 'teams:manage', 'queue:read', 'queue:operate', 'queue:configure',
+    'trips:read', 'trips:write', 'alerts:read', 'alerts:act',
   ],
-  inspector: ['declarations:read', 'reference:read', 'risk:read', 'inspections:write', 'queue:read', 'queue:operate'],
-  // A haulier reads and writes only its own declarations; the services narrow every query to its owner.
-  haulier: ['declarations:read', 'declarations:write', 'reference:read', 'queue:book'],
+  inspector: ['declarations:read', 'reference:read', 'risk:read', 'inspections:write', 'queue:read', 'queue:operate', 'trips:read', 'alerts:read'],
+  // A haulier reads and writes only its own declarations, books its own trucks and follows only their trips; the
+  // services narrow every query to its owner. Alerts are the monitoring centre's work, not the haulier's.
+  haulier: ['declarations:read', 'declarations:write', 'reference:read', 'queue:book', 'trips:read'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

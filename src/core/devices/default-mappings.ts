@@ -53,4 +53,16 @@ export const MQTT_JSON_SEAL: SealMapping = {
   batteryVolts: { attribute: 'mqtt:volts' },
 };
 
-export const DEFAULT_SEAL_MAPPINGS: readonly SealMapping[] = [TELTONIKA_FMB_SEAL, WIALON_IPS_SEAL, EGTS_SEAL, MQTT_JSON_SEAL];
+/**
+ * An OsmAnd client on a seal (the demo fleet's `osmand-app`): OsmAnd has no seal fields, so such a seal sends its
+ * lock, tamper and cable as extra query parameters (`lock`, `tamper`, `cable`, 1 or 0), which the gateway keeps as
+ * `osmand:<name>` attributes; the battery comes in OsmAnd's own `batt`.
+ */
+export const OSMAND_APP_SEAL: SealMapping = {
+  model: 'osmand-app',
+  locked: { attribute: 'osmand:lock', equals: 1 },
+  tamper: { attribute: 'osmand:tamper', equals: 1 },
+  cableCut: { attribute: 'osmand:cable', equals: 1 },
+};
+
+export const DEFAULT_SEAL_MAPPINGS: readonly SealMapping[] = [TELTONIKA_FMB_SEAL, WIALON_IPS_SEAL, EGTS_SEAL, MQTT_JSON_SEAL, OSMAND_APP_SEAL];

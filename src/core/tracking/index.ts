@@ -22,6 +22,7 @@ export {
   lastFix,
   openAlarms,
   sinceOpening,
+  fromE6,
   tripTime,
   type ArrivalState,
   type BatteryState,

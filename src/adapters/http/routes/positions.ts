@@ -36,7 +36,7 @@ function attributeJson(value: AttributeValue): string | number | boolean {
   return value;
 }
 
-function positionJson(position: Position) {
+export function positionJson(position: Position) {
   return {
     deviceId: position.deviceId,
     deviceTime: iso(position.deviceTime),

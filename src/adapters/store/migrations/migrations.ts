@@ -9,6 +9,7 @@ import * as initial from './0001-initial.js';
 import * as positions from './0002-positions.js';
 import * as risk from './0004-risk.js';
 import * as queue from './0005-queue.js';
+import * as tracking from './0003-tracking.js';
 
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   const types = columnTypes(dialect);
@@ -17,6 +18,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
     '0002-positions': { up: (db) => positions.up(db, types), down: (db) => positions.down(db) },
     '0004-risk': { up: (db) => risk.up(db, types), down: (db) => risk.down(db) },
     '0005-queue': { up: (db) => queue.up(db, types), down: (db) => queue.down(db) },
+    '0003-tracking': { up: (db) => tracking.up(db, types), down: (db) => tracking.down(db) },
   };
   return { getMigrations: async () => migrations };
 }

@@ -1,0 +1,199 @@
+/** Trips, their seals, engine states and events, on either dialect. */
+import type { Kysely, Transaction } from 'kysely';
+import type { Position } from '../../core/model/index.js';
+import type { TrackingEvent } from '../../core/tracking/index.js';
+import type { Page } from '../../ports/store.js';
+import type { OpenTripResult, ProgressBatch, StoredTrip, TripFilter, TripProgress, TripRepository } from '../../ports/tracking-store.js';
+import { decodeCount, encodeJson, encodeTime } from './codec.js';
+import { pageBounds } from './paging.js';
+import { NO_SEQUENCE, toPosition } from './position-rows.js';
+import type { Database } from './schema.js';
+import { alertRow, eventRow, stateRow, toEvent, toProgress, toTrip, tripRow } from './tracking-rows.js';
+
+/** Rows a multi-row statement: well under either dialect's parameter limit for these tables. */
+const CHUNK = 200;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+export class KyselyTripRepository implements TripRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async open(trip: StoredTrip, progress: TripProgress): Promise<OpenTripResult> {
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        await trx.insertInto('trips').values(tripRow(trip)).execute();
+        for (const sealId of trip.sealIds) {
+          const taken = await trx
+            .insertInto('trip_open_seals')
+            .values({ seal_id: sealId, trip_id: trip.id })
+            .onConflict((conflict) => conflict.column('seal_id').doNothing())
+            .executeTakeFirst();
+          if (Number(taken.numInsertedOrUpdatedRows ?? 0n) === 0) throw new SealTaken(sealId);
+        }
+        await trx.insertInto('trip_states').values(stateRow(progress)).execute();
+      });
+      return { opened: true };
+    } catch (error) {
+      if (error instanceof SealTaken) return { opened: false, sealId: error.sealId };
+      throw error;
+    }
+  }
+
+  async close(id: string, closedAt: string, closedBy: string): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const closed = await trx
+        .updateTable('trips')
+        .set({ status: 'closed', closed_at: encodeTime(closedAt), closed_by: closedBy })
+        .where('id', '=', id)
+        .where('status', '=', 'open')
+        .executeTakeFirst();
+      if (Number(closed.numUpdatedRows) === 0) return false;
+      await trx.deleteFrom('trip_open_seals').where('trip_id', '=', id).execute();
+      return true;
+    });
+  }
+
+  async get(id: string): Promise<StoredTrip | undefined> {
+    const row = await this.db.selectFrom('trips').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toTrip(row);
+  }
+
+  async list(filter: TripFilter): Promise<Page<StoredTrip>> {
+    const { limit, offset } = pageBounds(filter.limit, filter.offset);
+    let query = this.db.selectFrom('trips');
+    if (filter.status !== undefined) query = query.where('status', '=', filter.status);
+    if (filter.owner !== undefined) query = query.where('owner', '=', filter.owner);
+    if (filter.declarationId !== undefined) query = query.where('declaration_id', '=', filter.declarationId);
+    const [rows, count] = await Promise.all([
+      // Ids are time-ordered (UUIDv7): newest first by id.
+      query.selectAll().orderBy('id', 'desc').limit(limit).offset(offset).execute(),
+      query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirst(),
+    ]);
+    return { items: rows.map(toTrip), total: decodeCount(count?.total as number | undefined) };
+  }
+
+  async openTrips(ids?: readonly string[]): Promise<Array<{ trip: StoredTrip; progress: TripProgress }>> {
+    if (ids?.length === 0) return [];
+    let query = this.db
+      .selectFrom('trips')
+      .innerJoin('trip_states', 'trip_states.trip_id', 'trips.id')
+      .selectAll('trips')
+      .select(['trip_states.trip_id', 'trip_states.state', 'trip_states.cursor', 'trip_states.ticked_at'])
+      .where('trips.status', '=', 'open');
+    if (ids !== undefined) query = query.where('trips.id', 'in', [...ids]);
+    const rows = await query.orderBy('trips.id').execute();
+    return rows.map((row) => ({ trip: toTrip(row), progress: toProgress(row) }));
+  }
+
+  async openTripIds(): Promise<string[]> {
+    const rows = await this.db.selectFrom('trips').select('id').where('status', '=', 'open').orderBy('id').execute();
+    return rows.map((row) => row.id);
+  }
+
+  async openTripOfSeal(sealId: string): Promise<string | undefined> {
+    const row = await this.db.selectFrom('trip_open_seals').select('trip_id').where('seal_id', '=', sealId).executeTakeFirst();
+    return row?.trip_id;
+  }
+
+  async progress(tripId: string): Promise<TripProgress | undefined> {
+    const row = await this.db.selectFrom('trip_states').selectAll().where('trip_id', '=', tripId).executeTakeFirst();
+    return row && toProgress(row);
+  }
+
+  async saveProgress(batch: ProgressBatch): Promise<number> {
+    const states = batch.progress.map(stateRow);
+    const events = batch.events.map(eventRow);
+    const alerts = batch.newAlerts.map(alertRow);
+    return this.db.transaction().execute(async (trx) => {
+      for (const rows of chunks(states)) {
+        await trx
+          .insertInto('trip_states')
+          .values(rows)
+          .onConflict((conflict) =>
+            conflict.column('trip_id').doUpdateSet((eb) => ({
+              state: eb.ref('excluded.state'),
+              cursor: eb.ref('excluded.cursor'),
+              ticked_at: eb.ref('excluded.ticked_at'),
+            })),
+          )
+          .execute();
+      }
+      const inserted = await insertEvents(trx, events);
+      for (const rows of chunks(alerts)) await trx.insertInto('alerts').values(rows).execute();
+      for (const fold of batch.folds) {
+        await trx
+          .updateTable('alerts')
+          .set({
+            last_seen: fold.lastSeen,
+            occurrences: fold.occurrences,
+            ended_at: fold.endedAt,
+            position: fold.position === null ? null : encodeJson(fold.position),
+            last_event_id: fold.lastEventId,
+            updated_at: encodeTime(fold.updatedAt),
+          })
+          .where('id', '=', fold.id)
+          .execute();
+      }
+      return inserted;
+    });
+  }
+
+  async events(tripId: string, page: { limit: number; offset: number }): Promise<Page<TrackingEvent>> {
+    const { limit, offset } = pageBounds(page.limit, page.offset);
+    const query = this.db.selectFrom('trip_events').where('trip_id', '=', tripId);
+    const [rows, count] = await Promise.all([
+      query.selectAll().orderBy('seq').limit(limit).offset(offset).execute(),
+      query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirst(),
+    ]);
+    return { items: rows.map(toEvent), total: decodeCount(count?.total as number | undefined) };
+  }
+
+  async storedReceiveTimes(positions: readonly Position[]): Promise<Array<number | null>> {
+    const found = new Map<string, number>();
+    const key = (deviceId: string, deviceTime: number, sequence: number) => JSON.stringify([deviceId, deviceTime, sequence]);
+    for (const chunk of chunks(positions)) {
+      const rows = await this.db
+        .selectFrom('positions')
+        .select(['device_id', 'device_time', 'sequence', 'received_time'])
+        .where((eb) =>
+          eb.or(chunk.map((p) => eb.and([eb('device_id', '=', p.deviceId), eb('device_time', '=', p.deviceTime), eb('sequence', '=', p.sequence ?? NO_SEQUENCE)]))),
+        )
+        .execute();
+      for (const row of rows) found.set(key(row.device_id, row.device_time, row.sequence), row.received_time);
+    }
+    return positions.map((p) => found.get(key(p.deviceId, p.deviceTime, p.sequence ?? NO_SEQUENCE)) ?? null);
+  }
+
+  async positionsReceived(deviceIds: readonly string[], receivedFrom: number, receivedTo?: number): Promise<Position[]> {
+    if (deviceIds.length === 0) return [];
+    // The key's device prefix narrows the read to the trip's seals; receive time is filtered on those rows.
+    let query = this.db.selectFrom('positions').selectAll().where('device_id', 'in', [...deviceIds]).where('received_time', '>=', receivedFrom);
+    if (receivedTo !== undefined) query = query.where('received_time', '<=', receivedTo);
+    const rows = await query.orderBy('received_time').orderBy('device_time').orderBy('sequence').execute();
+    return rows.map(toPosition);
+  }
+}
+
+/** Inserts events, skipping ids stored already; returns how many were new. */
+async function insertEvents(trx: Transaction<Database>, rows: ReturnType<typeof eventRow>[]): Promise<number> {
+  let inserted = 0;
+  for (const chunk of chunks(rows)) {
+    const result = await trx
+      .insertInto('trip_events')
+      .values(chunk)
+      .onConflict((conflict) => conflict.column('id').doNothing())
+      .executeTakeFirst();
+    inserted += Number(result.numInsertedOrUpdatedRows ?? 0n);
+  }
+  return inserted;
+}
+
+class SealTaken extends Error {
+  constructor(readonly sealId: string) {
+    super(`seal ${sealId} is on an open trip`);
+  }
+}

@@ -1,0 +1,375 @@
+/**
+ * The tracker: keeps every open trip's prepared plan and engine state in memory, feeds it the positions of its seals
+ * once they are durable (the ingest's observer) and timer ticks (signal loss is found by the clock, not only when
+ * data comes), and saves each batch's states with the events and alerts they produced in one transaction.
+ *
+ * One piece of work at a time (a batch, a tick, arming, closing, an operator resolving an alert), in the order they
+ * came: a trip's state is never stepped by two at once, and an alert is never folded into while it is resolved.
+ *
+ * Restarts. The saved state of a trip comes with the cursor of the last position it took. On start the tracker
+ * loads the open trips, their states and their unresolved alerts, then feeds each trip the positions of its seals
+ * stored after its cursor: those a crash left between the positions' commit and the state's. Events are stored by
+ * the engine's own ids, so nothing is missed and nothing is raised twice. A failed save leaves memory ahead of the
+ * store; the next piece of work reloads and catches up the same way first.
+ *
+ * Which positions a trip takes: those of its seals received from the moment it was armed, after its cursor, in
+ * receive order (see receive-order.ts), less a device's resends of positions stored already. Replay takes the same
+ * ones from the store.
+ *
+ * Trips armed or disarmed by another process on the same store (the command line) are found at the next tick.
+ */
+import type { CountryIndex } from '../../core/geo/index.js';
+import type { Position } from '../../core/model/index.js';
+import {
+  estimatedArrival,
+  prepareTrip,
+  step,
+  type TrackingEvent,
+  type Trip,
+  type TripState,
+} from '../../core/tracking/index.js';
+import type { Clock } from '../../ports/clock.js';
+import type { Store } from '../../ports/store.js';
+import { UNRESOLVED, type OpenTripResult, type PositionCursor, type StoredTrip, type TripProgress } from '../../ports/tracking-store.js';
+import { newRecordId } from '../ids.js';
+import { AlertBook, type AlertChanges } from './alert-book.js';
+import type { TrackingListener, TripEta } from './listeners.js';
+import { afterCursor, cursorOf, receiveOrder } from './receive-order.js';
+import { RouteCache } from './route-cache.js';
+
+export interface TrackerOptions {
+  /** Country polygons for border events; none, no border events. */
+  countries?: CountryIndex | null;
+  /** Wall milliseconds between timer ticks; 60 000 unless told, 0 for none (the caller ticks). */
+  tickIntervalMs?: number;
+  newId?: () => string;
+  /** Told of a failed batch or tick and of a listener that threw; the tracker carries on. */
+  onError?: (error: unknown) => void;
+}
+
+const NONE: ReadonlySet<Position> = new Set();
+
+/** More unresolved alerts than this on one trip cannot be: one per fold key (event type and seal). */
+const MAX_UNRESOLVED_PER_TRIP = 500;
+
+/** An ETA that moved by less than this is not announced: every fix nudges it, and the queue plans in minutes. */
+const ETA_ANNOUNCE_MS = 60_000;
+
+interface LiveTrip {
+  stored: StoredTrip;
+  trip: Trip;
+  state: TripState;
+  cursor: PositionCursor | null;
+  tickedAt: number | null;
+}
+
+interface Stepped {
+  live: LiveTrip;
+  state: TripState;
+  cursor: PositionCursor | null;
+  tickedAt: number | null;
+  positions: readonly Position[];
+}
+
+export class Tracker {
+  private readonly live = new Map<string, LiveTrip>();
+  private readonly bySeal = new Map<string, LiveTrip>();
+  private readonly book: AlertBook;
+  private readonly routes = new RouteCache();
+  private readonly listeners = new Set<TrackingListener>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private timer: NodeJS.Timeout | undefined;
+  /** Memory may not match the store: before start, and after a failed save. */
+  private stale = false;
+  private stopped = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly options: TrackerOptions = {},
+  ) {
+    this.book = new AlertBook(options.newId ?? newRecordId);
+  }
+
+  /** Loads the open trips and catches up on what was stored meanwhile; then ticks on its timer. */
+  async start(): Promise<void> {
+    this.stopped = false;
+    this.stale = true;
+    await this.exclusive(async () => undefined);
+    const every = this.options.tickIntervalMs ?? 60_000;
+    if (every > 0) {
+      this.timer = setInterval(() => void this.tick().catch((error: unknown) => this.options.onError?.(error)), every);
+      this.timer.unref();
+    }
+  }
+
+  /** Stops the timer and takes no more positions; resolves once the work under way is done. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.idle();
+  }
+
+  /** Resolves once everything queued so far is done. */
+  async idle(): Promise<void> {
+    await this.queue;
+  }
+
+  /** The ingest's durable observer: positions just committed. */
+  readonly durable = (positions: readonly Position[]): void => {
+    if (this.stopped) return;
+    void this.exclusive(() => this.feed(positions)).catch((error: unknown) => this.options.onError?.(error));
+  };
+
+  /** A timer tick at `at` (now unless told) for every open trip, after taking in trips opened or closed elsewhere. */
+  tick(at: number = this.clock.now().getTime()): Promise<void> {
+    return this.exclusive(async () => {
+      this.routes.sweep();
+      await this.discover();
+      await this.tickAll(at);
+    });
+  }
+
+  subscribe(listener: TrackingListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Prepares a valid plan for the engine, on the route prepared already for other trips on it. */
+  prepare(plan: StoredTrip['plan']): Trip {
+    return prepareTrip(plan, { countries: this.options.countries ?? null, prepared: this.routes.get(plan) });
+  }
+
+  /** Stores a new open trip and starts following it; refused when a seal is on another open trip. */
+  open(stored: StoredTrip, trip: Trip, state: TripState): Promise<OpenTripResult> {
+    return this.exclusive(async () => {
+      const progress: TripProgress = { tripId: stored.id, state, cursor: null, tickedAt: null };
+      const result = await this.store.trips.open(stored, progress);
+      if (result.opened) this.follow(stored, trip, progress);
+      return result;
+    });
+  }
+
+  /** Closes an open trip and stops following it; false when it was not open. */
+  close(tripId: string, at: string, by: string): Promise<boolean> {
+    return this.exclusive(async () => {
+      const closed = await this.store.trips.close(tripId, at, by);
+      this.unfollow(tripId);
+      return closed;
+    });
+  }
+
+  /** Runs an operator's change to an alert between batches, and forgets the alert once resolved. */
+  alertWork<T>(work: (book: Pick<AlertBook, 'resolved'>) => Promise<T>): Promise<T> {
+    return this.exclusive(() => work(this.book));
+  }
+
+  /** Tells the listeners of an alert an operator changed. */
+  announceAlertChanged(alert: Parameters<NonNullable<TrackingListener['alertChanged']>>[0]): void {
+    this.announce((l) => l.alertChanged?.(alert));
+  }
+
+  /** The prepared plan of an open trip followed. */
+  tripOf(tripId: string): Trip | undefined {
+    return this.live.get(tripId)?.trip;
+  }
+
+  /** Every open trip followed, with its state now: what risk's roadside proposals read. */
+  followed(): Array<{ stored: StoredTrip; trip: Trip; state: TripState; eta: TripEta }> {
+    return [...this.live.values()].map((live) => ({ stored: live.stored, trip: live.trip, state: live.state, eta: this.etaOf(live) }));
+  }
+
+  /** The declaration an open trip followed belongs to. */
+  declarationOf(tripId: string): string | undefined {
+    return this.live.get(tripId)?.stored.declarationId;
+  }
+
+  /** How many trips are followed. */
+  get openTrips(): number {
+    return this.live.size;
+  }
+
+  /** How many distinct prepared routes the followed trips share. */
+  get preparedRoutes(): number {
+    return this.routes.size;
+  }
+
+  /** Runs `work` after everything queued before it, reloading first if a failed save left memory ahead of the store. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(async () => {
+      if (this.stale) await this.reload();
+      return work();
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private follow(stored: StoredTrip, trip: Trip, progress: TripProgress): void {
+    const live: LiveTrip = { stored, trip, state: progress.state, cursor: progress.cursor, tickedAt: progress.tickedAt };
+    this.live.set(stored.id, live);
+    for (const seal of stored.sealIds) this.bySeal.set(seal, live);
+    this.routes.retain(stored.plan, trip);
+  }
+
+  private unfollow(tripId: string): void {
+    const live = this.live.get(tripId);
+    if (live === undefined) return;
+    this.live.delete(tripId);
+    for (const seal of live.stored.sealIds) if (this.bySeal.get(seal) === live) this.bySeal.delete(seal);
+    this.book.forgetTrip(tripId);
+    this.routes.release(live.stored.plan, live.trip);
+  }
+
+  private async reload(): Promise<void> {
+    this.live.clear();
+    this.bySeal.clear();
+    this.book.clear();
+    this.routes.clear();
+    const open = await this.store.trips.openTrips();
+    for (const { trip, progress } of open) this.follow(trip, this.prepare(trip.plan), progress);
+    for (const alert of await this.store.alerts.unresolvedOfOpenTrips()) this.book.add(alert);
+    this.stale = false;
+    await this.catchUp(open.map(({ trip }) => trip.id));
+  }
+
+  /** Follows the trips opened, and drops those closed, by another process since the last look. */
+  private async discover(): Promise<void> {
+    const ids = await this.store.trips.openTripIds();
+    const open = new Set(ids);
+    for (const id of [...this.live.keys()]) if (!open.has(id)) this.unfollow(id);
+    const found = ids.filter((id) => !this.live.has(id));
+    if (found.length === 0) return;
+    for (const { trip, progress } of await this.store.trips.openTrips(found)) this.follow(trip, this.prepare(trip.plan), progress);
+    for (const tripId of found) {
+      const { items } = await this.store.alerts.list({ tripId, status: UNRESOLVED, limit: MAX_UNRESOLVED_PER_TRIP, offset: 0 });
+      for (const alert of items) this.book.add(alert);
+    }
+    await this.catchUp(found);
+  }
+
+  /** Feeds each trip the positions stored after its cursor. */
+  private async catchUp(tripIds: readonly string[]): Promise<void> {
+    for (const id of tripIds) {
+      const live = this.live.get(id);
+      if (live === undefined) continue;
+      const from = live.cursor?.receivedTime ?? live.stored.plan.openedAt;
+      const missed = await this.store.trips.positionsReceived(live.stored.sealIds, from);
+      if (missed.length > 0) await this.feed(missed);
+    }
+  }
+
+  private async feed(positions: readonly Position[]): Promise<void> {
+    const byTrip = new Map<LiveTrip, Position[]>();
+    for (const p of positions) {
+      const live = this.bySeal.get(p.deviceId);
+      if (live === undefined || p.receivedTime < live.stored.plan.openedAt || !afterCursor(p, live.cursor)) continue;
+      const list = byTrip.get(live);
+      if (list === undefined) byTrip.set(live, [p]);
+      else list.push(p);
+    }
+    if (byTrip.size === 0) return;
+    const stepped: Stepped[] = [];
+    const events: TrackingEvent[] = [];
+    for (const [live, list] of byTrip) {
+      list.sort(receiveOrder);
+      const resent = await this.resends(live, list);
+      let state = live.state;
+      for (const position of list) {
+        if (resent.has(position)) continue;
+        // A position the engine cannot take is reported and passed over, so it cannot stop the trip for good.
+        try {
+          const result = step(live.trip, state, { kind: 'position', position });
+          state = result.state;
+          for (const event of result.events) events.push(event);
+        } catch (error) {
+          this.options.onError?.(new Error(`trip ${live.stored.id}: position of ${position.deviceId} at ${position.deviceTime} not taken`, { cause: error }));
+        }
+      }
+      const taken = resent.size === 0 ? list : list.filter((p) => !resent.has(p));
+      stepped.push({ live, state, cursor: cursorOf(list[list.length - 1]!), tickedAt: live.tickedAt, positions: taken });
+    }
+    await this.save(stepped, events);
+  }
+
+  /**
+   * The positions of a batch that a device sent again after they were stored (its acknowledgement was lost): they
+   * come with a later receive time than the stored ones, and the trip took them the first time. Only a position
+   * no newer than the newest taken can be one, so only those are looked up.
+   */
+  private async resends(live: LiveTrip, list: readonly Position[]): Promise<ReadonlySet<Position>> {
+    const newest = live.state.lastDeviceMs;
+    if (newest === null) return NONE;
+    const openedAt = live.stored.plan.openedAt;
+    const candidates = list.filter((p) => p.deviceTime - openedAt <= newest);
+    if (candidates.length === 0) return NONE;
+    const stored = await this.store.trips.storedReceiveTimes(candidates);
+    return new Set(candidates.filter((p, i) => stored[i] !== null && stored[i]! < p.receivedTime));
+  }
+
+  private async tickAll(at: number): Promise<void> {
+    const stepped: Stepped[] = [];
+    const events: TrackingEvent[] = [];
+    for (const live of this.live.values()) {
+      const result = step(live.trip, live.state, { kind: 'tick', at });
+      if (result.state === live.state) continue;
+      for (const event of result.events) events.push(event);
+      stepped.push({ live, state: result.state, cursor: live.cursor, tickedAt: at, positions: [] });
+    }
+    if (stepped.length > 0) await this.save(stepped, events);
+  }
+
+  private async save(stepped: readonly Stepped[], events: readonly TrackingEvent[]): Promise<void> {
+    const alerts = this.book.apply(events, this.clock.now().toISOString());
+    try {
+      await this.store.trips.saveProgress({
+        progress: stepped.map((s) => ({ tripId: s.live.stored.id, state: s.state, cursor: s.cursor, tickedAt: s.tickedAt })),
+        events: [...events],
+        newAlerts: alerts.created,
+        folds: alerts.folds,
+      });
+    } catch (error) {
+      // Memory (states, the alert book) is ahead of the store now: the next piece of work reloads it.
+      this.stale = true;
+      throw error;
+    }
+    for (const s of stepped) {
+      const before = s.live.state;
+      s.live.state = s.state;
+      s.live.cursor = s.cursor;
+      s.live.tickedAt = s.tickedAt;
+      if (etaMoved(before, s.state)) {
+        const eta = this.etaOf(s.live);
+        this.announce((l) => l.etaChanged?.(eta));
+      }
+      if (s.positions.length > 0) this.announce((l) => l.positions?.(s.live.stored.id, s.positions));
+    }
+    if (events.length > 0) this.announce((l) => l.events?.(events));
+    this.announceAlerts(alerts);
+  }
+
+  private etaOf(live: LiveTrip): TripEta {
+    const eta = estimatedArrival(live.trip, live.state);
+    return { tripId: live.stored.id, declarationId: live.stored.declarationId, destinationAt: eta.destinationAt, crossingAt: eta.crossingAt, speedKmh: eta.speedKmh };
+  }
+
+  private announceAlerts(changes: AlertChanges): void {
+    for (const alert of changes.created) this.announce((l) => l.alertRaised?.(alert));
+    for (const alert of changes.folded) this.announce((l) => l.alertChanged?.(alert));
+  }
+
+  private announce(call: (listener: TrackingListener) => void): void {
+    for (const listener of this.listeners) {
+      try {
+        call(listener);
+      } catch (error) {
+        this.options.onError?.(error);
+      }
+    }
+  }
+}
+
+function etaMoved(a: TripState, b: TripState): boolean {
+  const crossing = a.etaCrossingMs === null || b.etaCrossingMs === null ? a.etaCrossingMs !== b.etaCrossingMs : Math.abs(a.etaCrossingMs - b.etaCrossingMs) >= ETA_ANNOUNCE_MS;
+  return crossing || Math.abs(a.etaDestinationMs - b.etaDestinationMs) >= ETA_ANNOUNCE_MS;
+}

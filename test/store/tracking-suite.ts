@@ -1,0 +1,186 @@
+/** The tracking tables' part of the store contract, run by the store suite on every backend. */
+import { describe, expect, it } from 'vitest';
+import { hexagonAround } from '../../src/core/reference/index.js';
+import { createTripState, prepareTrip, type TrackingEvent, type TripPlan } from '../../src/core/tracking/index.js';
+import type { Store } from '../../src/ports/store.js';
+import type { Alert, StoredTrip, TripProgress } from '../../src/ports/tracking-store.js';
+import { HOSTILE, T0, T0_MS, position } from './fixtures.js';
+
+function plan(id: string, sealIds: string[]): TripPlan {
+  const place = (placeId: string, lat: number, lon: number) => ({ id: placeId, kind: 'office' as const, name: HOSTILE, geofence: hexagonAround({ lat, lon }, 1) });
+  return {
+    id,
+    declarationId: `decl-${id}`,
+    sealIds,
+    route: { type: 'LineString', coordinates: [[76.9286, 43.2567], [74.6122, 42.8746]] },
+    corridorWidthM: 500,
+    origin: place('office:A', 43.2567, 76.9286),
+    destination: place('office:B', 42.8746, 74.6122),
+    crossing: null,
+    places: [],
+    stopZones: [],
+    openedAt: T0_MS,
+    expectedDurationMs: 5 * 3600_000,
+  };
+}
+
+function trip(id: string, sealIds: string[], owner = 'haulier-a'): { trip: StoredTrip; progress: TripProgress } {
+  const p = plan(id, sealIds);
+  return {
+    trip: { id, declarationId: p.declarationId, owner, sealIds, plan: p, status: 'open', openedAt: T0, openedBy: 'operator' },
+    progress: { tripId: id, state: createTripState(prepareTrip(p)), cursor: null, tickedAt: null },
+  };
+}
+
+function event(tripId: string, type: TrackingEvent['type'], at: number): TrackingEvent {
+  return {
+    id: `${tripId}/${type}/${at}`,
+    type,
+    severity: type === 'corridor-left' ? 'alarm' : 'info',
+    tripId,
+    at,
+    position: { deviceId: 'S1', deviceTime: at, lat: 43.1, lon: 76.1 },
+    rule: { name: 'corridor', version: 1, params: { widthM: 500, note: HOSTILE } },
+    details: { beyondM: 812.5, place: null },
+  };
+}
+
+function alert(id: string, tripId: string, first: TrackingEvent): Alert {
+  return {
+    id,
+    tripId,
+    type: first.type,
+    foldKey: first.type,
+    severity: first.severity,
+    status: 'open',
+    firstSeen: first.at,
+    lastSeen: first.at,
+    occurrences: 1,
+    endedAt: null,
+    position: first.position,
+    rule: first.rule,
+    details: first.details,
+    firstEventId: first.id,
+    lastEventId: first.id,
+    assignee: null,
+    resolutionNote: null,
+    createdAt: T0,
+    updatedAt: T0,
+  };
+}
+
+export function describeTrackingStore(store: () => Store): void {
+  describe('trips', () => {
+    it('round-trip a trip with its plan and first state, and list it', async () => {
+      const t1 = trip('trip-1', ['S1', 'S2']);
+      expect(await store().trips.open(t1.trip, t1.progress)).toEqual({ opened: true });
+      expect(await store().trips.get('trip-1')).toStrictEqual(t1.trip);
+      expect(await store().trips.progress('trip-1')).toStrictEqual(t1.progress);
+      expect(await store().trips.openTripOfSeal('S2')).toBe('trip-1');
+      expect(await store().trips.openTrips()).toStrictEqual([t1]);
+      expect(await store().trips.openTrips(['trip-1', 'trip-x'])).toStrictEqual([t1]);
+      expect(await store().trips.openTrips([])).toStrictEqual([]);
+      const t2 = trip('trip-2', ['S3'], 'haulier-b');
+      await store().trips.open(t2.trip, t2.progress);
+      expect((await store().trips.list({ limit: 10, offset: 0 })).items.map((t) => t.id)).toEqual(['trip-2', 'trip-1']);
+      expect(await store().trips.openTripIds()).toEqual(['trip-1', 'trip-2']);
+      expect(await store().trips.list({ owner: 'haulier-b', limit: 10, offset: 0 })).toStrictEqual({ items: [t2.trip], total: 1 });
+    });
+
+    it('refuse a seal on a second open trip, and free it when the trip closes', async () => {
+      const t1 = trip('trip-1', ['S1']);
+      await store().trips.open(t1.trip, t1.progress);
+      const t2 = trip('trip-2', ['S9', 'S1']);
+      expect(await store().trips.open(t2.trip, t2.progress)).toEqual({ opened: false, sealId: 'S1' });
+      // Nothing of the refused trip is left, not even its first seal.
+      expect(await store().trips.get('trip-2')).toBeUndefined();
+      expect(await store().trips.openTripOfSeal('S9')).toBeUndefined();
+
+      expect(await store().trips.close('trip-1', '2025-03-01T10:00:00+02:00', 'operator')).toBe(true);
+      expect(await store().trips.close('trip-1', T0, 'operator')).toBe(false);
+      expect(await store().trips.get('trip-1')).toMatchObject({ status: 'closed', closedAt: '2025-03-01T08:00:00.000Z', closedBy: 'operator' });
+      expect(await store().trips.openTrips()).toEqual([]);
+      expect(await store().trips.open(t2.trip, t2.progress)).toEqual({ opened: true });
+    });
+
+    it('save states, events and alerts together, never storing an event twice', async () => {
+      const t1 = trip('trip-1', ['S1']);
+      await store().trips.open(t1.trip, t1.progress);
+      const left = event('trip-1', 'corridor-left', T0_MS + 60_000);
+      const again = event('trip-1', 'corridor-left', T0_MS + 120_000);
+      const state = { ...t1.progress.state, fixes: 7 };
+      const progress: TripProgress = { tripId: 'trip-1', state, cursor: { receivedTime: T0_MS + 61_000, deviceTime: T0_MS + 60_000, sequence: -1, deviceId: 'S1' }, tickedAt: T0_MS };
+      const batch = { progress: [progress], events: [left, again], newAlerts: [alert('alert-1', 'trip-1', left)], folds: [] };
+      expect(await store().trips.saveProgress(batch)).toBe(2);
+      // The same batch again (a resumed run after a crash) adds no event.
+      expect(await store().trips.saveProgress({ ...batch, newAlerts: [] })).toBe(0);
+      expect(await store().trips.progress('trip-1')).toStrictEqual(progress);
+      expect(await store().trips.events('trip-1', { limit: 10, offset: 0 })).toStrictEqual({ items: [left, again], total: 2 });
+
+      await store().trips.saveProgress({
+        progress: [],
+        events: [],
+        newAlerts: [],
+        folds: [{ id: 'alert-1', lastSeen: again.at, occurrences: 2, endedAt: again.at + 5, position: again.position, lastEventId: again.id, updatedAt: T0 }],
+      });
+      expect(await store().alerts.get('alert-1')).toStrictEqual({
+        ...alert('alert-1', 'trip-1', left),
+        lastSeen: again.at,
+        occurrences: 2,
+        endedAt: again.at + 5,
+        position: again.position,
+        lastEventId: again.id,
+      });
+      expect((await store().alerts.unresolvedOfOpenTrips()).map((a) => a.id)).toEqual(['alert-1']);
+      await store().trips.close('trip-1', T0, 'operator');
+      expect(await store().alerts.unresolvedOfOpenTrips()).toEqual([]);
+    });
+
+    it('read the positions of a trip\'s seals by receive time, in receive order', async () => {
+      const late = position('S1', 10, { receivedTime: T0_MS + 500_000 });
+      await store().positions.insertMany([position('S1', 0), position('S1', 60), late, position('S2', 30), position('S3', 30)]);
+      const received = await store().trips.positionsReceived(['S1', 'S2'], T0_MS + 1_500);
+      expect(received.map((p) => [p.deviceId, p.deviceTime])).toEqual([
+        ['S1', T0_MS],
+        ['S2', T0_MS + 30_000],
+        ['S1', T0_MS + 60_000],
+        ['S1', T0_MS + 10_000],
+      ]);
+      expect(await store().trips.positionsReceived(['S1'], T0_MS + 2_000, T0_MS + 100_000)).toStrictEqual([position('S1', 60)]);
+      expect(await store().trips.positionsReceived([], 0)).toEqual([]);
+      const resent = { ...position('S1', 60), receivedTime: T0_MS + 900_000 };
+      const unsequenced = position('S2', 30);
+      expect(await store().trips.storedReceiveTimes([resent, unsequenced, position('S1', 61), { ...unsequenced, sequence: 4 }])).toEqual([
+        T0_MS + 61_500,
+        T0_MS + 31_500,
+        null,
+        null,
+      ]);
+    });
+  });
+
+  describe('alerts', () => {
+    it('take an operator\'s action only from the statuses given, and keep the history', async () => {
+      const t1 = trip('trip-1', ['S1']);
+      await store().trips.open(t1.trip, t1.progress);
+      const left = event('trip-1', 'corridor-left', T0_MS);
+      await store().trips.saveProgress({ progress: [], events: [left], newAlerts: [alert('alert-1', 'trip-1', left), { ...alert('alert-2', 'trip-1', left), severity: 'warning', type: 'battery-low' }], folds: [] });
+
+      const assign = { alertId: 'alert-1', action: 'assign' as const, actor: 'operator', at: T0, status: 'assigned' as const, assignee: 'inspector', note: null };
+      expect(await store().alerts.act(assign, ['open', 'acknowledged'])).toBe(true);
+      const resolve = { alertId: 'alert-1', action: 'resolve' as const, actor: 'inspector', at: T0, status: 'resolved' as const, assignee: null, note: HOSTILE };
+      expect(await store().alerts.act(resolve, ['open'])).toBe(false);
+      expect(await store().alerts.act(resolve, ['open', 'assigned'])).toBe(true);
+      expect(await store().alerts.get('alert-1')).toMatchObject({ status: 'resolved', assignee: 'inspector', resolutionNote: HOSTILE });
+      expect(await store().alerts.actions('alert-1')).toStrictEqual([assign, resolve]);
+      expect(await store().alerts.act({ ...resolve, alertId: 'nowhere' }, ['open'])).toBe(false);
+
+      const page = (filter: object) => store().alerts.list({ limit: 10, offset: 0, ...filter }).then((p) => p.items.map((a) => a.id));
+      expect(await page({})).toEqual(['alert-2', 'alert-1']);
+      expect(await page({ status: ['resolved'] })).toEqual(['alert-1']);
+      expect(await page({ status: [] })).toEqual([]);
+      expect(await page({ severity: 'warning', tripId: 'trip-1' })).toEqual(['alert-2']);
+      expect(await page({ type: 'corridor-left', assignee: 'inspector' })).toEqual(['alert-1']);
+    });
+  });
+}
