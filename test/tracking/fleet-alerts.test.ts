@@ -102,6 +102,16 @@ describe('the fleet simulator through the gateways and the tracker', () => {
     expect(raised).toEqual(expected);
     expect(misbehaving).toBeGreaterThan(5);
     expect(misbehaving).toBeLessThan(trucks.length);
+
+    // A seal entering its declaration's border crossing checked the truck in to that crossing's queue, once.
+    const checkIns = (await store.audit.list({ entity: 'queue-entry', limit: 1_000, offset: 0 })).filter((entry) => entry.actor === 'geofence' && entry.action === 'queue.check_in');
+    const checkedIn = checkIns.map((entry) => (entry.detail as { declarationId: string }).declarationId);
+    expect(new Set(checkedIn).size).toBe(checkedIn.length);
+    for (const declarationId of checkedIn) {
+      const trip = (await store.trips.list({ declarationId, limit: 1, offset: 0 })).items[0];
+      expect(trip?.sealIds).toContain((checkIns.find((e) => (e.detail as { declarationId: string }).declarationId === declarationId)!.detail as { deviceId: string }).deviceId);
+    }
+    expect(checkedIn.length).toBeGreaterThan(trucks.length / 2);
     await platform.close();
   });
 });
