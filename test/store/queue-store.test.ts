@@ -2,15 +2,11 @@
  * The border queue's store (ports/queue-store.ts) on both backends: the log that rebuilds a queue, written with
  * compare-and-set, its events and its entries.
  */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openPostgresStore } from '../../src/adapters/store/postgres/postgres-store.js';
-import { openSqliteStore } from '../../src/adapters/store/sqlite/sqlite-store.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { QueueConfig, QueueEvent } from '../../src/core/queue/index.js';
 import type { QueueEntryRow, QueueWrite } from '../../src/ports/queue-store.js';
 import type { Store } from '../../src/ports/store.js';
-import { postgresUrl } from '../support/services.js';
+import { storeBackends, type OpenFreshStore } from '../support/store-backends.js';
 import { HOSTILE } from './fixtures.js';
 
 const T0 = Date.UTC(2026, 4, 4, 6);
@@ -61,7 +57,7 @@ function write(seq: number, overrides: Partial<QueueWrite> = {}): QueueWrite {
   return { crossing: 'KORDAY', seq, version: seq, record: { kind: 'lane_freed', lane: 'L1', at: T0 + seq, by: 'camera' }, events: [], entries: [], ...overrides };
 }
 
-function describeQueueStore(name: string, open: () => Promise<{ store: Store; dispose(): Promise<void> }>) {
+function describeQueueStore(name: string, open: OpenFreshStore) {
   describe(name, () => {
     let store: Store;
     let dispose: () => Promise<void>;
@@ -130,28 +126,4 @@ function describeQueueStore(name: string, open: () => Promise<{ store: Store; di
   });
 }
 
-describeQueueStore('queue store on SQLite', async () => {
-  const store = openSqliteStore(':memory:');
-  await store.migrate();
-  return { store, dispose: () => store.close() };
-});
-
-const url = postgresUrl();
-if (url !== undefined) {
-  const run = `test_queue_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Pool({ connectionString: url, max: 1 });
-  let stores = 0;
-  afterAll(() => admin.end());
-  describeQueueStore('queue store on PostgreSQL', async () => {
-    const schema = `${run}_${++stores}`;
-    const store = openPostgresStore(url, { schema });
-    await store.migrate();
-    return {
-      store,
-      dispose: async () => {
-        await store.close();
-        await admin.query(`drop schema if exists ${schema} cascade`);
-      },
-    };
-  });
-}
+for (const [backend, open] of storeBackends('queue')) describeQueueStore(`queue store on ${backend}`, open);

@@ -2,16 +2,12 @@
  * The risk repositories' contract, run unchanged on SQLite and on PostgreSQL (when CORRIDOR_TEST_PG names one; each
  * store in a throwaway schema of its own).
  */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openPostgresStore } from '../../src/adapters/store/postgres/postgres-store.js';
-import { openSqliteStore } from '../../src/adapters/store/sqlite/sqlite-store.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeclarationInput } from '../../src/core/model/index.js';
 import type { Assessment, InspectionResult } from '../../src/core/risk/index.js';
 import type { StoredAssessment } from '../../src/ports/risk-store.js';
 import type { Store } from '../../src/ports/store.js';
-import { postgresUrl } from '../support/services.js';
+import { storeBackends, type OpenFreshStore } from '../support/store-backends.js';
 import { fullInput, minimalInput, newDeclaration } from './fixtures.js';
 
 const DAY = 86_400_000;
@@ -46,7 +42,7 @@ function partyInput(reference: string, consigneeTin: string | undefined, plate: 
   return { ...input, consignee: consigneeTin === undefined ? consignee : { ...consignee, tin: consigneeTin }, vehicle: { plate, country: 'KZ' } };
 }
 
-function describeRiskStore(name: string, open: () => Promise<{ store: Store; dispose(): Promise<void> }>) {
+function describeRiskStore(name: string, open: OpenFreshStore) {
   describe(name, () => {
     let store: Store;
     let dispose: () => Promise<void>;
@@ -199,28 +195,4 @@ function describeRiskStore(name: string, open: () => Promise<{ store: Store; dis
   });
 }
 
-describeRiskStore('risk store on SQLite', async () => {
-  const store = openSqliteStore(':memory:');
-  await store.migrate();
-  return { store, dispose: () => store.close() };
-});
-
-const url = postgresUrl();
-if (url !== undefined) {
-  const admin = new pg.Pool({ connectionString: url, max: 1 });
-  const run = `test_risk_${randomBytes(4).toString('hex')}`;
-  let count = 0;
-  afterAll(() => admin.end());
-  describeRiskStore('risk store on PostgreSQL', async () => {
-    const schema = `${run}_${++count}`;
-    const store = openPostgresStore(url, { schema });
-    await store.migrate();
-    return {
-      store,
-      dispose: async () => {
-        await store.close();
-        await admin.query(`drop schema if exists ${schema} cascade`);
-      },
-    };
-  });
-}
+for (const [backend, open] of storeBackends('risk')) describeRiskStore(`risk store on ${backend}`, open);
