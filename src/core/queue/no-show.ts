@@ -12,11 +12,12 @@
  * Its class and its stream stay as they were; moving back is a new queuedAt and a new sequence number, so the truck
  * lands after every truck with the same key.
  */
-import { isBefore, type Ordered } from './ageing.js';
+import type { Ordered } from './ageing.js';
 import type { QueueEntry } from './entry.js';
 import { LIST_COUNT, listClass } from './order.js';
+import { takeNext } from './order-listing.js';
 import { duration, iso, reason, type Reason } from './reason.js';
-import { advance, cursorFrom, cursorItem, last, type Cursor } from './sorted-list.js';
+import { cursorFrom, last, type Cursor } from './sorted-list.js';
 import type { QueueState } from './state.js';
 
 export type NoShowOutcome =
@@ -30,19 +31,10 @@ function keyBehind(state: QueueState, from: Ordered, n: number): { key: number; 
   let key = from.orderKey;
   let behind = 0;
   while (behind < n) {
-    let best = -1;
-    let bestEntry: QueueEntry | undefined;
-    for (let list = 0; list < LIST_COUNT; list++) {
-      const item = cursorItem(state.order[list]!, cursors[list]!);
-      if (item !== undefined && (bestEntry === undefined || isBefore(item, bestEntry))) {
-        best = list;
-        bestEntry = item;
-      }
-    }
-    if (bestEntry === undefined) break;
-    key = bestEntry.orderKey;
+    const entry = takeNext(state, cursors);
+    if (entry === undefined) break;
+    key = entry.orderKey;
     behind++;
-    advance(state.order[best]!, cursors[best]!);
   }
   return { key, behind };
 }

@@ -10,18 +10,24 @@ export function orderedEntries(state: QueueState, offset: number, limit: number)
   const cursors: Cursor[] = Array.from({ length: LIST_COUNT }, () => ({ chunk: 0, index: 0 }));
   const page: QueueEntry[] = [];
   for (let position = 0; position < offset + limit; position++) {
-    let best = -1;
-    let bestEntry: QueueEntry | undefined;
-    for (let list = 0; list < LIST_COUNT; list++) {
-      const item = cursorItem(state.order[list]!, cursors[list]!);
-      if (item !== undefined && (bestEntry === undefined || isBefore(item, bestEntry))) {
-        best = list;
-        bestEntry = item;
-      }
-    }
-    if (bestEntry === undefined) break;
-    if (position >= offset) page.push(bestEntry);
-    advance(state.order[best]!, cursors[best]!);
+    const entry = takeNext(state, cursors);
+    if (entry === undefined) break;
+    if (position >= offset) page.push(entry);
   }
   return page;
+}
+
+/** The first of the entries under the cursors (one per list of the order), moving its cursor past it. */
+export function takeNext(state: QueueState, cursors: Cursor[]): QueueEntry | undefined {
+  let best = -1;
+  let bestEntry: QueueEntry | undefined;
+  for (let list = 0; list < LIST_COUNT; list++) {
+    const item = cursorItem(state.order[list]!, cursors[list]!);
+    if (item !== undefined && (bestEntry === undefined || isBefore(item, bestEntry))) {
+      best = list;
+      bestEntry = item;
+    }
+  }
+  if (bestEntry !== undefined) advance(state.order[best]!, cursors[best]!);
+  return bestEntry;
 }
