@@ -55,8 +55,7 @@ describe('the fleet simulator through the gateways and the tracker', () => {
       count: 24,
       seed: 'fleet-alerts',
       gateway: { host: '127.0.0.1', ports },
-      // EGTS seals report their battery in volts only, and the low-battery rule reads a percentage.
-      protocols: { teltonika: 1, wialon: 1, osmand: 1, egts: 0 },
+      protocols: { teltonika: 1, wialon: 1, osmand: 1, egts: 1 },
       routes: ['bishkek-almaty', 'atyrau-astrakhan', 'oral-saratov', 'bishkek-shymkent', 'pavlodar-barnaul'],
       misbehaviour: { 'door-open': 0.2, tamper: 0.2, 'cable-cut': 0.15, deviation: 0.2, 'long-stop': 0.2, 'signal-loss': 0.2, 'low-battery': 0.15 },
       start: START,

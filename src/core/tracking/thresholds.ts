@@ -29,6 +29,10 @@ export interface TripThresholds {
   batteryLowPercent: number;
   /** Battery: it counts as recovered only at the low mark plus this many points (a cell's reading sags and recovers). */
   batteryRestoreMarginPercent: number;
+  /** Battery, for seals that report a voltage and no charge (EGTS state data): below this many volts it is low. */
+  batteryLowVolts: number;
+  /** Battery, by voltage: recovered only at the low mark plus this many volts. */
+  batteryRestoreMarginVolts: number;
 
   /** Jump: speed between consecutive fixes beyond which the later fix is implausible, km/h. */
   maxSpeedKmh: number;
@@ -77,6 +81,9 @@ export const DEFAULT_THRESHOLDS: Readonly<TripThresholds> = Object.freeze({
 
   batteryLowPercent: 15,
   batteryRestoreMarginPercent: 5,
+  // A single lithium-ion cell, the seals' usual supply, is near empty below about 3.6 V at rest.
+  batteryLowVolts: 3.6,
+  batteryRestoreMarginVolts: 0.05,
 
   // No loaded truck reaches 160 km/h; GPS error between close fixes is kept out by the minimum distance.
   maxSpeedKmh: 160,

@@ -29,4 +29,16 @@ describe('low battery', () => {
   it('ignores positions without a battery reading', () => {
     expect(run([undefined, 10, undefined])).toEqual(['battery-low@1']);
   });
+
+  it('judges a seal that reports only a voltage by the voltage marks, and a charge before a voltage', () => {
+    let state: BatteryState = BATTERY_OK;
+    const out: string[] = [];
+    const seals = [{ batteryVolts: 3.9 }, { batteryVolts: 3.62 }, { batteryVolts: 3.58 }, { batteryVolts: 3.61 }, { batteryVolts: 3.66 }, { batteryVolts: 3.5, batteryPercent: 60 }];
+    seals.forEach((seal, i) => {
+      const r = detectBattery(state, { ...fixAt(trip, 0, T0 + i * 60_000), seal }, trip);
+      state = r.state;
+      out.push(...r.events.map((e) => `${e.type}@${i}:${JSON.stringify(e.details.volts ?? e.details.percent)}`));
+    });
+    expect(out).toEqual(['battery-low@2:3.58', 'battery-restored@4:3.66']);
+  });
 });
