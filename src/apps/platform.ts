@@ -1,9 +1,11 @@
 /** The composition root: the store chosen by configuration, and the services wired to it. */
 import { createScryptCredentials } from '../adapters/auth/scrypt-credentials.js';
+import { readExchangeRatesFile } from '../adapters/risk/exchange-rates-file.js';
 import { readShippedRuleSets } from '../adapters/risk/rule-set-file.js';
 import { selectionKeySource } from '../adapters/risk/selection-key-source.js';
 import { openStore } from '../adapters/store/open-store.js';
 import type { User } from '../core/model/index.js';
+import type { ExchangeRateTable } from '../core/risk/index.js';
 import { systemClock, type Clock } from '../ports/clock.js';
 import type { OpenTrips } from '../ports/open-trips.js';
 import type { Store } from '../ports/store.js';
@@ -51,6 +53,8 @@ export interface PlatformOptions {
   /** The open trips risk sees; the tracker's unless told. */
   openTrips?: OpenTrips;
   tracking?: TrackerOptions;
+  /** The exchange rates valuation rules use; the installation's rules/valuation/exchange-rates.yaml unless told. */
+  exchangeRates?: ExchangeRateTable;
 }
 
 /** The actor of commands run on the server itself by whoever holds its database: trusted as an administrator. */
@@ -68,7 +72,7 @@ export function wirePlatform(store: Store, clock: Clock = systemClock, options: 
   const checks = new CheckContextSource(store, clock);
   const declarations = new DeclarationService(store, auth, checks, clock, audit);
   const tracker = new Tracker(store, clock, options.tracking);
-  const risk = wireRisk(store, auth, clock, audit, options.openTrips ?? new TrackerOpenTrips(tracker, store), options.riskSecret);
+  const risk = wireRisk(store, auth, clock, audit, options.openTrips ?? new TrackerOpenTrips(tracker, store), options);
   const queues = wireQueues(store, auth, clock, audit);
   declarations.onChanged(async (id, status) => {
     if (status === 'accepted') await risk.assessments.assessAccepted(id);
@@ -97,10 +101,10 @@ export function wirePlatform(store: Store, clock: Clock = systemClock, options: 
   };
 }
 
-function wireRisk(store: Store, auth: AuthService, clock: Clock, audit: Audit, trips: OpenTrips, riskSecret: string | undefined): RiskServices {
-  const key = selectionKeySource(riskSecret, store.risk, clock);
+function wireRisk(store: Store, auth: AuthService, clock: Clock, audit: Audit, trips: OpenTrips, options: PlatformOptions): RiskServices {
+  const key = selectionKeySource(options.riskSecret, store.risk, clock);
   const ruleSets = new RuleSetCatalogue(store, auth, clock, audit, () => readShippedRuleSets());
-  const contexts = new RiskContextSource(store, trips);
+  const contexts = new RiskContextSource(store, trips, options.exchangeRates ?? readExchangeRatesFile());
   return {
     ruleSets,
     assessments: new AssessmentService(store, auth, clock, audit, ruleSets, contexts, key.key),

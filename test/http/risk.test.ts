@@ -218,4 +218,22 @@ describe('risk targeting', () => {
     expect((await call('DELETE', `/api/v1/teams/${teamId}`, 'admin')).statusCode).toBe(204);
     expect((await call('DELETE', `/api/v1/teams/${teamId}`, 'admin')).statusCode).toBe(404);
   });
+
+  it('values goods in other currencies through the installation\'s exchange rates, and says which rate it lacks', async () => {
+    const invoicedIn = async (reference: string, currency: string): Promise<string> => {
+      const input = validDeclaration(reference);
+      const response = await call('POST', '/api/v1/declarations?submit=true', 'haulier-a', {
+        ...input,
+        goods: [{ hsCode: '610910', description: 'Cotton T-shirts', packages: 20, grossMassKg: 400, value: 3500, currency }],
+        documents: input.documents.map((document) => (document.type === 'invoice' ? { ...document, amount: 3500, currency } : document)),
+      });
+      expect(response.json().declaration.status).toBe('accepted');
+      return response.json().declaration.id as string;
+    };
+    const inEuro = await invoicedIn('RISK-EUR', 'EUR');
+    const inYen = await invoicedIn('RISK-JPY', 'JPY');
+    const missing = async (id: string) => (await platform.store.risk.assessments.latest(id))!.assessment.missing.map((issue) => issue.path);
+    expect(await missing(inEuro)).not.toContain('valuation.exchangeRates.EUR');
+    expect(await missing(inYen)).toContain('valuation.exchangeRates.JPY');
+  });
 });

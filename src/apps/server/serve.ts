@@ -2,6 +2,7 @@
 import { pino } from 'pino';
 import { loadCountryIndex } from '../../adapters/geo/natural-earth.js';
 import { builtConsoleDir } from '../../adapters/http/console-files.js';
+import { readExchangeRatesFile } from '../../adapters/risk/exchange-rates-file.js';
 import { createHttpServer } from '../../adapters/http/server.js';
 import { systemClock } from '../../ports/clock.js';
 import type { Config } from '../config.js';
@@ -27,6 +28,7 @@ export async function serve(config: Config, seed?: (platform: Platform) => Promi
   const trackerLog = log.child({ component: 'tracker' });
   const platform = await openPlatform(config.db, systemClock, {
     ...(config.riskSecret === undefined ? {} : { riskSecret: config.riskSecret }),
+    ...(config.exchangeRatesFile === undefined ? {} : { exchangeRates: readExchangeRatesFile(config.exchangeRatesFile) }),
     tracking: {
       countries: loadCountryIndex(),
       onError: (error) => trackerLog.error({ err: error }, 'tracking failed; it catches up from the store'),

@@ -26,3 +26,4 @@ export { CHANNELS, type Channel, type RuleDefinition, type RuleSetDefinition } f
 export * from './selection.js';
 export { MAX_RULES, validateRuleSet, type RuleSetResult } from './validate-rule-set.js';
 export { proposeStops, type ProposalOptions, type RoadsideCandidate, type StopProposal } from './roadside.js';
+export { parseExchangeRates, ratesIn, type ExchangeRateIssue, type ExchangeRateTable, type ParsedExchangeRates } from './exchange-rates.js';
