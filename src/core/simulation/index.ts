@@ -13,4 +13,5 @@ export { channelFor, needsRules } from './policies.js';
 export { replicate, type ReplicatedEstimates } from './replications.js';
 export { ILLICIT_TACTICS, type IllicitTactic, type InspectionPolicy, type Scenario, type ScenarioLane } from './scenario.js';
 export { formatScenarioIssue, parseScenario, type ParsedScenario, type ScenarioIssue } from './parse-scenario.js';
+export { recordedArrivalMinutes } from './recorded-arrivals.js';
 export { reportOf, type SimulationReport } from './report.js';

@@ -144,7 +144,7 @@ function distribution(c: Checker, value: unknown, path: Path): Distribution | un
 }
 
 function arrivals(c: Checker, value: unknown, path: Path): ArrivalProcess | undefined {
-  const o = c.object(value, path, ['kind', 'ratePerHour', 'minutes']);
+  const o = c.object(value, path, ['kind', 'ratePerHour', 'minutes', 'file']);
   if (o === undefined) return undefined;
   const kind = c.oneOf(o, 'kind', path, ['poisson', 'replay'] as const);
   if (kind === 'poisson') {
@@ -152,6 +152,10 @@ function arrivals(c: Checker, value: unknown, path: Path): ArrivalProcess | unde
     if (typeof rate === 'number') return c.numbers([rate], [...path, 'ratePerHour'], 0, 100_000, null) && { kind, ratePerHour: [rate] };
     const rates = rate === undefined ? undefined : c.numbers(rate, [...path, 'ratePerHour'], 0, 100_000, [1, 24]);
     return rates === undefined ? undefined : { kind, ratePerHour: rates };
+  }
+  if (kind === 'replay' && o.minutes === undefined && o.file !== undefined) {
+    // Read by the caller from the file (recordedArrivalMinutes): none until then.
+    return c.text(o, 'file', path) === undefined ? undefined : { kind, minutes: [] };
   }
   if (kind === 'replay') {
     const minutes = c.numbers(c.required(o, 'minutes', path), [...path, 'minutes'], 0, MAX_HOURS * 60, null);
@@ -329,6 +333,11 @@ export interface ParsedScenario {
   scenario: Scenario;
   /** The rule set file the scenario names, as written (relative to the scenario's file), if it names one. */
   ruleSet?: string;
+  /**
+   * The file of recorded arrivals a replay names, as written (relative to the scenario's file): the scenario's
+   * arrivals hold none until the caller reads them from it (recordedArrivalMinutes).
+   */
+  recordedArrivals?: string;
 }
 
 export function parseScenario(text: string): { ok: true; parsed: ParsedScenario } | { ok: false; issues: ScenarioIssue[] } {
@@ -357,6 +366,10 @@ export function parseScenario(text: string): { ok: true; parsed: ParsedScenario 
     const place = (issue: ScenarioIssue) => (issue.line ?? Number.MAX_SAFE_INTEGER) * 1e6 + (issue.column ?? 0);
     return { ok: false, issues: issues.sort((a, b) => place(a) - place(b)) };
   }
-  const ruleSet = (value as Json).ruleSet;
-  return { ok: true, parsed: typeof ruleSet === 'string' ? { scenario, ruleSet } : { scenario } };
+  const { ruleSet, arrivals: source } = value as Json;
+  const recorded = (source as Json).minutes === undefined ? (source as Json).file : undefined;
+  return {
+    ok: true,
+    parsed: { scenario, ...(typeof ruleSet === 'string' ? { ruleSet } : {}), ...(typeof recorded === 'string' ? { recordedArrivals: recorded } : {}) },
+  };
 }

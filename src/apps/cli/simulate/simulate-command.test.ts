@@ -48,6 +48,24 @@ describe('corridor simulate', () => {
     expect((await readFile(join(out, 'queue-length.svg'), 'utf8')).match(/<path /g)).toHaveLength(3);
   });
 
+  it('replays arrivals recorded in a file beside the scenario, and names the lines it cannot take', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'corridor-simulate-'));
+    const scenario = join(dir, 'replay.yaml');
+    const text = (await readFile(KORDAY, 'utf8'))
+      .replace('arrivalHours: 336', 'arrivalHours: 24')
+      .replace(/arrivals:\n  kind: poisson\n  ratePerHour: \[[^\]]*\]/, 'arrivals: { kind: replay, file: recorded.csv }')
+      .replace('../rules/', `${SCENARIOS}../rules/`);
+    expect(text).toContain('file: recorded.csv');
+    await writeFile(scenario, text);
+    const recorded = ['arrivedAt', '2025-12-01T08:10:00+05:00', '2025-12-01T03:05:00Z', '2025-12-01T07:00:00+05:00'];
+    await writeFile(join(dir, 'recorded.csv'), recorded.join('\n'));
+    const { scenario: read } = await readScenarioFile(scenario);
+    expect(read.arrivals).toEqual({ kind: 'replay', minutes: [420, 490, 485].sort((a, b) => a - b) });
+
+    await writeFile(join(dir, 'recorded.csv'), [...recorded, 'soon'].join('\n'));
+    await expect(readScenarioFile(scenario)).rejects.toThrow(/recorded\.csv:5 SCENARIO_VALUE_TYPE: "soon" is not an ISO 8601 instant/);
+  });
+
   it('refuses a bad scenario with every issue placed in the file', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'corridor-simulate-'));
     const file = join(dir, 'bad.yaml');

@@ -7,7 +7,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { CompiledRuleSet } from '../../../core/risk/index.js';
-import { formatScenarioIssue, needsRules, parseScenario, reportOf, simulate, type InspectionPolicy, type Scenario, type SimulationReport } from '../../../core/simulation/index.js';
+import { formatScenarioIssue, needsRules, parseScenario, recordedArrivalMinutes, reportOf, simulate, type InspectionPolicy, type Scenario, type SimulationReport } from '../../../core/simulation/index.js';
 import { readRuleSetFileOrThrow } from '../../../adapters/risk/rule-set-file.js';
 import { comparisonTable } from './comparison-table.js';
 import { lineChartSvg } from './svg-line-chart.js';
@@ -26,7 +26,16 @@ export async function readScenarioFile(path: string): Promise<{ scenario: Scenar
     const lines = parsed.issues.map((issue) => `  ${formatScenarioIssue(issue, path)}`);
     throw new Error(`the scenario ${path} has ${parsed.issues.length} issue(s):\n${lines.join('\n')}`);
   }
-  const { scenario, ruleSet } = parsed.parsed;
+  const { ruleSet, recordedArrivals } = parsed.parsed;
+  let { scenario } = parsed.parsed;
+  if (recordedArrivals !== undefined) {
+    const file = resolve(dirname(path), recordedArrivals);
+    const read = recordedArrivalMinutes(await readFile(file, 'utf8'), scenario.start, scenario.arrivalHours);
+    if (!read.ok) {
+      throw new Error(`the recorded arrivals ${file} have ${read.issues.length} issue(s):\n${read.issues.map((issue) => `  ${formatScenarioIssue(issue, file)}`).join('\n')}`);
+    }
+    scenario = { ...scenario, arrivals: { kind: 'replay', minutes: read.minutes } };
+  }
   return ruleSet === undefined ? { scenario } : { scenario, ruleSetPath: resolve(dirname(path), ruleSet) };
 }
 
