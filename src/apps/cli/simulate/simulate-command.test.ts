@@ -53,7 +53,7 @@ describe('corridor simulate', () => {
     const scenario = join(dir, 'replay.yaml');
     const text = (await readFile(KORDAY, 'utf8'))
       .replace('arrivalHours: 336', 'arrivalHours: 24')
-      .replace(/arrivals:\n  kind: poisson\n  ratePerHour: \[[^\]]*\]/, 'arrivals: { kind: replay, file: recorded.csv }')
+      .replace(/arrivals:\n {2}kind: poisson\n {2}ratePerHour: \[[^\]]*\]/, 'arrivals: { kind: replay, file: recorded.csv }')
       .replace('../rules/', `${SCENARIOS}../rules/`);
     expect(text).toContain('file: recorded.csv');
     await writeFile(scenario, text);
