@@ -17,7 +17,7 @@ import type { QueueEntry } from './entry.js';
 import { clearEstimate } from './estimate-columns.js';
 import { recordCall, recordServed } from './flow.js';
 import { noShowOutcome } from './no-show.js';
-import { chooseCall, headKeys, listChannel, NOTHING, removeFromOrder, WAIT_FOR_TOKEN, type HeadKeys } from './order.js';
+import { chooseCall, emptyHeadKeys, headKeys, listChannel, NOTHING, removeFromOrder, WAIT_FOR_TOKEN, type HeadKeys } from './order.js';
 import { serviceMs as nominalServiceMs } from './queue-config.js';
 import { duration, iso, reason, type Reason } from './reason.js';
 import { first } from './sorted-list.js';
@@ -109,6 +109,9 @@ function callReasons(state: QueueState, heads: HeadKeys, lane: LaneState, passed
   return reasons;
 }
 
+/** Scratch heads for the length of one call (calls do not nest, so one set serves them all). */
+const CALL_HEADS = emptyHeadKeys();
+
 export function callNext(state: QueueState, command: Omit<CallNextCommand, 'kind'>): CallResult {
   if (typeof command.expectedVersion !== 'number') {
     return refuse(state, 'REQUIRED', 'expectedVersion', 'a call must say which version of the queue it was decided on');
@@ -123,7 +126,7 @@ export function callNext(state: QueueState, command: Omit<CallNextCommand, 'kind
   const t = Math.max(command.at, state.now);
   const blocked = laneBlocked(state, lane, t);
   if (blocked !== null) return blocked;
-  const heads = headKeys(state.order);
+  const heads = headKeys(state.order, CALL_HEADS);
   const token = hasToken(state.bucket, t);
   const choice = chooseCall(heads, lane.mask, token);
   if (choice < 0) {
@@ -264,7 +267,7 @@ export function nextCallOpportunity(state: QueueState, laneId: string, now: numb
   if (lane === undefined || !lane.open || lane.calledEntry !== null) return null;
   const schedule = scheduleOf(state);
   let t = schedule.nextOpen(Math.max(now, lane.busyUntil));
-  const heads = headKeys(state.order);
+  const heads = headKeys(state.order, CALL_HEADS);
   for (let guard = 0; guard < 1000 && Number.isFinite(t); guard++) {
     const choice = chooseCall(heads, lane.mask, hasToken(state.bucket, t));
     if (choice >= 0) {
