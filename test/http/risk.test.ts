@@ -143,6 +143,14 @@ describe('risk targeting', () => {
     expect(proposals.json()).toEqual([expect.objectContaining({ tripId: 'trip-1', declarationId: first, reference: 'RISK-1', risk: { channel: expect.any(String), score: 35 } })]);
     expect((await call('GET', `/api/v1/teams/${teamId}/proposals?withinMinutes=5`, 'inspector')).json()).toEqual([]);
     expect((await call('GET', `/api/v1/teams/${teamId}/proposals?withinMinutes=-1`, 'inspector')).statusCode).toBe(400);
+    // A team is proposed trucks only within its shift: none it would meet after the shift ends, none off duty.
+    const shift = async (start: string, end: string) => call('PATCH', `/api/v1/teams/${teamId}`, 'admin', { shift: { start, end } });
+    await shift('2025-11-05T00:00:00Z', '2025-11-05T06:05:00Z');
+    expect((await call('GET', `/api/v1/teams/${teamId}/proposals?withinMinutes=20`, 'inspector')).json()).toEqual([]);
+    await shift('2025-11-04T18:00:00Z', '2025-11-05T06:00:00Z');
+    const offDuty = await call('GET', `/api/v1/teams/${teamId}/proposals?withinMinutes=20`, 'inspector');
+    expect([offDuty.statusCode, offDuty.json().error.issues[0].code]).toEqual([409, 'TEAM_OFF_DUTY']);
+    await shift('2025-11-05T06:00:00Z', '2025-11-05T18:00:00Z');
 
     const assigned = await call('POST', `/api/v1/teams/${teamId}/assignments`, 'admin', { declarationId: first });
     expect(assigned.statusCode).toBe(201);

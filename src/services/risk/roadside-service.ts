@@ -85,6 +85,7 @@ export class RoadsideService {
   async proposals(actor: User, teamId: string, query: ProposalQuery): Promise<Proposal[]> {
     const team = await this.get(actor, teamId);
     if (team.position === undefined) throw new ServiceError('CONFLICT', `roadside team ${teamId} has not reported its position`);
+    const withinMinutes = this.minutesOnDuty(team, query.withinMinutes);
     const trips = await this.trips.list();
     const declarationIds = trips.map((trip) => trip.declarationId);
     const [latest, assigned] = await Promise.all([
@@ -104,10 +105,23 @@ export class RoadsideService {
           risk: assessment === undefined ? null : { channel: assessment.channel, score: assessment.score },
         };
       });
-    return proposeStops(team.position, candidates, query).map((proposal) => ({
+    return proposeStops(team.position, candidates, { ...query, withinMinutes }).map((proposal) => ({
       ...proposal,
       reference: latest.get(proposal.declarationId)?.assessment.reference ?? '',
     }));
+  }
+
+  /** The horizon of proposals for a team: the one asked for, cut at the end of its shift; none off duty. */
+  private minutesOnDuty(team: RoadsideTeam, asked: number): number {
+    if (team.shift === undefined) return asked;
+    const now = this.clock.now().getTime();
+    const [start, end] = [Date.parse(team.shift.start), Date.parse(team.shift.end)];
+    if (now < start || now >= end) {
+      throw new ServiceError('CONFLICT', `roadside team ${team.id} is off duty: its shift is ${team.shift.start} to ${team.shift.end}`, [
+        { code: 'TEAM_OFF_DUTY', path: 'shift', message: `the shift is ${team.shift.start} to ${team.shift.end}` },
+      ]);
+    }
+    return Math.min(asked, (end - now) / 60_000);
   }
 
   /** Tells the team to stop the truck of the declaration; one team a truck. */
