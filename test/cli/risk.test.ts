@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/adapters/store/open-store.js';
-import { DEMO_DECLARATIONS, seedDemo } from '../../src/apps/cli/demo.js';
+import { DEMO_DECLARATIONS, demoDeclarations, seedDemo } from '../../src/apps/cli/demo.js';
 import { CONSOLE_USER, wirePlatform } from '../../src/apps/platform.js';
 
 const run = promisify(execFile);
@@ -82,4 +82,23 @@ describe('corridor risk', () => {
     expect(activated.code).toBe(0);
     expect(activated.stdout).toContain('rule set eaeu-transit version 3 is in force');
   });
+
+  it('assesses what a bulk import accepted and left unassessed, and nothing twice', async () => {
+    expect((await corridor('risk', 'assess-pending')).stdout).toContain('0 declaration(s) assessed');
+    const store = openStore(db);
+    const platform = wirePlatform(store);
+    const devices = await store.reference.listDevices();
+    const inputs = demoDeclarations(devices, 30, '2025-11-21', 'BULK');
+    const summary = await platform.imports.run(CONSOLE_USER, inputs.map((record, i) => ({ line: i + 2, record })));
+    expect(summary.accepted).toBeGreaterThan(0);
+    const before = (await store.risk.assessments.all()).length;
+    await platform.close();
+
+    const { code, stdout } = await corridor('risk', 'assess-pending');
+    expect([code, stdout.trim()]).toEqual([0, `${summary.accepted} declaration(s) assessed`]);
+    const after = openStore(db);
+    expect((await after.risk.assessments.all()).length).toBe(before + summary.accepted);
+    await after.close();
+  });
 });
+

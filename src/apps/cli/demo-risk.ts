@@ -18,15 +18,10 @@ export interface DemoRiskSummary {
 
 export async function seedDemoRisk(platform: Platform, referencePrefix = 'DEMO'): Promise<DemoRiskSummary> {
   const rng = createRng('corridor-demo-risk');
+  const assessed = await platform.risk.assessments.assessUnassessed({ text: referencePrefix.toLowerCase() });
   const accepted = await platform.store.declarations.list({ status: 'accepted', text: referencePrefix.toLowerCase(), limit: 10_000, offset: 0 });
   const demo = accepted.items.filter((declaration) => declaration.reference.startsWith(referencePrefix));
   const latest = await platform.store.risk.assessments.latestOf(demo.map((declaration) => declaration.id));
-  let assessed = 0;
-  for (const declaration of demo) {
-    if (latest.has(declaration.id)) continue;
-    latest.set(declaration.id, await platform.risk.assessments.assessAccepted(declaration.id));
-    assessed++;
-  }
 
   if ((await platform.store.risk.teams.list()).length > 0) return { assessed, teams: 0, inspections: 0 };
   const teams = [];

@@ -1,7 +1,7 @@
 /** Reads a file as a stream of chunks, showing a progress bar on a terminal. */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import cliProgress from 'cli-progress';
+import { progressBar } from './progress-bar.js';
 
 export interface FileSource {
   chunks: AsyncIterable<Uint8Array>;
@@ -11,12 +11,7 @@ export interface FileSource {
 
 export async function fileSource(path: string, label: string): Promise<FileSource> {
   const { size } = await stat(path);
-  const bar = process.stderr.isTTY
-    ? new cliProgress.SingleBar(
-        { format: `${label} [{bar}] {percentage}% | {value}/{total} MiB | {eta_formatted} left`, stream: process.stderr, etaBuffer: 50 },
-        cliProgress.Presets.shades_classic,
-      )
-    : undefined;
+  const bar = progressBar(`${label} [{bar}] {percentage}% | {value}/{total} MiB | {eta_formatted} left`, { etaBuffer: 50 });
   const mib = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
   bar?.start(mib(size), 0);
   let read = 0;

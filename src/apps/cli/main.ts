@@ -9,7 +9,7 @@ import { configFromEnv, port, type Config } from '../config.js';
 import { CONSOLE_USER, openPlatform, type Platform } from '../platform.js';
 import { serve } from '../server/serve.js';
 import { importDeclarationsFile, importNomenclatureFile } from './import-commands.js';
-import { activateRuleSetFile, backtestRuleSetFile } from './risk-commands.js';
+import { activateRuleSetFile, assessPending, backtestRuleSetFile } from './risk-commands.js';
 import { seedDemo, startDemoFleet } from './demo.js';
 import { seedDemoQueues } from './demo-queues.js';
 import { queueCommands } from './queue-commands.js';
@@ -161,6 +161,11 @@ risk
   .description('try a rule-set file (YAML or JSON) on the past assessed and inspected declarations, beside the set in force')
   .addOption(dbOption())
   .action((file: string, options: { db?: string }) => withPlatform(options, (platform) => backtestRuleSetFile(platform, file)));
+risk
+  .command('assess-pending')
+  .description('assess every accepted declaration that has no assessment yet, such as those a bulk import stored')
+  .addOption(dbOption())
+  .action((options: { db?: string }) => withPlatform(options, (platform) => assessPending(platform)));
 risk
   .command('activate <rules>')
   .description('store a rule-set file as a version (validated) and put it in force')

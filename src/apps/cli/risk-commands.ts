@@ -1,9 +1,9 @@
 /** `corridor risk backtest` and `corridor risk activate`: a rule-set file tried on the past, or put in force. */
 import { readFile } from 'node:fs/promises';
-import cliProgress from 'cli-progress';
 import { formatRuleSetIssue, type BacktestSide, type RuleSetIssue } from '../../core/risk/index.js';
 import { ServiceError } from '../../services/service-error.js';
 import { CONSOLE_USER, type Platform } from '../platform.js';
+import { progressBar } from './progress-bar.js';
 
 /** The text of a rule-set file; its issues, if any, are printed with the file's name, line and column. */
 async function withFile<T>(file: string, work: (text: string) => Promise<T>): Promise<T> {
@@ -24,6 +24,27 @@ export async function activateRuleSetFile(platform: Platform, file: string): Pro
     const active = await platform.risk.ruleSets.activate(CONSOLE_USER, uploaded.ruleSetId, uploaded.version);
     console.log(`rule set ${active.ruleSetId} version ${active.version} is in force (from ${file})`);
   });
+}
+
+/** Runs `work` with a bar of declarations done, started at the first report of the total. */
+async function withProgress<T>(label: string, work: (progress: (done: number, total: number) => void) => Promise<T>): Promise<T> {
+  const bar = progressBar(`${label} [{bar}] {percentage}% | {value}/{total} declarations | {eta_formatted} left`);
+  let started = false;
+  try {
+    return await work((done, total) => {
+      if (!started) bar?.start(total, 0);
+      started = true;
+      bar?.update(done);
+    });
+  } finally {
+    bar?.stop();
+  }
+}
+
+/** `corridor risk assess-pending`: every accepted declaration not assessed yet, such as a bulk import's. */
+export async function assessPending(platform: Platform): Promise<void> {
+  const assessed = await withProgress('assess', (progress) => platform.risk.assessments.assessUnassessed({ progress }));
+  console.log(`${assessed} declaration(s) assessed`);
 }
 
 const percent = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
@@ -52,23 +73,7 @@ const ROWS = [
 
 export async function backtestRuleSetFile(platform: Platform, file: string): Promise<void> {
   await withFile(file, async (text) => {
-    const bar = process.stderr.isTTY
-      ? new cliProgress.SingleBar(
-          { format: 'backtest [{bar}] {percentage}% | {value}/{total} declarations | {eta_formatted} left', stream: process.stderr },
-          cliProgress.Presets.shades_classic,
-        )
-      : undefined;
-    let started = false;
-    let report;
-    try {
-      report = await platform.risk.reports.backtest(CONSOLE_USER, text, (done, total) => {
-        if (!started) bar?.start(total, 0);
-        started = true;
-        bar?.update(done);
-      });
-    } finally {
-      bar?.stop();
-    }
+    const report = await withProgress('backtest', (progress) => platform.risk.reports.backtest(CONSOLE_USER, text, progress));
     const columns = [ROWS, describeSide(report.candidate), ...(report.current ? [describeSide(report.current)] : [])];
     const widths = columns.map((column) => Math.max(...column.map((cell) => cell.length)));
     console.log(`${report.candidate.cases} assessed declarations, ${report.candidate.all.known} of them inspected; candidate beside the set in force:`);

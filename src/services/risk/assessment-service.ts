@@ -25,6 +25,9 @@ export interface Reassessment {
   raised: boolean;
 }
 
+/** Declarations read at a time when assessing those not yet assessed. */
+const UNASSESSED_PAGE = 500;
+
 export class AssessmentService {
   private readonly listeners: ChannelRaisedListener[] = [];
 
@@ -53,6 +56,29 @@ export class AssessmentService {
   /** Assesses a declaration the document checks have just accepted. */
   async assessAccepted(declarationId: string): Promise<StoredAssessment> {
     return this.run(SYSTEM_ACTOR, await this.declaration(declarationId), 'accepted');
+  }
+
+  /**
+   * Assesses every accepted declaration that has no assessment yet, a page at a time: what a bulk import leaves
+   * (it assesses nothing, to stay fast). `text` narrows to references containing it. Tells `progress` as it goes.
+   */
+  async assessUnassessed(options: { text?: string; progress?: (done: number, total: number) => void } = {}): Promise<number> {
+    const filter = { status: 'accepted' as const, ...(options.text === undefined ? {} : { text: options.text }) };
+    const { total } = await this.store.declarations.list({ ...filter, limit: 1, offset: 0 });
+    let done = 0;
+    let assessed = 0;
+    for (let offset = 0; offset < total; offset += UNASSESSED_PAGE) {
+      const page = await this.store.declarations.list({ ...filter, limit: UNASSESSED_PAGE, offset });
+      const latest = await this.store.risk.assessments.latestOf(page.items.map((declaration) => declaration.id));
+      for (const declaration of page.items) {
+        if (!latest.has(declaration.id)) {
+          await this.run(SYSTEM_ACTOR, declaration, 'accepted');
+          assessed++;
+        }
+        options.progress?.(++done, total);
+      }
+    }
+    return assessed;
   }
 
   /** A declaration's assessments, oldest first, each with its explanation. */

@@ -5,10 +5,10 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import cliProgress from 'cli-progress';
 import type { CompiledRuleSet } from '../../../core/risk/index.js';
 import { formatScenarioIssue, needsRules, parseScenario, recordedArrivalMinutes, reportOf, simulate, type InspectionPolicy, type Scenario, type SimulationReport } from '../../../core/simulation/index.js';
 import { readRuleSetFileOrThrow } from '../../../adapters/risk/rule-set-file.js';
+import { progressBar } from '../progress-bar.js';
 import { comparisonTable } from './comparison-table.js';
 import { lineChartSvg } from './svg-line-chart.js';
 
@@ -52,12 +52,7 @@ function seedOf(text: string): number | string {
 }
 
 function runWithProgress(scenario: Scenario, policy: InspectionPolicy, seed: number | string, ruleSet: CompiledRuleSet | undefined): SimulationReport {
-  const bar = process.stderr.isTTY
-    ? new cliProgress.SingleBar(
-        { format: `${policy.name.padEnd(20)} [{bar}] {percentage}% of ${scenario.horizonHours} h simulated | {duration_formatted}`, stream: process.stderr },
-        cliProgress.Presets.shades_classic,
-      )
-    : undefined;
+  const bar = progressBar(`${policy.name.padEnd(20)} [{bar}] {percentage}% of ${scenario.horizonHours} h simulated | {duration_formatted}`);
   bar?.start(100, 0);
   try {
     const run = simulate(scenario, {
