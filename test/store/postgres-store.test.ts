@@ -1,48 +1,16 @@
-/**
- * The store suite on PostgreSQL. Every store gets a throwaway schema of its own in the shared `test`
- * database (named after this file's run, so parallel runs never meet), dropped when the store is done.
- */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+/** The store suite on PostgreSQL, each store in a throwaway schema (test/support/store-backends.ts), and the setup. */
+import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/adapters/store/open-store.js';
 import { openPostgresStore } from '../../src/adapters/store/postgres/postgres-store.js';
-import { postgresUrl } from '../support/services.js';
+import { postgresStores } from '../support/store-backends.js';
 import { fullInput, newDeclaration } from './fixtures.js';
 import { describeStoreSuite } from './store-suite.js';
 
-const url = postgresUrl();
-const run = `test_${randomBytes(4).toString('hex')}`;
-let stores = 0;
-const admin = url === undefined ? undefined : new pg.Pool({ connectionString: url, max: 2 });
+const postgres = postgresStores('store');
 
-async function dropSchema(schema: string): Promise<void> {
-  await admin?.query(`drop schema if exists ${schema} cascade`);
-}
-
-afterAll(async () => {
-  // Whatever a failed test left behind goes too.
-  const left = await admin?.query<{ name: string }>(
-    `select nspname as name from pg_namespace where nspname like $1`,
-    [`${run}%`],
-  );
-  for (const { name } of left?.rows ?? []) await dropSchema(name);
-  await admin?.end();
-});
-
-if (url !== undefined) {
-  describeStoreSuite('PostgreSQL store', async () => {
-    const schema = `${run}_${++stores}`;
-    const store = openPostgresStore(url, { schema });
-    await store.migrate();
-    return {
-      store,
-      dispose: async () => {
-        await store.close();
-        await dropSchema(schema);
-      },
-    };
-  });
+if (postgres !== undefined) {
+  const { url, run } = postgres;
+  describeStoreSuite('PostgreSQL store', postgres);
 
   describe('PostgreSQL store setup', () => {
     it('is chosen by a postgres:// or postgresql:// URL', async () => {
