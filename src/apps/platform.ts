@@ -72,8 +72,9 @@ export function wirePlatform(store: Store, clock: Clock = systemClock, options: 
   const checks = new CheckContextSource(store, clock);
   const declarations = new DeclarationService(store, auth, checks, clock, audit);
   const tracker = new Tracker(store, clock, options.tracking);
-  const risk = wireRisk(store, auth, clock, audit, options.openTrips ?? new TrackerOpenTrips(tracker, store), options);
-  const queues = wireQueues(store, auth, clock, audit);
+  const trackerView = new TrackerOpenTrips(tracker, store);
+  const risk = wireRisk(store, auth, clock, audit, options.openTrips ?? trackerView, options);
+  const queues = wireQueues(store, auth, clock, audit, trackerView);
   declarations.onChanged(async (id, status) => {
     if (status === 'accepted') await risk.assessments.assessAccepted(id);
   });

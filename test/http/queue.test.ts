@@ -13,7 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpServer, type Api } from '../../src/adapters/http/server.js';
 import { openPostgresStore } from '../../src/adapters/store/postgres/postgres-store.js';
 import { openSqliteStore } from '../../src/adapters/store/sqlite/sqlite-store.js';
-import { wirePlatform, type Platform } from '../../src/apps/platform.js';
+import { CONSOLE_USER, wirePlatform, type Platform } from '../../src/apps/platform.js';
+import { createAudit } from '../../src/services/audit.js';
+import { wireQueues } from '../../src/services/queue/index.js';
 import type { SealDevice } from '../../src/core/model/index.js';
 import type { Store } from '../../src/ports/store.js';
 import { apiWorld, type Tokens } from '../support/api-world.js';
@@ -254,6 +256,32 @@ function describeQueueApi(name: string, backend: () => Backend) {
       expect(board.backlog.clearanceHours).toBeGreaterThan(0);
       expect(Date.parse(board.backlog.clearanceAt)).toBeGreaterThan(now);
       expect(board.accuracy.first.overall.count).toBeGreaterThan(0);
+      expect(board.approaching).toEqual({ total: 0, withinHours: { '1': 0, '3': 0, '6': 0, '12': 0 }, next: [] });
+    });
+
+    it('counts on the board the sealed trucks on their way, by their trips\' ETAs, less those already queued', async () => {
+      const waiting = (await get(Q, 'inspector')).json().items[0];
+      const on = (minutes: number) => now + minutes * MINUTE;
+      const approaching = {
+        toCrossing: (crossing: string) =>
+          crossing !== KORDAY.code
+            ? []
+            : [
+                { tripId: 'trip-queued', declarationId: waiting.declarationId, etaAt: on(5) },
+                { tripId: 'trip-1', declarationId: 'declaration-on-the-way-1', etaAt: on(50) },
+                { tripId: 'trip-2', declarationId: 'declaration-on-the-way-2', etaAt: on(300) },
+              ],
+      };
+      const views = wireQueues(platform.store, platform.auth, clock, createAudit(platform.store.audit, clock), approaching).queueViews;
+      const board = await views.board(CONSOLE_USER, KORDAY.code);
+      expect(board.approaching).toEqual({
+        total: 2,
+        withinHours: { '1': 1, '3': 1, '6': 2, '12': 2 },
+        next: [
+          { declarationId: 'declaration-on-the-way-1', tripId: 'trip-1', etaAt: new Date(on(50)).toISOString() },
+          { declarationId: 'declaration-on-the-way-2', tripId: 'trip-2', etaAt: new Date(on(300)).toISOString() },
+        ],
+      });
     });
 
     it('answers drivers by plate and code with position, estimate and status only, and the same not-found for a wrong code', async () => {

@@ -1,4 +1,5 @@
 /** The border queue's services, wired together over one registry of live queues. */
+import type { ApproachingTrucks } from '../../ports/approaching-trucks.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Store } from '../../ports/store.js';
 import type { Audit } from '../audit.js';
@@ -19,11 +20,11 @@ export interface QueueServices {
   queueTimers: QueueTimers;
 }
 
-export function wireQueues(store: Store, auth: AuthService, clock: Clock, audit: Audit, refresh: RefreshPolicy = DEFAULT_REFRESH): QueueServices {
+export function wireQueues(store: Store, auth: AuthService, clock: Clock, audit: Audit, approaching?: ApproachingTrucks, refresh: RefreshPolicy = DEFAULT_REFRESH): QueueServices {
   const registry = new QueueRegistry(store, clock);
   return {
     queue: new QueueService(store, registry, auth, clock, audit),
-    queueViews: new QueueViews(store, registry, auth, clock, refresh),
+    queueViews: new QueueViews(store, registry, auth, clock, refresh, approaching),
     queueTimers: new QueueTimers(registry, clock, audit, refresh),
   };
 }

@@ -17,6 +17,7 @@ import {
   type OrderExplanation,
   type QueueEvent,
 } from '../../core/queue/index.js';
+import type { ApproachingTrucks } from '../../ports/approaching-trucks.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Page, Store } from '../../ports/store.js';
 import type { AuthService } from '../auth-service.js';
@@ -42,7 +43,20 @@ export interface EntryDetail extends EntryView {
 export type BoardView = Omit<BoardFigures, 'at' | 'backlog'> & {
   at: string | null;
   backlog: Omit<BoardFigures['backlog'], 'clearanceAt'> & { clearanceAt: string | null };
+  approaching: ApproachingView;
 };
+
+/** Sealed trucks on their way and not yet in the queue, by their trips' ETAs: the demand the next hours bring. */
+export interface ApproachingView {
+  total: number;
+  /** How many are expected within 1, 3, 6 and 12 hours. */
+  withinHours: Record<'1' | '3' | '6' | '12', number>;
+  /** The first few, soonest first. */
+  next: Array<{ declarationId: string; tripId: string; etaAt: string }>;
+}
+
+const APPROACHING_LISTED = 10;
+const NONE_APPROACHING: ApproachingTrucks = { toCrossing: () => [] };
 
 /** What the public sees: position, estimate and status, nothing else. */
 export type PublicView = { found: true; status: string; position: number | null; estimatedCallAt: string | null } | { found: false };
@@ -69,6 +83,7 @@ export class QueueViews {
     private readonly auth: AuthService,
     private readonly clock: Clock,
     private readonly refresh: RefreshPolicy = DEFAULT_REFRESH,
+    private readonly approaching: ApproachingTrucks = NONE_APPROACHING,
   ) {}
 
   /** Entries of one status, a page; `waiting` comes in the order, first to be called first, the others newest first. */
@@ -111,9 +126,25 @@ export class QueueViews {
   async board(actor: User, crossing: string): Promise<BoardView> {
     this.auth.require(actor, 'queue:read');
     return this.read(crossing, (queue) => {
-      const figures = boardFigures(queue.state, Math.max(this.now(), queue.state.now));
-      return { ...figures, at: isoOrNull(figures.at), backlog: { ...figures.backlog, clearanceAt: isoOrNull(figures.backlog.clearanceAt) } };
+      const now = Math.max(this.now(), queue.state.now);
+      const figures = boardFigures(queue.state, now);
+      return {
+        ...figures,
+        at: isoOrNull(figures.at),
+        backlog: { ...figures.backlog, clearanceAt: isoOrNull(figures.backlog.clearanceAt) },
+        approaching: this.approachingView(crossing, now, (declarationId) => queue.state.byDeclaration.has(declarationId)),
+      };
     });
+  }
+
+  private approachingView(crossing: string, now: number, queued: (declarationId: string) => boolean): ApproachingView {
+    const trucks = this.approaching.toCrossing(crossing).filter((truck) => !queued(truck.declarationId));
+    const within = (hours: number) => trucks.filter((truck) => truck.etaAt - now <= hours * 3_600_000).length;
+    return {
+      total: trucks.length,
+      withinHours: { '1': within(1), '3': within(3), '6': within(6), '12': within(12) },
+      next: trucks.slice(0, APPROACHING_LISTED).map(({ declarationId, tripId, etaAt }) => ({ declarationId, tripId, etaAt: new Date(etaAt).toISOString() })),
+    };
   }
 
   /** A haulier's own trucks in every queue (staff see every truck), newest first, with their live place. */

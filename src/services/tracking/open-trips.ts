@@ -1,9 +1,12 @@
 /**
- * The trips under way as risk sees them (ports/open-trips.ts): where each truck was last seen and how fast it goes,
- * from the tracker's live states, and the alerts each declaration's trip has raised, from the store.
+ * The trips under way as risk and the border queue see them: where each truck was last seen and how fast it goes
+ * (ports/open-trips.ts), which are on their way to a crossing and when they are expected there
+ * (ports/approaching-trucks.ts), from the tracker's live states; and the alerts each declaration's trip has raised,
+ * from the store.
  */
 import { TRIP_ALERT_TYPES, type TripAlertType, type TripSummary } from '../../core/risk/index.js';
 import { fromE6, tripTime } from '../../core/tracking/index.js';
+import type { ApproachingTruck, ApproachingTrucks } from '../../ports/approaching-trucks.js';
 import type { OpenTrip, OpenTrips } from '../../ports/open-trips.js';
 import type { Store } from '../../ports/store.js';
 import type { Tracker } from './tracker.js';
@@ -11,7 +14,7 @@ import type { Tracker } from './tracker.js';
 /** More alerts than this on one trip are not counted further: the rules weigh a handful. */
 const MAX_ALERTS_COUNTED = 1_000;
 
-export class TrackerOpenTrips implements OpenTrips {
+export class TrackerOpenTrips implements OpenTrips, ApproachingTrucks {
   constructor(
     private readonly tracker: Tracker,
     private readonly store: Store,
@@ -31,6 +34,15 @@ export class TrackerOpenTrips implements OpenTrips {
       });
     }
     return trips;
+  }
+
+  toCrossing(crossing: string): ApproachingTruck[] {
+    const place = `crossing:${crossing}`;
+    const trucks: ApproachingTruck[] = [];
+    for (const { stored, eta } of this.tracker.followed()) {
+      if (stored.plan.crossing?.id === place && eta.crossingAt !== null) trucks.push({ tripId: stored.id, declarationId: stored.declarationId, etaAt: eta.crossingAt });
+    }
+    return trucks.sort((a, b) => a.etaAt - b.etaAt);
   }
 
   async alertsOf(declarationId: string): Promise<TripSummary | undefined> {
