@@ -43,7 +43,7 @@ interface Entry {
 
 interface Settings {
   version: number;
-  lanes: Array<{ id: string; open: boolean; calledEntry: string | null }>;
+  lanes: Array<{ id: string; open: boolean; busyUntil: string | null; calledEntry: string | null }>;
   backlog: { ratePerHour: number | null };
 }
 
@@ -143,16 +143,18 @@ function crossingView(api: Api, crossing: string, canOperate: boolean, canConfig
     const lanes = h(
       'div',
       { class: 'lanes' },
-      ...settings.lanes.map((lane) =>
-        h(
+      ...settings.lanes.map((lane) => {
+        // A lane still serving its last truck cannot take the next; the server would refuse the call.
+        const busy = lane.busyUntil !== null && Date.parse(lane.busyUntil) > Date.now();
+        return h(
           'span',
           { class: `lane ${lane.open ? 'open' : 'closed'}` },
-          `Lane ${lane.id}${lane.open ? '' : ' (closed)'}${lane.calledEntry ? ', truck called' : ''} `,
-          canOperate && lane.open
+          `Lane ${lane.id}${lane.open ? '' : ' (closed)'}${busy ? `, busy until ${when(lane.busyUntil)}` : ''}${lane.calledEntry ? ', truck called' : ''} `,
+          canOperate && lane.open && !busy
             ? h('button', { type: 'button', onclick: () => void api.post(`${base}/calls`, { lane: lane.id, expectedVersion: settings.version }).then(refresh, (error: unknown) => void (message.textContent = errorText(error))) }, 'Call next')
             : null,
-        ),
-      ),
+        );
+      }),
     );
     const rate = canConfigure
       ? h(

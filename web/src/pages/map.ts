@@ -2,14 +2,12 @@
  * The map: every seal's latest position coloured by its state, the crossings and offices, and a truck's details
  * and recent track on click. Positions come live from the stream when the server has one, else by polling.
  */
-import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
-import { Map as MapLibreMap, NavigationControl, setWorkerUrl, type ExpressionSpecification, type GeoJSONSource, type MapMouseEvent } from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { BorderCrossing, CustomsOffice } from '../../../src/core/model/places.js';
+import type { Feature, FeatureCollection, LineString } from 'geojson';
+import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { errorText, h, replace, table, when } from '../dom.js';
 import { follow } from '../live/sse.js';
-import { basemapStyle, countries, setTileUrl, tileUrl } from '../map/basemap.js';
+import { setTileUrl, tileUrl } from '../map/basemap.js';
+import { openCorridorMap } from '../map/corridor-map.js';
 import { SealSource, type SealPosition, type SealProperties } from '../map/seal-source.js';
 import { SEAL_STATE_COLOURS, SEAL_STATE_LABELS, SEAL_STATES } from '../map/seal-state.js';
 import type { Page, PageContext } from '../page.js';
@@ -18,8 +16,6 @@ const POLL_MS = 10_000;
 const C = SEAL_STATE_COLOURS;
 /** Each seal's colour by its state. */
 const SEAL_COLOUR: ExpressionSpecification = ['match', ['get', 'state'], 'alarm', C.alarm, 'open', C.open, 'no_fix', C.no_fix, 'silent', C.silent, C.sealed];
-/** Where the corridor runs, from the Russia–Kazakhstan border down to Kyrgyzstan. */
-const HOME = { center: [72, 47] as [number, number], zoom: 3.6 };
 
 /** The page's map and seals, reachable from the browser tests and the map benchmark. */
 export interface MapHandle {
@@ -30,17 +26,6 @@ declare global {
   interface Window {
     corridorMap?: MapHandle;
   }
-}
-
-function places(items: ReadonlyArray<{ code: string; name: string; location: { lat: number; lon: number } }>, kind: string): FeatureCollection<Point> {
-  return {
-    type: 'FeatureCollection',
-    features: items.map((item) => ({
-      type: 'Feature',
-      geometry: { type: 'Point', coordinates: [item.location.lon, item.location.lat] },
-      properties: { kind, code: item.code, name: item.name },
-    })),
-  };
 }
 
 function legend(): HTMLElement {
@@ -88,9 +73,6 @@ function sealDetails(seal: SealProperties, showTrack: () => void): HTMLElement {
   );
 }
 
-// MapLibre looks for its worker beside its own module, which the bundle does not keep; Vite emits it as an asset.
-setWorkerUrl(new URL(workerUrl, location.href).href);
-
 export function mapPage({ api, query }: PageContext): Page {
   const status = h('p', { class: 'status' }, 'Loading the map…');
   const container = h('div', { class: 'map', id: 'map' });
@@ -117,38 +99,14 @@ export function mapPage({ api, query }: PageContext): Page {
   };
 
   const start = async () => {
-    const [borders, crossings, offices] = await Promise.all([
-      countries(),
-      api.get<{ items: BorderCrossing[] }>('/crossings'),
-      api.get<{ items: CustomsOffice[] }>('/offices'),
-    ]);
     const lon = Number(query.get('lon'));
     const lat = Number(query.get('lat'));
     const focus = query.has('lon') && query.has('lat') && Number.isFinite(lon) && Number.isFinite(lat);
-    map = new MapLibreMap({
-      container,
-      style: basemapStyle(borders),
-      ...(focus ? { center: [lon, lat], zoom: 9 } : HOME),
-      attributionControl: { compact: true, customAttribution: 'Borders: Natural Earth' },
-    });
-    map.addControl(new NavigationControl({ showCompass: false }));
-    const ready = map;
-    await new Promise<void>((resolve) => ready.once('load', () => resolve()));
-    ready.addSource('places', { type: 'geojson', data: { type: 'FeatureCollection', features: [...places(offices.items, 'office').features, ...places(crossings.items, 'crossing').features] } });
+    const ready = (await openCorridorMap(api, container, focus ? [lon, lat] : undefined)).map;
+    map = ready;
     ready.addSource('track', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
     ready.addSource('seals', { type: 'geojson', data: seals.collection() });
     ready.addLayer({ id: 'track', type: 'line', source: 'track', paint: { 'line-color': '#274c77', 'line-width': 3 } });
-    ready.addLayer({
-      id: 'places',
-      type: 'circle',
-      source: 'places',
-      paint: {
-        'circle-radius': ['match', ['get', 'kind'], 'crossing', 8, 5],
-        'circle-color': ['match', ['get', 'kind'], 'crossing', '#274c77', '#ffffff'],
-        'circle-stroke-color': '#274c77',
-        'circle-stroke-width': 2,
-      },
-    });
     ready.addLayer({
       id: 'seals',
       type: 'circle',
