@@ -91,6 +91,37 @@ describe.skipIf(!executable)('web console', { timeout: 60_000 }, () => {
     await page.close();
   });
 
+  it("draws corridors, queues and alerts as they arrive, and shows a truck's declaration, risk, alerts and track", async () => {
+    const { tripId, lat, lon } = world.alarmed;
+    const page = await signedIn(USERS.operator, `#/map?lon=${lon}&lat=${lat}`);
+    const drawn = (layer: string) =>
+      page.evaluate((name) => (globalThis as unknown as MapWindow).corridorMap?.map.queryRenderedFeatures({ layers: [name] }).map((feature) => feature.properties) ?? [], layer);
+    await expect.poll(() => drawn('corridors'), { timeout: 10_000 }).toContainEqual({ tripId });
+    await expect.poll(() => drawn('alerts')).toContainEqual(expect.objectContaining({ tripId, type: 'seal-tamper' }));
+    expect(await page.locator('table.queue-lengths tbody tr').count()).toBe(2);
+
+    // A new alert reaches the map from the stream, with no reload.
+    await world.reportAgain({ locked: true, tamper: true, cableCut: true });
+    await expect.poll(() => drawn('alerts')).toContainEqual(expect.objectContaining({ tripId, type: 'seal-cable-cut' }));
+
+    const point = await page.evaluate(([x, y]) => {
+      const { map } = (globalThis as unknown as MapWindow).corridorMap!;
+      const at = map.project([x!, y!]);
+      const canvas = map.getCanvas().getBoundingClientRect();
+      return { x: canvas.left + at.x, y: canvas.top + at.y };
+    }, [lon, lat]);
+    await page.mouse.click(point.x, point.y);
+    const details = page.locator(`.details.truck[data-trip="${tripId}"]`);
+    await details.waitFor();
+    await expect.poll(() => details.locator('.trip-alerts').textContent()).toContain('seal-tamper');
+    await expect.poll(() => details.locator('.risk').textContent()).toMatch(/score \d+/);
+    expect(await details.locator('a[href^="#/declarations/"]').count()).toBe(1);
+    await details.getByRole('button', { name: 'Replay the track' }).click();
+    await expect.poll(() => details.getAttribute('data-replay'), { timeout: 10_000 }).toBe('done');
+    await page.screenshot({ path: join(SHOTS, 'map-truck.png') });
+    await page.close();
+  });
+
   it('searches declarations, opens one with its checks and history, and imports a file with its report', async () => {
     const page = await signedIn(USERS.operator, '#/declarations?status=incomplete');
     await page.waitForSelector('table.list tbody tr');

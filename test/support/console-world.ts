@@ -25,7 +25,9 @@ export interface ConsoleWorld {
   /** The seals that have a latest position. */
   seals: SealDevice[];
   /** The armed trip whose seal raised the open tamper alert, and where it was. */
-  alarmed: { tripId: string; alertId: string; lat: number; lon: number };
+  alarmed: { tripId: string; alertId: string; deviceId: string; lat: number; lon: number };
+  /** The alarmed trip's seal reports again, now, from where it raised its alert: the tracker takes the report. */
+  reportAgain(seal: Position['seal']): Promise<void>;
   /** A crossing with a queue, and a truck waiting there: its plate and the code its driver looks it up with. */
   queued: { crossing: string; plate: string; code: string };
   close(): Promise<void>;
@@ -79,6 +81,7 @@ export async function startConsoleWorld(): Promise<ConsoleWorld> {
     platform,
     seals,
     alarmed,
+    reportAgain: (seal) => report(platform, alarmed.deviceId, alarmed, [seal]),
     queued: { crossing: crossings[0]!, plate: truck.truck.plate, code: truck.lookupCode! },
     close: async () => {
       await app.close();
@@ -88,27 +91,33 @@ export async function startConsoleWorld(): Promise<ConsoleWorld> {
   };
 }
 
+/** Reports of a seal from one place, half a minute apart up to now, stored and given to the tracker as the ingest does. */
+async function report(platform: Platform, deviceId: string, at: { lat: number; lon: number }, seals: ReadonlyArray<Position['seal']>): Promise<void> {
+  const now = Date.now();
+  const reports: Position[] = seals.map((seal, index) => ({
+    deviceId,
+    deviceTime: now - (seals.length - 1 - index) * 30_000,
+    receivedTime: now - (seals.length - 1 - index) * 30_000,
+    lat: at.lat,
+    lon: at.lon,
+    speed: 50,
+    course: 90,
+    valid: true,
+    attributes: {},
+    seal,
+  }));
+  await platform.store.positions.insertMany(reports);
+  platform.tracker.durable(reports);
+  await platform.tracker.idle();
+}
+
 /** Arms a trip on an accepted declaration and has its seal report tampering a little way along the route. */
 async function raiseTamperAlert(platform: Platform): Promise<ConsoleWorld['alarmed']> {
   const accepted = await platform.store.declarations.list({ status: 'accepted', limit: 1, offset: 0 });
   const { trip } = await platform.trips.arm(CONSOLE_USER, { declarationId: accepted.items[0]!.id });
   const [lon, lat] = trip.plan.route.coordinates[1]!;
-  const now = Date.now();
-  const reports: Position[] = [false, true].map((tamper, index) => ({
-    deviceId: trip.sealIds[0]!,
-    deviceTime: now + index * 30_000,
-    receivedTime: now + index * 30_000,
-    lat,
-    lon,
-    speed: 50,
-    course: 90,
-    valid: true,
-    attributes: {},
-    seal: { locked: true, tamper },
-  }));
-  await platform.store.positions.insertMany(reports);
-  platform.tracker.durable(reports);
-  await platform.tracker.idle();
+  const deviceId = trip.sealIds[0]!;
+  await report(platform, deviceId, { lat: lat!, lon: lon! }, [{ locked: true, tamper: false }, { locked: true, tamper: true }]);
   const alerts = await platform.alerts.list(CONSOLE_USER, { tripId: trip.id, limit: 1, offset: 0 });
-  return { tripId: trip.id, alertId: alerts.items[0]!.id, lat, lon };
+  return { tripId: trip.id, alertId: alerts.items[0]!.id, deviceId, lat: lat!, lon: lon! };
 }
