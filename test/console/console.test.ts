@@ -206,6 +206,29 @@ describe.skipIf(!executable)('web console', { timeout: 60_000 }, () => {
     await page.close();
   });
 
+  it("proposes the alarmed truck to the roadside team ahead of it, records the team's result and charts the hit rates", async () => {
+    const { declarationId } = (await world.platform.trips.get(CONSOLE_USER, world.alarmed.tripId)).trip;
+    const before = (await world.platform.risk.inspections.list(CONSOLE_USER, { declarationId, limit: 10, offset: 0 })).total;
+    const page = await signedIn(USERS.operator, '#/inspections');
+    await page.getByRole('link', { name: '24 h' }).click();
+    const proposal = page.locator('table.proposals tbody tr', { has: page.locator(`a[href="#/declarations/${declarationId}"]`) });
+    await proposal.waitFor();
+    await page.waitForSelector('svg.chart rect.bar');
+    expect(await page.locator('svg.chart').count()).toBe(2);
+    await proposal.getByRole('button', { name: 'Record a result' }).click();
+    await page.check('form.record input[value=seal_tampered]');
+    await page.fill('form.record input[name=notes]', 'seal wire cut and re-twisted');
+    await page.click('form.record button[type=submit]');
+    await expect.poll(() => page.textContent('.team')).toContain('Recorded.');
+
+    const recorded = await world.platform.risk.inspections.list(CONSOLE_USER, { declarationId, limit: 10, offset: 0 });
+    expect(recorded.total).toBe(before + 1);
+    expect(recorded.items[0]).toMatchObject({ results: ['seal_tampered'], notes: 'seal wire cut and re-twisted', by: 'operator', place: { kind: 'roadside' } });
+    await expect.poll(() => page.locator('table.inspections tbody tr').first().textContent()).toContain('seal tampered');
+    await page.screenshot({ path: join(SHOTS, 'inspections.png'), fullPage: true });
+    await page.close();
+  });
+
   it('looks a driver up by plate and code without signing in, on a phone-sized screen', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 760 }, isMobile: true });
     const { plate, code } = world.queued;

@@ -111,7 +111,10 @@ async function report(platform: Platform, deviceId: string, at: { lat: number; l
   await platform.tracker.idle();
 }
 
-/** Arms a trip on an accepted declaration and has its seal report tampering a little way along the route. */
+/**
+ * Arms a trip on an accepted declaration and has its seal report tampering a little way along the route; the first
+ * roadside team waits ahead of it.
+ */
 async function raiseTamperAlert(platform: Platform): Promise<ConsoleWorld['alarmed']> {
   const accepted = await platform.store.declarations.list({ status: 'accepted', limit: 1, offset: 0 });
   const { trip } = await platform.trips.arm(CONSOLE_USER, { declarationId: accepted.items[0]!.id });
@@ -119,5 +122,9 @@ async function raiseTamperAlert(platform: Platform): Promise<ConsoleWorld['alarm
   const deviceId = trip.sealIds[0]!;
   await report(platform, deviceId, { lat: lat!, lon: lon! }, [{ locked: true, tamper: false }, { locked: true, tamper: true }]);
   const alerts = await platform.alerts.list(CONSOLE_USER, { tripId: trip.id, limit: 1, offset: 0 });
+  // The first roadside team moves onto the trip's route a few kilometres ahead of the truck, so the truck is proposed to it.
+  const [team] = await platform.risk.roadside.list(CONSOLE_USER);
+  const [aheadLon, aheadLat] = trip.plan.route.coordinates[2]!;
+  await platform.risk.roadside.update(CONSOLE_USER, team!.id, { position: { lat: lat! + (aheadLat! - lat!) * 0.02, lon: lon! + (aheadLon! - lon!) * 0.02 } });
   return { tripId: trip.id, alertId: alerts.items[0]!.id, deviceId, lat: lat!, lon: lon! };
 }

@@ -7,6 +7,7 @@ import { alertsPage } from './pages/alerts.js';
 import { crossingsPage } from './pages/crossings.js';
 import { declarationsPage } from './pages/declarations.js';
 import { driverPage } from './pages/driver.js';
+import { inspectionsPage } from './pages/inspections.js';
 import { loginPage } from './pages/login.js';
 import { mapPage } from './pages/map.js';
 import { href, parseRoute } from './route.js';
@@ -18,6 +19,7 @@ const PAGES: Record<PageId, (context: PageContext) => Page> = {
   alerts: alertsPage,
   crossings: crossingsPage,
   declarations: declarationsPage,
+  inspections: inspectionsPage,
   driver: driverPage,
 };
 

@@ -10,7 +10,7 @@ import type { CompiledRuleSet } from '../../../core/risk/index.js';
 import { formatScenarioIssue, needsRules, parseScenario, reportOf, simulate, type InspectionPolicy, type Scenario, type SimulationReport } from '../../../core/simulation/index.js';
 import { readRuleSetFileOrThrow } from '../../../adapters/risk/rule-set-file.js';
 import { comparisonTable } from './comparison-table.js';
-import { lineChartSvg } from './svg-line-chart.js';
+import { lineChartSvg } from '../../../core/charts/svg-line-chart.js';
 
 export interface SimulateOptions {
   seed: string;
