@@ -195,13 +195,15 @@ describe.skipIf(!executable)('web console', { timeout: 60_000 }, () => {
     await expect.poll(async () => (await world.platform.queueViews.board(CONSOLE_USER, crossing)).total.called).toBe(before.total.called + 1);
     expect(await page.textContent('.crossing .error')).toBe('');
 
-    // The row found by its truck, as the list refreshes beneath the pointer.
+    // The list shows the call before a truck is picked from it, and the row is then found by its truck.
+    await expect.poll(() => page.textContent('h2:has-text("Waiting")')).toBe(`Waiting (${before.total.waiting - 1})`);
     const plate = (await page.locator('h2:has-text("Waiting") + table tbody tr td:nth-child(2)').first().textContent())!;
     const waiting = page.locator('h2:has-text("Waiting") + table tbody tr', { hasText: plate });
     await waiting.getByRole('button', { name: 'Hold' }).click();
     const held = page.locator('h2:has-text("Held") + table tbody tr', { hasText: plate });
     await held.waitFor();
     expect(await held.textContent()).toContain('papers to check at the booth (operator)');
+    expect(await page.locator('.board svg.chart').count()).toBe(2);
     await page.screenshot({ path: join(SHOTS, 'crossings.png'), fullPage: true });
     await page.close();
   });

@@ -3,8 +3,10 @@
  * the waiting and held trucks; and the staff's actions (call to a lane, hold, release, re-prioritise, each with a
  * reason) and the backlog release rate. Refreshed every few seconds.
  */
+import { barChartSvg } from '../../../src/core/charts/svg-bar-chart.js';
 import { holds } from '../access.js';
 import type { Api } from '../api.js';
+import { svgChart } from '../chart.js';
 import { duration, errorText, h, replace, table, when } from '../dom.js';
 import type { Page, PageContext } from '../page.js';
 import { href } from '../route.js';
@@ -47,6 +49,25 @@ interface Settings {
   backlog: { ratePerHour: number | null };
 }
 
+const minutes = (ms: number | null) => (ms === null ? null : ms / 60_000);
+
+/** The board's queue by class and its waiting times as charts, for a glance across the booth. */
+function boardCharts(board: Board): HTMLElement {
+  const waits = (label: string, spread: Spread) => [
+    { label: `${label}, median`, value: minutes(spread.medianMs), ...(spread.count === 0 ? { note: 'none' } : {}) },
+    { label: `${label}, 95 %`, value: minutes(spread.p95Ms), ...(spread.count === 0 ? { note: 'none' } : {}) },
+  ];
+  return h(
+    'div',
+    { class: 'charts' },
+    svgChart(barChartSvg({ title: 'Trucks waiting by class', bars: CLASSES.map((name) => ({ label: name.replace(/_/g, ' '), value: board.byClass[name]?.waiting ?? 0 })) }), 'Trucks waiting by class'),
+    svgChart(
+      barChartSvg({ title: 'Waiting time, minutes', bars: [...waits('waiting now', board.waitingNow), ...waits('called today', board.waitsOfCalledLastDay)], format: (value) => String(Math.round(value)) }),
+      'Waiting time, minutes',
+    ),
+  );
+}
+
 function boardView(board: Board): HTMLElement {
   return h(
     'div',
@@ -71,6 +92,7 @@ function boardView(board: Board): HTMLElement {
       ],
       { class: 'facts' },
     ),
+    boardCharts(board),
   );
 }
 
