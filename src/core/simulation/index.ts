@@ -14,3 +14,4 @@ export { replicate, type ReplicatedEstimates } from './replications.js';
 export { ILLICIT_TACTICS, type IllicitTactic, type InspectionPolicy, type Scenario, type ScenarioLane } from './scenario.js';
 export { formatScenarioIssue, parseScenario, type ParsedScenario, type ScenarioIssue } from './parse-scenario.js';
 export { reportOf, type SimulationReport } from './report.js';
+export { expectedTrucks } from './scenario-size.js';
