@@ -1,8 +1,8 @@
 /**
  * The console in a real browser: sign in, each role's pages, seals on the map and a seal's details on click, the
  * declarations search, a declaration's checks and history, an import's report, an alert worked to its resolution,
- * a truck called and one held at a crossing, and the driver lookup against the real queue. Every page is
- * photographed into test-results/console/.
+ * a truck called and one held at a crossing, a roadside team's result recorded, a simulation compared over policies,
+ * and the driver lookup against the real queue. Every page is photographed into test-results/console/.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -228,6 +228,23 @@ describe.skipIf(!executable)('web console', { timeout: 60_000 }, () => {
     expect(recorded.items[0]).toMatchObject({ results: ['seal_tampered'], notes: 'seal wire cut and re-twisted', by: 'operator', place: { kind: 'roadside' } });
     await expect.poll(() => page.locator('table.inspections tbody tr').first().textContent()).toContain('seal tampered');
     await page.screenshot({ path: join(SHOTS, 'inspections.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('runs a scenario for its policies and compares them in a table and charts', async () => {
+    const page = await signedIn(USERS.operator, '#/simulator');
+    await page.selectOption('form.simulate select[name=scenario]', 'korday-akzhol-eseal-pilot');
+    await page.fill('form.simulate input[name=seed]', '7');
+    const policies = await page.locator('form.simulate input[name=policy]:checked').evaluateAll((boxes) => boxes.map((box) => (box as unknown as { value: string }).value));
+    expect(policies.length).toBeGreaterThan(1);
+    await page.click('form.simulate button[type=submit]');
+    await page.waitForSelector('table.comparison', { timeout: 30_000 });
+    expect(await page.locator('table.comparison thead th').allTextContents()).toEqual(['', ...policies]);
+    expect(await page.locator('table.comparison tbody tr', { hasText: 'illicit caught' }).count()).toBe(1);
+    // One line a policy in each chart.
+    expect(await page.locator('.simulation svg.chart').count()).toBe(2);
+    expect(await page.locator('.simulation svg.chart').first().locator('path').count()).toBe(policies.length);
+    await page.screenshot({ path: join(SHOTS, 'simulator.png'), fullPage: true });
     await page.close();
   });
 

@@ -10,6 +10,7 @@ import { driverPage } from './pages/driver.js';
 import { inspectionsPage } from './pages/inspections.js';
 import { loginPage } from './pages/login.js';
 import { mapPage } from './pages/map.js';
+import { simulatorPage } from './pages/simulator.js';
 import { href, parseRoute } from './route.js';
 import { clearSession, loadSession, type Session } from './session.js';
 import './style.css';
@@ -20,6 +21,7 @@ const PAGES: Record<PageId, (context: PageContext) => Page> = {
   crossings: crossingsPage,
   declarations: declarationsPage,
   inspections: inspectionsPage,
+  simulator: simulatorPage,
   driver: driverPage,
 };
 
