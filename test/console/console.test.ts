@@ -204,7 +204,11 @@ describe.skipIf(!executable)('web console', { timeout: 60_000 }, () => {
     await held.waitFor();
     expect(await held.textContent()).toContain('papers to check at the booth (operator)');
     expect(await page.locator('.board svg.chart').count()).toBe(2);
+    // The last day's queue and throughput, rebuilt from the queue's events, one line each.
+    await page.waitForSelector('.history svg.chart');
+    expect(await page.locator('.history svg.chart path').count()).toBe(2);
     await page.screenshot({ path: join(SHOTS, 'crossings.png'), fullPage: true });
+    await page.locator('.history').screenshot({ path: join(SHOTS, 'crossing-history.png') });
     await page.close();
   });
 
