@@ -1,12 +1,14 @@
 /**
  * The console in a real browser: sign in, each role's pages, seals on the map and a seal's details on click, the
- * declarations search, a declaration's checks and history, an import's report, and the driver lookup. Every
- * page is photographed into test-results/console/.
+ * declarations search, a declaration's checks and history, an import's report, an alert worked to its resolution,
+ * a truck called and one held at a crossing, a roadside team's result recorded, a simulation compared over policies,
+ * and the driver lookup against the real queue. Every page is photographed into test-results/console/.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONSOLE_USER } from '../../src/apps/platform.js';
 import { chromiumPath, launchChromium, type MapWindow } from '../support/browser.js';
 import { startConsoleWorld, USERS, type ConsoleWorld } from '../support/console-world.js';
 
@@ -52,12 +54,12 @@ describe.skipIf(!executable)('web console', { timeout: 60_000 }, () => {
 
   it('shows each role only the pages it may use', async () => {
     const admin = await signedIn(USERS.admin);
-    // Alerts and crossings appear once the tracking and queue APIs (and their permissions) are part of the platform.
-    expect(await navigation(admin)).toEqual(expect.arrayContaining(['Map', 'Declarations', 'Driver lookup']));
+    expect(await navigation(admin)).toEqual(expect.arrayContaining(['Map', 'Alerts', 'Crossings', 'Declarations', 'Driver lookup']));
     const haulier = await signedIn(USERS.haulier);
     const pages = await navigation(haulier);
     expect(pages).toContain('Declarations');
     expect(pages).not.toContain('Map');
+    expect(pages).not.toContain('Alerts');
     // A haulier sent to the map lands on a page of its own.
     await haulier.goto(`${world.url}/#/map`);
     await expect.poll(() => new URL(haulier.url()).hash).not.toBe('#/map');
@@ -89,6 +91,37 @@ describe.skipIf(!executable)('web console', { timeout: 60_000 }, () => {
     await page.close();
   });
 
+  it("draws corridors, queues and alerts as they arrive, and shows a truck's declaration, risk, alerts and track", async () => {
+    const { tripId, lat, lon } = world.alarmed;
+    const page = await signedIn(USERS.operator, `#/map?lon=${lon}&lat=${lat}`);
+    const drawn = (layer: string) =>
+      page.evaluate((name) => (globalThis as unknown as MapWindow).corridorMap?.map.queryRenderedFeatures({ layers: [name] }).map((feature) => feature.properties) ?? [], layer);
+    await expect.poll(() => drawn('corridors'), { timeout: 10_000 }).toContainEqual({ tripId });
+    await expect.poll(() => drawn('alerts')).toContainEqual(expect.objectContaining({ tripId, type: 'seal-tamper' }));
+    expect(await page.locator('table.queue-lengths tbody tr').count()).toBe(2);
+
+    // A new alert reaches the map from the stream, with no reload.
+    await world.reportAgain({ locked: true, tamper: true, cableCut: true });
+    await expect.poll(() => drawn('alerts')).toContainEqual(expect.objectContaining({ tripId, type: 'seal-cable-cut' }));
+
+    const point = await page.evaluate(([x, y]) => {
+      const { map } = (globalThis as unknown as MapWindow).corridorMap!;
+      const at = map.project([x!, y!]);
+      const canvas = map.getCanvas().getBoundingClientRect();
+      return { x: canvas.left + at.x, y: canvas.top + at.y };
+    }, [lon, lat]);
+    await page.mouse.click(point.x, point.y);
+    const details = page.locator(`.details.truck[data-trip="${tripId}"]`);
+    await details.waitFor();
+    await expect.poll(() => details.locator('.trip-alerts').textContent()).toContain('seal-tamper');
+    await expect.poll(() => details.locator('.risk').textContent()).toMatch(/score \d+/);
+    expect(await details.locator('a[href^="#/declarations/"]').count()).toBe(1);
+    await details.getByRole('button', { name: 'Replay the track' }).click();
+    await expect.poll(() => details.getAttribute('data-replay'), { timeout: 10_000 }).toBe('done');
+    await page.screenshot({ path: join(SHOTS, 'map-truck.png') });
+    await page.close();
+  });
+
   it('searches declarations, opens one with its checks and history, and imports a file with its report', async () => {
     const page = await signedIn(USERS.operator, '#/declarations?status=incomplete');
     await page.waitForSelector('table.list tbody tr');
@@ -116,23 +149,124 @@ describe.skipIf(!executable)('web console', { timeout: 60_000 }, () => {
     await page.close();
   });
 
+  /** Answers the page's next prompts with `answers`, in order. */
+  function answerPrompts(page: Page, ...answers: string[]): void {
+    page.on('dialog', (dialog) => void dialog.accept(answers.shift()));
+  }
+
+  it('acknowledges, assigns and resolves an alert, the map following the one selected', async () => {
+    const { alertId, lat, lon } = world.alarmed;
+    const page = await signedIn(USERS.operator, '#/alerts');
+    const row = page.locator('table.list tbody tr', { hasText: 'seal-tamper' });
+    await row.waitFor();
+    await row.locator('button.follow').click();
+    // The map flies to where the seal reported tampering.
+    await expect
+      .poll(async () => (await page.getAttribute('#alert-map', 'data-centre'))?.split(',').map(Number), { timeout: 10_000 })
+      .toEqual([expect.closeTo(lon, 2), expect.closeTo(lat, 2)]);
+
+    answerPrompts(page, 'operator', 'the seal was checked at the roadside: a loose cable');
+    await row.getByRole('button', { name: 'Acknowledge' }).click();
+    await expect.poll(() => row.textContent()).toContain('acknowledged');
+    await row.getByRole('button', { name: 'Assign' }).click();
+    await expect.poll(() => row.textContent()).toContain('assigned');
+    expect(await row.textContent()).toContain('operator');
+    await page.screenshot({ path: join(SHOTS, 'alerts.png') });
+    await row.getByRole('button', { name: 'Resolve' }).click();
+    await expect.poll(() => row.count()).toBe(0);
+
+    const { alert } = await world.platform.alerts.get(CONSOLE_USER, alertId);
+    expect(alert).toMatchObject({ status: 'resolved', assignee: 'operator', resolutionNote: 'the seal was checked at the roadside: a loose cable' });
+    await page.getByRole('link', { name: 'Resolved', exact: true }).click();
+    await page.locator('table.list tbody tr', { hasText: 'seal-tamper' }).waitFor();
+    await page.close();
+  });
+
+  it('calls the next truck to a lane and holds a waiting truck with a reason', async () => {
+    const { crossing } = world.queued;
+    const before = await world.platform.queueViews.board(CONSOLE_USER, crossing);
+    const page = await signedIn(USERS.operator, `#/crossings/${crossing}`);
+    // The demo's backlog is held to 20 trucks an hour, reached by now: the staff lift the limit first.
+    answerPrompts(page, '', 'the lanes are fully staffed now', 'papers to check at the booth');
+    await page.getByRole('button', { name: 'Set the backlog release rate' }).click();
+    await expect.poll(async () => (await page.locator('table.facts').first().textContent()) ?? '').toContain('Release rateno limit');
+    expect((await world.platform.queue.settings(CONSOLE_USER, crossing)).backlog.ratePerHour).toBeNull();
+    await page.locator('.lanes button', { hasText: 'Call next' }).first().click();
+    await expect.poll(async () => (await world.platform.queueViews.board(CONSOLE_USER, crossing)).total.called).toBe(before.total.called + 1);
+    expect(await page.textContent('.crossing .error')).toBe('');
+
+    // The list shows the call before a truck is picked from it, and the row is then found by its truck.
+    await expect.poll(() => page.textContent('h2:has-text("Waiting")')).toBe(`Waiting (${before.total.waiting - 1})`);
+    const plate = (await page.locator('h2:has-text("Waiting") + table tbody tr td:nth-child(2)').first().textContent())!;
+    const waiting = page.locator('h2:has-text("Waiting") + table tbody tr', { hasText: plate });
+    await waiting.getByRole('button', { name: 'Hold' }).click();
+    const held = page.locator('h2:has-text("Held") + table tbody tr', { hasText: plate });
+    await held.waitFor();
+    expect(await held.textContent()).toContain('papers to check at the booth (operator)');
+    expect(await page.locator('.board svg.chart').count()).toBe(2);
+    // The last day's queue and throughput, rebuilt from the queue's events, one line each.
+    await page.waitForSelector('.history svg.chart');
+    expect(await page.locator('.history svg.chart path').count()).toBe(2);
+    await page.screenshot({ path: join(SHOTS, 'crossings.png'), fullPage: true });
+    await page.locator('.history').screenshot({ path: join(SHOTS, 'crossing-history.png') });
+    await page.close();
+  });
+
+  it("proposes the alarmed truck to the roadside team ahead of it, records the team's result and charts the hit rates", async () => {
+    const { declarationId } = (await world.platform.trips.get(CONSOLE_USER, world.alarmed.tripId)).trip;
+    const before = (await world.platform.risk.inspections.list(CONSOLE_USER, { declarationId, limit: 10, offset: 0 })).total;
+    const page = await signedIn(USERS.operator, '#/inspections');
+    await page.getByRole('link', { name: '24 h' }).click();
+    const proposal = page.locator('table.proposals tbody tr', { has: page.locator(`a[href="#/declarations/${declarationId}"]`) });
+    await proposal.waitFor();
+    await page.waitForSelector('svg.chart rect.bar');
+    expect(await page.locator('svg.chart').count()).toBe(2);
+    await proposal.getByRole('button', { name: 'Record a result' }).click();
+    await page.check('form.record input[value=seal_tampered]');
+    await page.fill('form.record input[name=notes]', 'seal wire cut and re-twisted');
+    await page.click('form.record button[type=submit]');
+    await expect.poll(() => page.textContent('.team')).toContain('Recorded.');
+
+    const recorded = await world.platform.risk.inspections.list(CONSOLE_USER, { declarationId, limit: 10, offset: 0 });
+    expect(recorded.total).toBe(before + 1);
+    expect(recorded.items[0]).toMatchObject({ results: ['seal_tampered'], notes: 'seal wire cut and re-twisted', by: 'operator', place: { kind: 'roadside' } });
+    await expect.poll(() => page.locator('table.inspections tbody tr').first().textContent()).toContain('seal tampered');
+    await page.screenshot({ path: join(SHOTS, 'inspections.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('runs a scenario for its policies and compares them in a table and charts', async () => {
+    const page = await signedIn(USERS.operator, '#/simulator');
+    await page.selectOption('form.simulate select[name=scenario]', 'korday-akzhol-eseal-pilot');
+    await page.fill('form.simulate input[name=seed]', '7');
+    const policies = await page.locator('form.simulate input[name=policy]:checked').evaluateAll((boxes) => boxes.map((box) => (box as unknown as { value: string }).value));
+    expect(policies.length).toBeGreaterThan(1);
+    await page.click('form.simulate button[type=submit]');
+    await page.waitForSelector('table.comparison', { timeout: 30_000 });
+    expect(await page.locator('table.comparison thead th').allTextContents()).toEqual(['', ...policies]);
+    expect(await page.locator('table.comparison tbody tr', { hasText: 'illicit caught' }).count()).toBe(1);
+    // One line a policy in each chart.
+    expect(await page.locator('.simulation svg.chart').count()).toBe(2);
+    expect(await page.locator('.simulation svg.chart').first().locator('path').count()).toBe(policies.length);
+    await page.screenshot({ path: join(SHOTS, 'simulator.png'), fullPage: true });
+    await page.close();
+  });
+
   it('looks a driver up by plate and code without signing in, on a phone-sized screen', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 760 }, isMobile: true });
-    // The queue's lookup API lands with the border queue; until then its answer is stood in for, in its shape.
-    await page.route('**/api/v1/queue/lookup?*', (route) => {
-      const query = new URL(route.request().url()).searchParams;
-      return query.get('plate') === '01KZ123ABC' && query.get('code') === 'K7Q2'
-        ? route.fulfill({ json: { status: 'waiting', position: 14, estimatedCallAt: '2026-05-01T10:30:00.000Z' } })
-        : route.fulfill({ status: 404, json: { error: { code: 'NOT_FOUND', message: 'no truck with this plate and code', issues: [] } } });
-    });
+    const { plate, code } = world.queued;
+    const found = await world.platform.queueViews.lookup(plate, code);
+    expect(found).toMatchObject({ found: true, status: 'waiting' });
+    const position = found.found ? found.position : null;
     await page.goto(`${world.url}/#/driver`);
-    await page.fill('input[name=plate]', '01KZ123ABC');
+    await page.fill('input[name=plate]', plate);
     await page.fill('input[name=code]', 'WRONG');
     await page.click('button[type=submit]');
     await expect.poll(() => page.textContent('.lookup-answer')).toContain('No truck with this plate and code');
-    await page.fill('input[name=code]', 'K7Q2');
+    await page.fill('input[name=code]', code);
     await page.click('button[type=submit]');
-    await expect.poll(() => page.textContent('.lookup-answer')).toContain('Place in the queue: 14');
+    await expect.poll(() => page.textContent('.lookup-answer')).toContain(`Place in the queue: ${position}`);
+    expect(await page.textContent('.lookup-answer')).toContain('Waiting in the queue.');
     await page.screenshot({ path: join(SHOTS, 'driver.png'), fullPage: true });
     await page.close();
   });

@@ -6,7 +6,7 @@
 import { can, PERMISSIONS, seesOnlyOwn, type Permission } from '../../src/core/auth/permissions.js';
 import type { Role } from '../../src/core/model/users.js';
 
-export type PageId = 'map' | 'alerts' | 'crossings' | 'declarations' | 'driver';
+export type PageId = 'map' | 'alerts' | 'crossings' | 'declarations' | 'inspections' | 'simulator' | 'driver';
 
 export interface PageEntry {
   id: PageId;
@@ -22,6 +22,8 @@ export const PAGES: readonly PageEntry[] = [
   { id: 'alerts', title: 'Alerts', needs: 'alerts:read', fleetWide: true },
   { id: 'crossings', title: 'Crossings', needs: 'queue:read' },
   { id: 'declarations', title: 'Declarations', needs: 'declarations:read' },
+  { id: 'inspections', title: 'Inspections', needs: 'risk:read' },
+  { id: 'simulator', title: 'Simulator', needs: 'risk:read' },
   { id: 'driver', title: 'Driver lookup' },
 ];
 

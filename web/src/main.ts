@@ -7,8 +7,10 @@ import { alertsPage } from './pages/alerts.js';
 import { crossingsPage } from './pages/crossings.js';
 import { declarationsPage } from './pages/declarations.js';
 import { driverPage } from './pages/driver.js';
+import { inspectionsPage } from './pages/inspections.js';
 import { loginPage } from './pages/login.js';
 import { mapPage } from './pages/map.js';
+import { simulatorPage } from './pages/simulator.js';
 import { href, parseRoute } from './route.js';
 import { clearSession, loadSession, type Session } from './session.js';
 import './style.css';
@@ -18,6 +20,8 @@ const PAGES: Record<PageId, (context: PageContext) => Page> = {
   alerts: alertsPage,
   crossings: crossingsPage,
   declarations: declarationsPage,
+  inspections: inspectionsPage,
+  simulator: simulatorPage,
   driver: driverPage,
 };
 

@@ -23,6 +23,7 @@ import { userRoutes } from './routes/users.js';
 import { alertRoutes } from './routes/alerts.js';
 import { streamRoutes } from './routes/stream.js';
 import { tripRoutes } from './routes/trips.js';
+import { simulationRoutes } from './routes/simulations.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -101,6 +102,7 @@ export async function createHttpServer(services: ApiServices, options: HttpOptio
       await tripRoutes(api, services);
       await alertRoutes(api, services);
       await streamRoutes(api, services);
+      await simulationRoutes(api, services);
       if (options.gateway) await gatewayRoutes(api, options.gateway);
     },
     { prefix: API_PREFIX },

@@ -4,9 +4,9 @@
  * ground truth (what each truck really did) for checking the alerts against.
  */
 import { writeFile } from 'node:fs/promises';
-import cliProgress from 'cli-progress';
 import { fleetRegistrations, runFleetSimulation, type FleetSimulationOptions } from '../../simulator/index.js';
 import { CONSOLE_USER, type Platform } from '../platform.js';
+import { progressBar } from './progress-bar.js';
 
 export interface SimulateFleetOptions {
   count: number;
@@ -37,12 +37,7 @@ export async function simulateFleet(platform: Platform, options: SimulateFleetOp
     ...(options.durationSeconds !== undefined ? { durationSeconds: options.durationSeconds } : {}),
   };
   console.log(`registered ${await registerFleet(platform, simulation)} seals`);
-  const bar = process.stderr.isTTY && options.durationSeconds !== undefined
-    ? new cliProgress.SingleBar(
-        { format: 'fleet [{bar}] {percentage}% | {acknowledged} acknowledged, {pending} pending, {resent} resent', stream: process.stderr },
-        cliProgress.Presets.shades_classic,
-      )
-    : undefined;
+  const bar = options.durationSeconds === undefined ? undefined : progressBar('fleet [{bar}] {percentage}% | {acknowledged} acknowledged, {pending} pending, {resent} resent');
   let from = 0;
   const run = runFleetSimulation({
     ...simulation,

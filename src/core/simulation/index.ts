@@ -15,3 +15,5 @@ export { ILLICIT_TACTICS, type IllicitTactic, type InspectionPolicy, type Scenar
 export { formatScenarioIssue, parseScenario, type ParsedScenario, type ScenarioIssue } from './parse-scenario.js';
 export { recordedArrivalMinutes } from './recorded-arrivals.js';
 export { reportOf, type SimulationReport } from './report.js';
+export { expectedTrucks } from './scenario-size.js';
+export { COMPARISON_ROWS } from './comparison-rows.js';

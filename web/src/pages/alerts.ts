@@ -1,11 +1,14 @@
 /**
  * Alerts: the unresolved ones live (the stream adds and changes rows as they happen), to acknowledge, assign and
- * resolve; each with a link that opens the map where it was seen.
+ * resolve. Beside the list a map follows the selected alert: it flies to where the alert was seen, and again when
+ * the alert is seen somewhere new.
  */
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { holds } from '../access.js';
 import type { Api } from '../api.js';
 import { errorText, h, replace, table, when } from '../dom.js';
 import { follow } from '../live/sse.js';
+import { FOCUS_ZOOM, openCorridorMap } from '../map/corridor-map.js';
 import type { Page, PageContext } from '../page.js';
 import { href } from '../route.js';
 
@@ -37,15 +40,37 @@ export function alertsPage({ api, session, query }: PageContext): Page {
   const rows = new Map<string, AlertRow>();
   const body = h('div', { class: 'results' }, 'Loading…');
   const message = h('p', { class: 'error', role: 'alert' });
+  const container = h('div', { class: 'map', id: 'alert-map' });
   const element = h(
     'section',
     { class: 'alerts' },
-    h('h1', {}, 'Alerts'),
-    h('nav', { class: 'tabs' }, h('a', { href: href('alerts'), 'aria-current': view === 'unresolved' ? 'page' : undefined }, 'Unresolved'), h('a', { href: href('alerts', undefined, { view: 'resolved' }), 'aria-current': view === 'resolved' ? 'page' : undefined }, 'Resolved')),
-    message,
-    body,
+    h(
+      'div',
+      { class: 'alert-list' },
+      h('h1', {}, 'Alerts'),
+      h('nav', { class: 'tabs' }, h('a', { href: href('alerts'), 'aria-current': view === 'unresolved' ? 'page' : undefined }, 'Unresolved'), h('a', { href: href('alerts', undefined, { view: 'resolved' }), 'aria-current': view === 'resolved' ? 'page' : undefined }, 'Resolved')),
+      message,
+      body,
+    ),
+    container,
   );
   const stop = new AbortController();
+  let map: MapLibreMap | undefined;
+  let selected: string | undefined;
+
+  /** Moves the map to the selected alert and marks it; the container carries the centre for whoever checks. */
+  const followSelected = () => {
+    const alert = selected === undefined ? undefined : rows.get(selected);
+    if (!map || !alert?.position) return;
+    const { lon, lat } = alert.position;
+    map.getSource<GeoJSONSource>('selected')?.setData({ type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties: {} });
+    map.flyTo({ center: [lon, lat], zoom: Math.max(map.getZoom(), FOCUS_ZOOM) });
+  };
+  const select = (alert: AlertRow) => {
+    selected = alert.id;
+    render();
+    followSelected();
+  };
 
   const act = (alert: AlertRow, action: 'acknowledge' | 'assign' | 'resolve') => {
     let payload: object = {};
@@ -81,7 +106,9 @@ export function alertsPage({ api, session, query }: PageContext): Page {
               when(alert.firstSeen),
               when(alert.lastSeen),
               alert.occurrences,
-              alert.position ? h('a', { href: href('map', undefined, { lon: String(alert.position.lon), lat: String(alert.position.lat) }) }, 'map') : '—',
+              alert.position
+                ? h('button', { type: 'button', class: 'follow', 'aria-pressed': alert.id === selected ? 'true' : 'false', onclick: () => select(alert) }, 'Follow')
+                : '—',
               canAct && alert.status !== 'resolved'
                 ? h(
                     'span',
@@ -98,10 +125,25 @@ export function alertsPage({ api, session, query }: PageContext): Page {
   };
 
   const upsert = (alert: AlertRow) => {
+    const moved = alert.id === selected && (alert.position?.lat !== rows.get(alert.id)?.position?.lat || alert.position?.lon !== rows.get(alert.id)?.position?.lon);
     if ((VIEWS[view] as readonly string[]).includes(alert.status)) rows.set(alert.id, alert);
     else rows.delete(alert.id);
     render();
+    if (moved) followSelected();
   };
+
+  openCorridorMap(api, container)
+    .then(({ map: opened }) => {
+      map = opened;
+      opened.addSource('selected', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+      opened.addLayer({ id: 'selected', type: 'circle', source: 'selected', paint: { 'circle-radius': 10, 'circle-color': '#d7263d', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 } });
+      opened.on('moveend', () => {
+        const centre = opened.getCenter();
+        container.dataset.centre = `${centre.lng.toFixed(4)},${centre.lat.toFixed(4)}`;
+      });
+      followSelected();
+    })
+    .catch((error: unknown) => (message.textContent = `The map could not load: ${errorText(error)}`));
 
   load(api, view)
     .then((items) => {
@@ -110,7 +152,13 @@ export function alertsPage({ api, session, query }: PageContext): Page {
       return follow(api, { alert: (data) => upsert((data as { alert: AlertRow }).alert) }, stop.signal);
     })
     .catch((error: unknown) => replace(body, h('p', { class: 'error' }, errorText(error))));
-  return { element, dispose: () => stop.abort() };
+  return {
+    element,
+    dispose: () => {
+      stop.abort();
+      map?.remove();
+    },
+  };
 }
 
 async function load(api: Api, view: View): Promise<AlertRow[]> {

@@ -3,13 +3,23 @@
  * the waiting and held trucks; and the staff's actions (call to a lane, hold, release, re-prioritise, each with a
  * reason) and the backlog release rate. Refreshed every few seconds.
  */
+import { barChartSvg } from '../../../src/core/charts/svg-bar-chart.js';
+import { lineChartSvg } from '../../../src/core/charts/svg-line-chart.js';
 import { holds } from '../access.js';
 import type { Api } from '../api.js';
+import { svgChart } from '../chart.js';
 import { duration, errorText, h, replace, table, when } from '../dom.js';
 import type { Page, PageContext } from '../page.js';
+import { queueHistory, type QueueEventRow } from '../queue-history.js';
 import { href } from '../route.js';
 
 const REFRESH_MS = 5_000;
+/** The history charts are rebuilt every this many refreshes (a minute), as they read many events. */
+const HISTORY_EVERY = 12;
+const HISTORY_HOURS = 24;
+const EVENT_PAGE = 500;
+/** Events read for the history at most; a busier day's history starts later than 24 hours ago. */
+const MAX_EVENTS = 4_000;
 const CLASSES = ['perishable', 'trusted_trader', 'esealed_complete', 'standard'] as const;
 
 interface Spread {
@@ -43,8 +53,27 @@ interface Entry {
 
 interface Settings {
   version: number;
-  lanes: Array<{ id: string; open: boolean; calledEntry: string | null }>;
+  lanes: Array<{ id: string; open: boolean; busyUntil: string | null; calledEntry: string | null }>;
   backlog: { ratePerHour: number | null };
+}
+
+const minutes = (ms: number | null) => (ms === null ? null : ms / 60_000);
+
+/** The board's queue by class and its waiting times as charts, for a glance across the booth. */
+function boardCharts(board: Board): HTMLElement {
+  const waits = (label: string, spread: Spread) => [
+    { label: `${label}, median`, value: minutes(spread.medianMs), ...(spread.count === 0 ? { note: 'none' } : {}) },
+    { label: `${label}, 95 %`, value: minutes(spread.p95Ms), ...(spread.count === 0 ? { note: 'none' } : {}) },
+  ];
+  return h(
+    'div',
+    { class: 'charts' },
+    svgChart(barChartSvg({ title: 'Trucks waiting by class', bars: CLASSES.map((name) => ({ label: name.replace(/_/g, ' '), value: board.byClass[name]?.waiting ?? 0 })) }), 'Trucks waiting by class'),
+    svgChart(
+      barChartSvg({ title: 'Waiting time, minutes', bars: [...waits('waiting now', board.waitingNow), ...waits('called today', board.waitsOfCalledLastDay)], format: (value) => String(Math.round(value)) }),
+      'Waiting time, minutes',
+    ),
+  );
 }
 
 function boardView(board: Board): HTMLElement {
@@ -71,13 +100,37 @@ function boardView(board: Board): HTMLElement {
       ],
       { class: 'facts' },
     ),
+    boardCharts(board),
   );
+}
+
+/** The events of the last `HISTORY_HOURS`, newest first, page by page up to `MAX_EVENTS`. */
+async function recentEvents(api: Api, base: string, since: number): Promise<QueueEventRow[]> {
+  const events: QueueEventRow[] = [];
+  while (events.length < MAX_EVENTS) {
+    const { items } = await api.get<{ items: QueueEventRow[] }>(`${base}/events`, { offset: events.length, limit: EVENT_PAGE });
+    events.push(...items);
+    if (items.length < EVENT_PAGE || items[items.length - 1]!.at < since) break;
+  }
+  return events;
+}
+
+/** The trucks at the crossing hour by hour, and the calls an hour (its throughput), over the last day. */
+function historyCharts(events: readonly QueueEventRow[], board: Board): HTMLElement {
+  const now = Date.now();
+  const history = queueHistory(events, board.total.waiting + board.total.holding, now, HISTORY_HOURS);
+  const x = history.hoursAgo.map((ago) => HISTORY_HOURS - ago);
+  const line = (title: string, yLabel: string, values: readonly number[]) =>
+    svgChart(lineChartSvg({ title, xLabel: `hours, the last ${HISTORY_HOURS} (now at the right)`, yLabel, series: [{ name: 'this crossing', points: x.map((hour, i) => [hour, values[i]!] as const) }] }), title);
+  return h('div', { class: 'charts history' }, line('Trucks at the crossing', 'checked in, not yet called', history.atCrossing), line('Throughput', 'trucks called in the hour', history.calls));
 }
 
 function crossingView(api: Api, crossing: string, canOperate: boolean, canConfigure: boolean): { element: HTMLElement; refresh: () => Promise<void> } {
   const message = h('p', { class: 'error', role: 'alert' });
   const content = h('div', {}, 'Loading…');
-  const element = h('div', { class: 'crossing' }, message, content);
+  const history = h('div', {});
+  const element = h('div', { class: 'crossing' }, message, content, h('h2', {}, 'The last day'), history);
+  let refreshes = 0;
   const base = `/queues/${encodeURIComponent(crossing)}`;
 
   const withReason = (what: string, send: (reason: string) => Promise<unknown>) => {
@@ -143,16 +196,18 @@ function crossingView(api: Api, crossing: string, canOperate: boolean, canConfig
     const lanes = h(
       'div',
       { class: 'lanes' },
-      ...settings.lanes.map((lane) =>
-        h(
+      ...settings.lanes.map((lane) => {
+        // A lane still serving its last truck cannot take the next; the server would refuse the call.
+        const busy = lane.busyUntil !== null && Date.parse(lane.busyUntil) > Date.now();
+        return h(
           'span',
           { class: `lane ${lane.open ? 'open' : 'closed'}` },
-          `Lane ${lane.id}${lane.open ? '' : ' (closed)'}${lane.calledEntry ? ', truck called' : ''} `,
-          canOperate && lane.open
+          `Lane ${lane.id}${lane.open ? '' : ' (closed)'}${busy ? `, busy until ${when(lane.busyUntil)}` : ''}${lane.calledEntry ? ', truck called' : ''} `,
+          canOperate && lane.open && !busy
             ? h('button', { type: 'button', onclick: () => void api.post(`${base}/calls`, { lane: lane.id, expectedVersion: settings.version }).then(refresh, (error: unknown) => void (message.textContent = errorText(error))) }, 'Call next')
             : null,
-        ),
-      ),
+        );
+      }),
     );
     const rate = canConfigure
       ? h(
@@ -168,6 +223,11 @@ function crossingView(api: Api, crossing: string, canOperate: boolean, canConfig
           'Set the backlog release rate',
         )
       : null;
+    if (refreshes++ % HISTORY_EVERY === 0) {
+      void recentEvents(api, base, Date.now() - HISTORY_HOURS * 3_600_000)
+        .then((events) => replace(history, historyCharts(events, board)))
+        .catch((error: unknown) => replace(history, h('p', { class: 'error' }, errorText(error))));
+    }
     replace(content, boardView(board), lanes, rate, h('h2', {}, `Waiting (${waiting.total})`), trucks(waiting.items), h('h2', {}, 'Held'), trucks(holding.items));
   }
 

@@ -1,15 +1,19 @@
 /**
- * The map: every seal's latest position coloured by its state, the crossings and offices, and a truck's details
- * and recent track on click. Positions come live from the stream when the server has one, else by polling.
+ * The map: every seal's latest position coloured by its state, the open trips' corridors, the crossings with
+ * their queue lengths, the unresolved alerts as they arrive, and on click a truck's declaration, risk
+ * explanation, alerts and a replay of its track (a seal on no trip: its last report and recent track). Positions
+ * and alerts come live from the stream when the server has one, else positions by polling.
  */
-import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
-import { Map as MapLibreMap, NavigationControl, setWorkerUrl, type ExpressionSpecification, type GeoJSONSource, type MapMouseEvent } from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { BorderCrossing, CustomsOffice } from '../../../src/core/model/places.js';
+import type { Feature, FeatureCollection, LineString } from 'geojson';
+import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { errorText, h, replace, table, when } from '../dom.js';
 import { follow } from '../live/sse.js';
-import { basemapStyle, countries, setTileUrl, tileUrl } from '../map/basemap.js';
+import { setTileUrl, tileUrl } from '../map/basemap.js';
+import { openCorridorMap } from '../map/corridor-map.js';
+import { AlertPoints, loadCorridors, loadQueueLengths, type QueueLength } from '../map/overlays.js';
+import { replayTrack } from '../map/track-replay.js';
+import { truckDetails, type TripSummary } from '../map/truck-details.js';
+import type { AlertRow } from './alerts.js';
 import { SealSource, type SealPosition, type SealProperties } from '../map/seal-source.js';
 import { SEAL_STATE_COLOURS, SEAL_STATE_LABELS, SEAL_STATES } from '../map/seal-state.js';
 import type { Page, PageContext } from '../page.js';
@@ -18,8 +22,6 @@ const POLL_MS = 10_000;
 const C = SEAL_STATE_COLOURS;
 /** Each seal's colour by its state. */
 const SEAL_COLOUR: ExpressionSpecification = ['match', ['get', 'state'], 'alarm', C.alarm, 'open', C.open, 'no_fix', C.no_fix, 'silent', C.silent, C.sealed];
-/** Where the corridor runs, from the Russia–Kazakhstan border down to Kyrgyzstan. */
-const HOME = { center: [72, 47] as [number, number], zoom: 3.6 };
 
 /** The page's map and seals, reachable from the browser tests and the map benchmark. */
 export interface MapHandle {
@@ -32,23 +34,14 @@ declare global {
   }
 }
 
-function places(items: ReadonlyArray<{ code: string; name: string; location: { lat: number; lon: number } }>, kind: string): FeatureCollection<Point> {
-  return {
-    type: 'FeatureCollection',
-    features: items.map((item) => ({
-      type: 'Feature',
-      geometry: { type: 'Point', coordinates: [item.location.lon, item.location.lat] },
-      properties: { kind, code: item.code, name: item.name },
-    })),
-  };
-}
-
 function legend(): HTMLElement {
   return h(
     'ul',
     { class: 'legend' },
     ...SEAL_STATES.map((state) => h('li', {}, h('span', { class: 'swatch', style: `background:${SEAL_STATE_COLOURS[state]}` }), SEAL_STATE_LABELS[state])),
-    h('li', {}, h('span', { class: 'swatch crossing' }), 'border crossing'),
+    h('li', {}, h('span', { class: 'swatch crossing' }), 'border crossing (ring: its queue)'),
+    h('li', {}, h('span', { class: 'swatch alert' }), 'unresolved alert'),
+    h('li', {}, h('span', { class: 'swatch corridor' }), 'corridor of an open trip'),
     h('li', {}, h('span', { class: 'swatch office' }), 'customs office'),
   );
 }
@@ -88,18 +81,26 @@ function sealDetails(seal: SealProperties, showTrack: () => void): HTMLElement {
   );
 }
 
-// MapLibre looks for its worker beside its own module, which the bundle does not keep; Vite emits it as an asset.
-setWorkerUrl(new URL(workerUrl, location.href).href);
+function queueList(lengths: readonly QueueLength[]): HTMLElement {
+  return lengths.length === 0
+    ? h('p', {}, 'No crossing has a queue.')
+    : table(['Queue', 'Waiting', 'Holding', 'Called'], lengths.map((queue) => [queue.name, queue.waiting, queue.holding, queue.called]), { class: 'queue-lengths' });
+}
 
 export function mapPage({ api, query }: PageContext): Page {
   const status = h('p', { class: 'status' }, 'Loading the map…');
   const container = h('div', { class: 'map', id: 'map' });
-  const side = h('aside', { class: 'side' }, legend(), status, tileSetting());
+  const queues = h('div', { class: 'queues' });
+  const side = h('aside', { class: 'side' }, legend(), status, queues, tileSetting());
   const element = h('section', { class: 'map-page' }, container, side);
   const stop = new AbortController();
   let map: MapLibreMap | undefined;
   let poll: ReturnType<typeof setInterval> | undefined;
   const seals = new SealSource(() => map?.getSource<GeoJSONSource>('seals'));
+  const alerts = new AlertPoints();
+  /** The open trips by each of their seals, so a click on a seal finds its trip. */
+  const tripOfSeal = new Map<string, TripSummary>();
+  let stopReplay = (): void => undefined;
 
   const showCount = () => {
     status.textContent = `${seals.size} seals`;
@@ -116,39 +117,59 @@ export function mapPage({ api, query }: PageContext): Page {
     map?.getSource<GeoJSONSource>('track')?.setData({ type: 'FeatureCollection', features: line });
   };
 
-  const start = async () => {
-    const [borders, crossings, offices] = await Promise.all([
-      countries(),
-      api.get<{ items: BorderCrossing[] }>('/crossings'),
-      api.get<{ items: CustomsOffice[] }>('/offices'),
+  const showDetails = (details: HTMLElement) => {
+    side.querySelector('.details')?.remove();
+    side.prepend(details);
+  };
+
+  /** Draws the trip's track simplified to 50 m, and a marker driving along it; the panel says when it is done. */
+  const replay = async (tripId: string) => {
+    const track = await api.get<Feature<LineString>>(`/trips/${encodeURIComponent(tripId)}/track`, { tolerance: 50 }, 'application/geo+json');
+    map?.getSource<GeoJSONSource>('track')?.setData(track);
+    const panel = side.querySelector<HTMLElement>('.details');
+    stopReplay();
+    if (track.geometry.coordinates.length === 0) return void (panel && (panel.dataset.replay = 'empty'));
+    stopReplay = replayTrack(track.geometry.coordinates, (point, fraction) => {
+      map?.getSource<GeoJSONSource>('replay')?.setData({ type: 'Feature', geometry: { type: 'Point', coordinates: point }, properties: {} });
+      if (panel) panel.dataset.replay = fraction < 1 ? 'playing' : 'done';
+    });
+  };
+
+  const showTruck = async (deviceId: string, tripId: string) => {
+    const trip = [...tripOfSeal.values()].find((known) => known.id === tripId) ?? (await api.get<TripSummary>(`/trips/${encodeURIComponent(tripId)}`));
+    showDetails(truckDetails(api, deviceId, trip, replay));
+  };
+
+  const drawOverlays = async (crossings: Parameters<typeof loadQueueLengths>[1]) => {
+    const [corridors, queueLengths, unresolved] = await Promise.all([
+      loadCorridors(api),
+      loadQueueLengths(api, crossings),
+      api.get<{ items: AlertRow[] }>('/alerts', { status: ['open', 'acknowledged', 'assigned'], limit: 500 }),
     ]);
+    for (const trip of corridors.trips) for (const seal of trip.sealIds) tripOfSeal.set(seal, trip);
+    map?.getSource<GeoJSONSource>('corridors')?.setData(corridors.lines);
+    map?.getSource<GeoJSONSource>('queues')?.setData(queueLengths.points);
+    for (const alert of unresolved.items) alerts.put(alert);
+    map?.getSource<GeoJSONSource>('alerts')?.setData(alerts.collection());
+    replace(queues, queueList(queueLengths.lengths));
+  };
+
+  const start = async () => {
     const lon = Number(query.get('lon'));
     const lat = Number(query.get('lat'));
     const focus = query.has('lon') && query.has('lat') && Number.isFinite(lon) && Number.isFinite(lat);
-    map = new MapLibreMap({
-      container,
-      style: basemapStyle(borders),
-      ...(focus ? { center: [lon, lat], zoom: 9 } : HOME),
-      attributionControl: { compact: true, customAttribution: 'Borders: Natural Earth' },
-    });
-    map.addControl(new NavigationControl({ showCompass: false }));
-    const ready = map;
-    await new Promise<void>((resolve) => ready.once('load', () => resolve()));
-    ready.addSource('places', { type: 'geojson', data: { type: 'FeatureCollection', features: [...places(offices.items, 'office').features, ...places(crossings.items, 'crossing').features] } });
-    ready.addSource('track', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    const opened = await openCorridorMap(api, container, focus ? [lon, lat] : undefined);
+    const ready = opened.map;
+    map = ready;
+    for (const source of ['corridors', 'queues', 'track', 'replay', 'alerts']) ready.addSource(source, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
     ready.addSource('seals', { type: 'geojson', data: seals.collection() });
+    ready.addLayer({ id: 'corridors', type: 'line', source: 'corridors', paint: { 'line-color': '#7a9cc6', 'line-width': 2, 'line-opacity': 0.7 } }, 'places');
+    // A ring round the crossing, wider the longer its queue.
+    ready.addLayer(
+      { id: 'queues', type: 'circle', source: 'queues', paint: { 'circle-radius': ['+', 10, ['*', 2, ['sqrt', ['get', 'waiting']]]], 'circle-color': '#e69f00', 'circle-opacity': 0.35, 'circle-stroke-color': '#e69f00', 'circle-stroke-width': 1 } },
+      'places',
+    );
     ready.addLayer({ id: 'track', type: 'line', source: 'track', paint: { 'line-color': '#274c77', 'line-width': 3 } });
-    ready.addLayer({
-      id: 'places',
-      type: 'circle',
-      source: 'places',
-      paint: {
-        'circle-radius': ['match', ['get', 'kind'], 'crossing', 8, 5],
-        'circle-color': ['match', ['get', 'kind'], 'crossing', '#274c77', '#ffffff'],
-        'circle-stroke-color': '#274c77',
-        'circle-stroke-width': 2,
-      },
-    });
     ready.addLayer({
       id: 'seals',
       type: 'circle',
@@ -160,26 +181,36 @@ export function mapPage({ api, query }: PageContext): Page {
         'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 3, 0, 8, 1],
       },
     });
-    // One handler for both layers: the topmost feature under the pointer (a seal before a place) is shown.
+    ready.addLayer({ id: 'alerts', type: 'circle', source: 'alerts', paint: { 'circle-radius': 9, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#d7263d', 'circle-stroke-width': 3 } });
+    ready.addLayer({ id: 'replay', type: 'circle', source: 'replay', paint: { 'circle-radius': 7, 'circle-color': '#274c77', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 } });
+    const clickable = ['alerts', 'seals', 'queues', 'places'];
+    // One handler for every layer: the topmost feature under the pointer (an alert, a seal, then a place) is shown.
     ready.on('click', (event: MapMouseEvent) => {
-      const hit = ready.queryRenderedFeatures(event.point, { layers: ['seals', 'places'] })[0];
+      const hit = ready.queryRenderedFeatures(event.point, { layers: clickable })[0];
       if (!hit) return;
-      const seal = hit.layer.id === 'seals' ? seals.get(hit.properties.deviceId as string) : undefined;
-      const place = hit.properties as { kind: string; code: string; name: string };
-      side.querySelector('.details')?.remove();
-      side.prepend(
-        seal
-          ? sealDetails(seal, () => void showTrack(seal.deviceId).catch((error: unknown) => (status.textContent = errorText(error))))
-          : h('div', { class: 'details' }, h('h2', {}, place.name), h('p', {}, `${place.kind === 'crossing' ? 'Border crossing' : 'Customs office'} ${place.code}`)),
-      );
+      const properties = hit.properties as Record<string, string>;
+      const onTrip = hit.layer.id === 'alerts' ? properties.tripId : hit.layer.id === 'seals' ? tripOfSeal.get(properties.deviceId!)?.id : undefined;
+      const seal = hit.layer.id === 'seals' ? seals.get(properties.deviceId!) : undefined;
+      if (onTrip) void showTruck(properties.deviceId!, onTrip).catch((error: unknown) => (status.textContent = errorText(error)));
+      else if (seal) showDetails(sealDetails(seal, () => void showTrack(seal.deviceId).catch((error: unknown) => (status.textContent = errorText(error)))));
+      else showDetails(h('div', { class: 'details' }, h('h2', {}, properties.name), h('p', {}, `${properties.kind === 'office' ? 'Customs office' : 'Border crossing'} ${properties.code}`)));
     });
-    for (const layer of ['seals', 'places']) {
+    for (const layer of clickable) {
       ready.on('mouseenter', layer, () => (ready.getCanvas().style.cursor = 'pointer'));
       ready.on('mouseleave', layer, () => (ready.getCanvas().style.cursor = ''));
     }
     window.corridorMap = { map: ready, seals };
     await load();
-    const live = await follow(api, { position: (data) => { seals.put([data as SealPosition]); showCount(); } }, stop.signal);
+    void drawOverlays(opened.crossings).catch((error: unknown) => (status.textContent = `Trips, queues and alerts could not load: ${errorText(error)}`));
+    const onAlert = (data: unknown) => {
+      alerts.put((data as { alert: AlertRow }).alert);
+      ready.getSource<GeoJSONSource>('alerts')?.setData(alerts.collection());
+    };
+    const onPosition = (data: unknown) => {
+      seals.put([data as SealPosition]);
+      showCount();
+    };
+    const live = await follow(api, { position: onPosition, alert: onAlert }, stop.signal);
     if (!live && !stop.signal.aborted) poll = setInterval(() => void load().catch(() => undefined), POLL_MS);
   };
 
@@ -188,6 +219,7 @@ export function mapPage({ api, query }: PageContext): Page {
     element,
     dispose: () => {
       stop.abort();
+      stopReplay();
       if (poll) clearInterval(poll);
       map?.remove();
       delete window.corridorMap;

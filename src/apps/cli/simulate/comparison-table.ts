@@ -1,32 +1,9 @@
 /** Policies side by side: one row a figure, one column a policy, as plain aligned text for a terminal. */
-import type { SimulationReport } from '../../../core/simulation/index.js';
-
-const hours = (value: number | null) => (value === null ? 'not cleared' : `${value.toFixed(1)} h`);
-const count = (value: number) => value.toLocaleString('en-GB');
-const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${((part / whole) * 100).toFixed(1)} %`);
-
-const ROWS: ReadonlyArray<readonly [string, (r: SimulationReport) => string]> = [
-  ['trucks arrived (backlog)', (r) => `${count(r.trucks.arrived)} (${count(r.trucks.backlog)})`],
-  ['trucks through / not', (r) => `${count(r.trucks.served)} / ${count(r.trucks.notServed)}`],
-  ['backlog cleared after', (r) => hours(r.backlogClearedAfterHours)],
-  ['wait: mean', (r) => hours(r.waitHours.mean)],
-  ['wait: median', (r) => hours(r.waitHours.median)],
-  ['wait: 95th percentile', (r) => hours(r.waitHours.p95)],
-  ['wait: maximum', (r) => hours(r.waitHours.max)],
-  ['queue: mean waiting', (r) => r.queue.meanAtCrossing.toFixed(0)],
-  ['queue: most waiting', (r) => count(r.queue.maxAtCrossing)],
-  ['lane utilisation', (r) => r.lanes.map((l) => `${Math.round(l.utilisation * 100)}`).join('/') + ' %'],
-  ['physical inspections', (r) => count(r.inspections.physical)],
-  ['document checks', (r) => count(r.inspections.documentChecks)],
-  ['illicit loads', (r) => count(r.illicit.arrived)],
-  ['illicit caught', (r) => `${count(r.illicit.caught)} (${percent(r.illicit.caught, r.illicit.arrived)})`],
-  ['illicit missed', (r) => count(r.illicit.missed)],
-  ['illicit still waiting', (r) => count(r.illicit.notServed)],
-];
+import { COMPARISON_ROWS, type SimulationReport } from '../../../core/simulation/index.js';
 
 export function comparisonTable(reports: readonly SimulationReport[]): string {
   const header = ['', ...reports.map((r) => r.policy)];
-  const rows = ROWS.map(([name, cell]) => [name, ...reports.map(cell)]);
+  const rows = COMPARISON_ROWS.map(([name, cell]) => [name, ...reports.map(cell)]);
   const widths = header.map((_, c) => Math.max(...[header, ...rows].map((row) => row[c]!.length)));
   const line = (row: readonly string[]) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
   return [line(header), ...rows.map(line)].join('\n');

@@ -2,7 +2,8 @@ import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { readScenarioFile, simulateScenarioFile } from './simulate-command.js';
+import { readScenarioFile } from '../../../adapters/simulation/scenario-files.js';
+import { simulateScenarioFile } from './simulate-command.js';
 
 const SCENARIOS = new URL('../../../../scenarios/', import.meta.url).pathname;
 const KORDAY = join(SCENARIOS, 'korday-akzhol-eseal-pilot.yaml');

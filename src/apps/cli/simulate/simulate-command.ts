@@ -3,40 +3,21 @@
  * first, or --policy) or every policy on the same seed (--compare, common random numbers), shows a progress bar,
  * prints the figures side by side, and with --out writes each report as JSON and the charts as SVG.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { CompiledRuleSet } from '../../../core/risk/index.js';
-import { formatScenarioIssue, needsRules, parseScenario, recordedArrivalMinutes, reportOf, simulate, type InspectionPolicy, type Scenario, type SimulationReport } from '../../../core/simulation/index.js';
+import { needsRules, reportOf, simulate, type InspectionPolicy, type Scenario, type SimulationReport } from '../../../core/simulation/index.js';
 import { readRuleSetFileOrThrow } from '../../../adapters/risk/rule-set-file.js';
+import { readScenarioFile } from '../../../adapters/simulation/scenario-files.js';
 import { progressBar } from '../progress-bar.js';
 import { comparisonTable } from './comparison-table.js';
-import { lineChartSvg } from './svg-line-chart.js';
+import { lineChartSvg } from '../../../core/charts/svg-line-chart.js';
 
 export interface SimulateOptions {
   seed: string;
   out?: string;
   compare?: boolean;
   policy?: string;
-}
-
-/** The scenario in the file, or an error listing every issue as `file:line:column path CODE: message`. */
-export async function readScenarioFile(path: string): Promise<{ scenario: Scenario; ruleSetPath?: string }> {
-  const parsed = parseScenario(await readFile(path, 'utf8'));
-  if (!parsed.ok) {
-    const lines = parsed.issues.map((issue) => `  ${formatScenarioIssue(issue, path)}`);
-    throw new Error(`the scenario ${path} has ${parsed.issues.length} issue(s):\n${lines.join('\n')}`);
-  }
-  const { ruleSet, recordedArrivals } = parsed.parsed;
-  let { scenario } = parsed.parsed;
-  if (recordedArrivals !== undefined) {
-    const file = resolve(dirname(path), recordedArrivals);
-    const read = recordedArrivalMinutes(await readFile(file, 'utf8'), scenario.start, scenario.arrivalHours);
-    if (!read.ok) {
-      throw new Error(`the recorded arrivals ${file} have ${read.issues.length} issue(s):\n${read.issues.map((issue) => `  ${formatScenarioIssue(issue, file)}`).join('\n')}`);
-    }
-    scenario = { ...scenario, arrivals: { kind: 'replay', minutes: read.minutes } };
-  }
-  return ruleSet === undefined ? { scenario } : { scenario, ruleSetPath: resolve(dirname(path), ruleSet) };
 }
 
 function chosenPolicies(scenario: Scenario, options: SimulateOptions): readonly InspectionPolicy[] {

@@ -1,7 +1,7 @@
 /**
  * A line chart as a standalone SVG document: several named series over one x axis, with axes, ticks and a legend.
- * Small on purpose: what the simulator's reports need (queue length and waiting time over time, one line per
- * policy), with no chart library to install.
+ * Small on purpose: what the simulator's reports and the console need (queue length and waiting time over time, one
+ * line per policy), with no chart library to install. Pure, so the CLI writes it to files and the console draws it.
  */
 
 export interface LineSeries {
@@ -21,9 +21,9 @@ const WIDTH = 900;
 const HEIGHT = 480;
 const MARGIN = { top: 48, right: 24, bottom: 56, left: 80 };
 // Colours told apart by most colour-blind readers (the Okabe–Ito palette).
-const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'];
+export const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'];
 
-function escapeXml(text: string): string {
+export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 

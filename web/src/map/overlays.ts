@@ -1,0 +1,87 @@
+/**
+ * What the map draws over the seals' positions: the open trips' corridors, the crossings' queue lengths and the
+ * unresolved alerts where they were seen, as GeoJSON for MapLibre sources.
+ */
+import type { FeatureCollection, LineString, Point } from 'geojson';
+import type { BorderCrossing } from '../../../src/core/model/places.js';
+import { ApiError, type Api } from '../api.js';
+import type { AlertRow } from '../pages/alerts.js';
+import type { TripSummary } from './truck-details.js';
+
+/** Open trips drawn: each needs a request for its route, so the map draws the newest this many. */
+export const MAX_CORRIDORS = 100;
+/** Requests for routes or boards in flight at once, so a large fleet does not queue hundreds on the server. */
+const PARALLEL = 6;
+
+async function inBatches<T, R>(items: readonly T[], task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let i = 0; i < items.length; i += PARALLEL) results.push(...(await Promise.all(items.slice(i, i + PARALLEL).map(task))));
+  return results;
+}
+
+export interface Corridors {
+  trips: TripSummary[];
+  lines: FeatureCollection<LineString>;
+}
+
+export async function loadCorridors(api: Api): Promise<Corridors> {
+  const { items } = await api.get<{ items: TripSummary[] }>('/trips', { status: 'open', limit: MAX_CORRIDORS });
+  const routes = await inBatches(items, (trip) => api.get<{ plan: { route: LineString } }>(`/trips/${encodeURIComponent(trip.id)}`));
+  return {
+    trips: items,
+    lines: {
+      type: 'FeatureCollection',
+      features: items.map((trip, i) => ({ type: 'Feature', geometry: routes[i]!.plan.route, properties: { tripId: trip.id } })),
+    },
+  };
+}
+
+/** A crossing's queue as the map shows it. */
+export interface QueueLength {
+  code: string;
+  name: string;
+  waiting: number;
+  holding: number;
+  called: number;
+}
+
+/** The queue at every crossing that has one (a crossing without is a 404, and left out). */
+export async function loadQueueLengths(api: Api, crossings: readonly BorderCrossing[]): Promise<{ lengths: QueueLength[]; points: FeatureCollection<Point> }> {
+  const boards = await inBatches(crossings, (crossing) =>
+    api.get<{ total: { waiting: number; holding: number; called: number } }>(`/queues/${encodeURIComponent(crossing.code)}/board`).catch((error: unknown) => {
+      if (error instanceof ApiError && error.status === 404) return undefined;
+      throw error;
+    }),
+  );
+  const lengths: QueueLength[] = [];
+  const points: FeatureCollection<Point> = { type: 'FeatureCollection', features: [] };
+  crossings.forEach((crossing, i) => {
+    const board = boards[i];
+    if (!board) return;
+    const length = { code: crossing.code, name: crossing.name, ...board.total };
+    lengths.push(length);
+    points.features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [crossing.location.lon, crossing.location.lat] }, properties: { ...length } });
+  });
+  return { lengths, points };
+}
+
+/** The unresolved alerts that have a position; `put` takes one as the stream brings it. */
+export class AlertPoints {
+  private readonly alerts = new Map<string, AlertRow>();
+
+  put(alert: AlertRow): void {
+    if (alert.status === 'resolved' || !alert.position) this.alerts.delete(alert.id);
+    else this.alerts.set(alert.id, alert);
+  }
+
+  collection(): FeatureCollection<Point> {
+    return {
+      type: 'FeatureCollection',
+      features: [...this.alerts.values()].map((alert) => ({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [alert.position!.lon, alert.position!.lat] },
+        properties: { alertId: alert.id, tripId: alert.tripId, deviceId: alert.position!.deviceId, type: alert.type, severity: alert.severity },
+      })),
+    };
+  }
+}
