@@ -1,5 +1,6 @@
 /** The composition root: the store chosen by configuration, and the services wired to it. */
 import { createScryptCredentials } from '../adapters/auth/scrypt-credentials.js';
+import { readObligationRulesFile } from '../adapters/obligation/obligation-rules-file.js';
 import { readShippedRuleSets } from '../adapters/risk/rule-set-file.js';
 import { selectionKeySource } from '../adapters/risk/selection-key-source.js';
 import { openStore } from '../adapters/store/open-store.js';
@@ -13,6 +14,7 @@ import { CheckContextSource } from '../services/check-context.js';
 import { DeclarationImport } from '../services/declaration-import.js';
 import { DeclarationService } from '../services/declaration-service.js';
 import { NomenclatureImport } from '../services/nomenclature-import.js';
+import { ObligationService } from '../services/operators/obligation-service.js';
 import { PositionQueryService } from '../services/position-query.js';
 import { wireQueues, type QueueServices } from '../services/queue/index.js';
 import { ReferenceService } from '../services/reference-service.js';
@@ -42,6 +44,7 @@ export interface Platform extends QueueServices {
   tracker: Tracker;
   trips: TripService;
   alerts: AlertService;
+  obligations: ObligationService;
   close(): Promise<void>;
 }
 
@@ -51,6 +54,8 @@ export interface PlatformOptions {
   /** The open trips risk sees; the tracker's unless told. */
   openTrips?: OpenTrips;
   tracking?: TrackerOptions;
+  /** The tracking-obligation rules file; rules/obligation/ shipped with the installation unless told. */
+  obligationRules?: string;
 }
 
 /** The actor of commands run on the server itself by whoever holds its database: trusted as an administrator. */
@@ -74,6 +79,9 @@ export function wirePlatform(store: Store, clock: Clock = systemClock, options: 
     if (status === 'accepted') await risk.assessments.assessAccepted(id);
   });
   declarations.onChanged((id) => queues.queue.declarationChanged(id));
+  const obligations = new ObligationService(store, declarations, clock, once(() => readObligationRulesFile(options.obligationRules)));
+  declarations.onChanged((id, status) => obligations.declarationChanged(id, status));
+  declarations.guardStatus((declaration, to) => obligations.guardTransit(declaration, to));
   risk.assessments.onChannelRaised(queues.queue);
   tracker.subscribe(trackingConsequences(tracker, risk.assessments, queues.queue, options.tracking?.onError));
   return {
@@ -89,6 +97,7 @@ export function wirePlatform(store: Store, clock: Clock = systemClock, options: 
     tracker,
     trips: new TripService(store, auth, tracker, clock, audit),
     alerts: new AlertService(store, auth, tracker, clock, audit),
+    obligations,
     close: async () => {
       await tracker.stop();
       await queues.queueTimers.stop();
@@ -109,5 +118,17 @@ function wireRisk(store: Store, auth: AuthService, clock: Clock, audit: Audit, t
     roadside: new RoadsideService(store, auth, clock, audit, trips),
     trips,
     selectionKeyConfigured: key.configured,
+  };
+}
+
+/** The value of `load`, loaded on first use and kept; a failed load is tried again next time. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => {
+    loaded ??= load().catch((error: unknown) => {
+      loaded = undefined;
+      throw error;
+    });
+    return loaded;
   };
 }

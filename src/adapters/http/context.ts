@@ -7,6 +7,7 @@ import type { Store } from '../../ports/store.js';
 import type { AuthService } from '../../services/auth-service.js';
 import type { DeclarationImport } from '../../services/declaration-import.js';
 import type { DeclarationService } from '../../services/declaration-service.js';
+import type { ObligationService } from '../../services/operators/obligation-service.js';
 import type { PositionQueryService } from '../../services/position-query.js';
 import type { QueueService, QueueViews } from '../../services/queue/index.js';
 import type { ReferenceService } from '../../services/reference-service.js';
@@ -28,6 +29,7 @@ export interface ApiServices {
   queueViews: QueueViews;
   trips: TripService;
   alerts: AlertService;
+  obligations: ObligationService;
   /** For the live stream's subscription. */
   tracker: Tracker;
 }

@@ -10,6 +10,7 @@ import { errorHandler, sendError } from './errors.js';
 import { authRoutes } from './routes/auth.js';
 import { gatewayRoutes, metricsRoute, type GatewayView } from './routes/gateway.js';
 import { declarationRoutes } from './routes/declarations.js';
+import { obligationRoutes } from './routes/obligations.js';
 import { healthRoutes } from './routes/health.js';
 import { inspectionRoutes } from './routes/inspections.js';
 import { positionRoutes } from './routes/positions.js';
@@ -91,6 +92,7 @@ export async function createHttpServer(services: ApiServices, options: HttpOptio
       await userRoutes(api, services);
       await tinRoutes(api);
       await declarationRoutes(api, services);
+      await obligationRoutes(api, services);
       await referenceRoutes(api, services);
       await positionRoutes(api, services);
       await riskRoutes(api, services);
