@@ -13,6 +13,8 @@ export interface Config {
   sealMappingsFile?: string;
   /** Random-selection key `id:secret`, the secret in hex or base64 (32 bytes or more). */
   riskSecret?: string;
+  /** JSON or YAML file naming this instance's country, signing key and peer operators; not an operator when unset. */
+  operatorConfig?: string;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -30,6 +32,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     ...(env.CORRIDOR_MQTT_URL ? { mqttUrl: env.CORRIDOR_MQTT_URL } : {}),
     ...(env.CORRIDOR_SEAL_MAPPINGS ? { sealMappingsFile: env.CORRIDOR_SEAL_MAPPINGS } : {}),
     ...(env.CORRIDOR_RISK_SECRET ? { riskSecret: env.CORRIDOR_RISK_SECRET } : {}),
+    ...(env.CORRIDOR_OPERATOR_CONFIG ? { operatorConfig: env.CORRIDOR_OPERATOR_CONFIG } : {}),
   };
 }
 

@@ -1,5 +1,7 @@
 /** The composition root: the store chosen by configuration, and the services wired to it. */
 import { createScryptCredentials } from '../adapters/auth/scrypt-credentials.js';
+import { exchangeOperator, type OperatorIdentity } from '../adapters/exchange/operator-config.js';
+import { postMessage } from '../adapters/exchange/http-transport.js';
 import { readObligationRulesFile } from '../adapters/obligation/obligation-rules-file.js';
 import { readShippedRuleSets } from '../adapters/risk/rule-set-file.js';
 import { selectionKeySource } from '../adapters/risk/selection-key-source.js';
@@ -14,7 +16,9 @@ import { CheckContextSource } from '../services/check-context.js';
 import { DeclarationImport } from '../services/declaration-import.js';
 import { DeclarationService } from '../services/declaration-service.js';
 import { NomenclatureImport } from '../services/nomenclature-import.js';
+import { ExchangeService, type MessageTransport, type RetryOptions } from '../services/operators/exchange-service.js';
 import { ObligationService } from '../services/operators/obligation-service.js';
+import { TransitHandover, type HandoverOptions } from '../services/operators/transit-handover.js';
 import { PositionQueryService } from '../services/position-query.js';
 import { wireQueues, type QueueServices } from '../services/queue/index.js';
 import { ReferenceService } from '../services/reference-service.js';
@@ -29,6 +33,7 @@ import { AlertService } from '../services/tracking/alert-service.js';
 import { TrackerOpenTrips } from '../services/tracking/open-trips.js';
 import { Tracker, type TrackerOptions } from '../services/tracking/tracker.js';
 import { TripService } from '../services/tracking/trip-service.js';
+import { operatorHandover } from './operator-handover.js';
 import { trackingConsequences } from './tracking-consequences.js';
 
 export interface Platform extends QueueServices {
@@ -45,6 +50,8 @@ export interface Platform extends QueueServices {
   trips: TripService;
   alerts: AlertService;
   obligations: ObligationService;
+  /** The exchange with other countries' operators, when this instance is configured as one. */
+  operator?: { exchange: ExchangeService; handover: TransitHandover };
   close(): Promise<void>;
 }
 
@@ -56,6 +63,16 @@ export interface PlatformOptions {
   tracking?: TrackerOptions;
   /** The tracking-obligation rules file; rules/obligation/ shipped with the installation unless told. */
   obligationRules?: string;
+  /** This instance as a national operator (CORRIDOR_OPERATOR_CONFIG); no exchange with peers when absent. */
+  operator?: OperatorOptions;
+}
+
+export interface OperatorOptions {
+  identity: OperatorIdentity;
+  /** HTTP to the peers' endpoints unless told. */
+  transport?: MessageTransport;
+  retry?: RetryOptions;
+  handover?: HandoverOptions;
 }
 
 /** The actor of commands run on the server itself by whoever holds its database: trusted as an administrator. */
@@ -84,6 +101,8 @@ export function wirePlatform(store: Store, clock: Clock = systemClock, options: 
   declarations.guardStatus((declaration, to) => obligations.guardTransit(declaration, to));
   risk.assessments.onChannelRaised(queues.queue);
   tracker.subscribe(trackingConsequences(tracker, risk.assessments, queues.queue, options.tracking?.onError));
+  const operator = options.operator === undefined ? undefined : wireOperator(store, auth, clock, audit, options.operator);
+  if (operator !== undefined) tracker.subscribe(operatorHandover(tracker, operator.handover, options.tracking?.onError));
   return {
     store,
     auth,
@@ -98,7 +117,9 @@ export function wirePlatform(store: Store, clock: Clock = systemClock, options: 
     trips: new TripService(store, auth, tracker, clock, audit),
     alerts: new AlertService(store, auth, tracker, clock, audit),
     obligations,
+    ...(operator === undefined ? {} : { operator }),
     close: async () => {
+      await operator?.exchange.stop();
       await tracker.stop();
       await queues.queueTimers.stop();
       await store.close();
@@ -119,6 +140,13 @@ function wireRisk(store: Store, auth: AuthService, clock: Clock, audit: Audit, t
     trips,
     selectionKeyConfigured: key.configured,
   };
+}
+
+function wireOperator(store: Store, auth: AuthService, clock: Clock, audit: Audit, options: OperatorOptions) {
+  const exchange = new ExchangeService(store, exchangeOperator(options.identity), options.transport ?? postMessage, clock, options.retry);
+  const handover = new TransitHandover(store, auth, exchange, clock, audit, options.handover);
+  exchange.onReceived((message) => handover.apply(message));
+  return { exchange, handover };
 }
 
 /** The value of `load`, loaded on first use and kept; a failed load is tried again next time. */

@@ -62,6 +62,8 @@ export interface ExchangeRepository {
   due(nowMs: number, limit: number): Promise<OutboxEntry[]>;
   markDelivered(id: string, at: string): Promise<void>;
   markFailed(id: string, attempts: number, nextAttemptMs: number, error: string): Promise<void>;
+  /** Whether a message of this id was kept already. */
+  received(id: string): Promise<boolean>;
   /** Keeps a received message unless one of its id is kept already; true when it is new. */
   receive(entry: InboxEntry): Promise<boolean>;
   /** What was sent and received about a transit, in the order it happened. */

@@ -10,7 +10,9 @@ import Type from 'typebox';
 import { Compile } from 'typebox/compile';
 import { parse } from 'yaml';
 import { schemaIssues } from '../../core/validation/schema-issues.js';
-import { privateKeyFromPem, publicKeyFromBase64 } from './ed25519.js';
+import type { ExchangeOperator } from '../../services/operators/exchange-service.js';
+import { privateKeyFromPem, publicKeyFromBase64, signMessage } from './ed25519.js';
+import { checkMessage } from './message-check.js';
 
 const Country = Type.String({ pattern: '^[A-Z]{2}$' });
 
@@ -87,4 +89,14 @@ export async function readOperatorConfig(path: string, env: NodeJS.ProcessEnv = 
   const keyFile = typeof value === 'object' && value !== null ? (value as { keyFile?: unknown }).keyFile : undefined;
   const pem = typeof keyFile === 'string' ? await readFile(resolve(dirname(path), keyFile), 'utf8') : env.CORRIDOR_OPERATOR_KEY;
   return operatorIdentity(value, pem, path);
+}
+
+/** The identity as the exchange service uses it: signing and checking stay here, with the keys. */
+export function exchangeOperator(identity: OperatorIdentity): ExchangeOperator {
+  return {
+    country: identity.country,
+    endpointOf: (country) => identity.peers.get(country)?.endpoint,
+    sign: (message) => signMessage(message, identity.signingKey),
+    check: (value) => checkMessage(value, identity),
+  };
 }

@@ -76,6 +76,10 @@ export class KyselyExchangeRepository implements ExchangeRepository {
       .execute();
   }
 
+  async received(id: string): Promise<boolean> {
+    return (await this.db.selectFrom('exchange_inbox').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+  }
+
   async receive({ message, transitId, receivedAt }: InboxEntry): Promise<boolean> {
     const result = await this.db
       .insertInto('exchange_inbox')
