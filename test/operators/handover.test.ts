@@ -1,9 +1,10 @@
 /**
  * Two national operators, Kyrgyzstan's and Kazakhstan's, each a platform with its own SQLite file and its own HTTP
  * server on 127.0.0.1, exchanging signed messages over real HTTP. A sealed truck from Bishkek to Almaty through
- * Korday is driven through Kyrgyzstan's tracker: its ETA sends Kazakhstan a transit notice, the crossing hands tracking
- * over (while Kazakhstan's instance is down, so the handover waits in the outbox until it is back), and Kazakhstan
- * reports arrival and closure back. Each side sees each message exactly once.
+ * Korday is driven through Kyrgyzstan's tracker: its ETA sends Kazakhstan a transit notice, the doors opened on the way
+ * raise an alarm Kazakhstan is told of, the crossing hands tracking over (while Kazakhstan's instance is down, so the
+ * handover waits in the outbox until it is back), and Kazakhstan reports arrival and closure back. Each side sees each
+ * message exactly once.
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -16,7 +17,7 @@ import { createHttpServer } from '../../src/adapters/http/server.js';
 import { openStore } from '../../src/adapters/store/open-store.js';
 import { CONSOLE_USER, wirePlatform, type Platform, type PlatformOptions } from '../../src/apps/platform.js';
 import type { SignedMessage } from '../../src/core/exchange/message.js';
-import { MINUTE, T0, transit, withTicks } from '../../src/core/tracking/test-support.js';
+import { MINUTE, T0, roadside, transit, withTicks, type Incident } from '../../src/core/tracking/test-support.js';
 import type { TrackingInput } from '../../src/core/tracking/index.js';
 import { armRequest, seedRoute, trackingWorld, type TrackingWorld } from '../tracking/tracking-world.js';
 
@@ -33,6 +34,17 @@ let kg: TrackingWorld;
 let kgServer: Server;
 let kz: { platform: Platform; server: Server } | undefined;
 let declarationId: string;
+
+/** The cargo doors opened by the road, 10 km out of Bishkek: an alarm that Kazakhstan, next on the route, must hear of. */
+const DOORS_OPENED: Incident = {
+  atM: 10_000,
+  act: (d) => {
+    roadside(5 * MINUTE)(d);
+    d.setSeal({ locked: false });
+    roadside(5 * MINUTE)(d);
+    d.setSeal({ locked: true });
+  },
+};
 
 function operator(country: 'KG' | 'KZ', peerUrl: string): NonNullable<PlatformOptions['operator']> {
   const [keys, peer, peerKeys] = country === 'KG' ? [kgKeys, 'KZ', kzKeys] : [kzKeys, 'KG', kgKeys];
@@ -115,7 +127,7 @@ describe('handing a transit from Kyrgyzstan to Kazakhstan', () => {
     declarationId = await seedRoute(kg.platform, 'KG-KZ-0001');
     const view = await kg.platform.trips.arm(CONSOLE_USER, armRequest(declarationId));
     const trip = kg.platform.tracker.tripOf(view.trip.id)!;
-    const driver = transit(trip, 'handover');
+    const driver = transit(trip, 'handover', [DOORS_OPENED]);
     const inputs = withTicks(driver.inputs(), T0, driver.time, MINUTE);
     // Up to the first fix on Kazakh soil (north of 43° N in the test's country boxes: the crossing is confirmed after it), and the rest.
     const crossing = inputs.findIndex((input) => input.kind === 'position' && input.position.lat > 43);
@@ -131,6 +143,9 @@ describe('handing a transit from Kyrgyzstan to Kazakhstan', () => {
     });
     expect((notice!.notice!.lastPositions as unknown[]).length).toBeGreaterThan(0);
     expect(await kgTransit()).toMatchObject({ trackedBy: 'KG', status: 'tracking' });
+    await until('the alarm at KZ', async () => types((await kz!.platform.store.exchange.history(declarationId)).received).includes('alert'));
+    const [alarm] = (await kz!.platform.store.exchange.history(declarationId)).received.filter((entry) => entry.message.type === 'alert');
+    expect(alarm!.message.body).toMatchObject({ transitId: declarationId, alertType: 'seal-opened', severity: 'alarm', raisedBy: 'KG' });
   });
 
   it('hands tracking over on the crossing, delivered once Kazakhstan is back from a restart', async () => {
@@ -148,10 +163,10 @@ describe('handing a transit from Kyrgyzstan to Kazakhstan', () => {
     await kg.platform.operator!.exchange.deliverDue();
     expect(await kzTransit()).toMatchObject({ trackedBy: 'KZ', status: 'tracking' });
     const sent = (await kg.platform.store.exchange.history(declarationId)).sent;
-    expect(types(sent)).toEqual(['transit-notice', 'handover']);
+    expect(types(sent)).toEqual(['transit-notice', 'alert', 'handover']);
     expect(sent.every((entry) => entry.deliveredAt !== null)).toBe(true);
-    expect(sent.map((entry) => entry.message.sequence)).toEqual([1, 2]);
-    expect(types((await kz!.platform.store.exchange.history(declarationId)).received)).toEqual(['transit-notice', 'handover']);
+    expect(sent.map((entry) => entry.message.sequence)).toEqual([1, 2, 3]);
+    expect(types((await kz!.platform.store.exchange.history(declarationId)).received)).toEqual(['transit-notice', 'alert', 'handover']);
   });
 
   it('processes a message delivered again only once', async () => {
@@ -159,7 +174,7 @@ describe('handing a transit from Kyrgyzstan to Kazakhstan', () => {
     const again = await fetch(`http://127.0.0.1:${kzPort}/api/v1/exchange/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(notice!.message) });
     expect(again.status).toBe(202);
     expect(await again.json()).toEqual({ id: notice!.message.id, duplicate: true });
-    expect(types((await kz!.platform.store.exchange.history(declarationId)).received)).toEqual(['transit-notice', 'handover']);
+    expect(types((await kz!.platform.store.exchange.history(declarationId)).received)).toEqual(['transit-notice', 'alert', 'handover']);
     // The notice again did not take tracking back from Kazakhstan.
     expect(await kzTransit()).toMatchObject({ trackedBy: 'KZ', status: 'tracking' });
   });
@@ -177,7 +192,7 @@ describe('handing a transit from Kyrgyzstan to Kazakhstan', () => {
     const malformed = await post({ ...notice!.message, sequence: 0 });
     expect(malformed.status).toBe(400);
     expect(((await malformed.json()) as Refusal).error.issues[0]).toMatchObject({ path: 'sequence' });
-    expect(types((await kz!.platform.store.exchange.history(declarationId)).received)).toEqual(['transit-notice', 'handover']);
+    expect(types((await kz!.platform.store.exchange.history(declarationId)).received)).toEqual(['transit-notice', 'alert', 'handover']);
   });
 
   it('reports arrival and closure back from Kazakhstan, seen once in Kyrgyzstan', async () => {
@@ -188,7 +203,7 @@ describe('handing a transit from Kyrgyzstan to Kazakhstan', () => {
     const atKg = await kg.platform.operator!.handover.view(CONSOLE_USER, declarationId);
     expect(atKg.transit).toMatchObject({ trackedBy: 'KZ', status: 'closed' });
     expect(types(atKg.received)).toEqual(['arrival', 'closure']);
-    expect(types(atKg.sent)).toEqual(['transit-notice', 'handover']);
+    expect(types(atKg.sent)).toEqual(['transit-notice', 'alert', 'handover']);
     await expect(kz!.platform.operator!.handover.report(CONSOLE_USER, declarationId, 'closure')).rejects.toThrow('closed already');
   });
 });
