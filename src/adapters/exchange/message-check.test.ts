@@ -1,9 +1,12 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { UnsignedMessage } from '../../core/exchange/message.js';
 import { publicKeyBase64, signMessage } from './ed25519.js';
 import { checkMessage } from './message-check.js';
-import { operatorIdentity } from './operator-config.js';
+import { operatorIdentity, readOperatorConfig } from './operator-config.js';
 
 const kg = generateKeyPairSync('ed25519');
 const kz = generateKeyPairSync('ed25519');
@@ -56,5 +59,19 @@ describe('operatorIdentity', () => {
     const own = { country: 'KZ', peers: [{ country: 'KZ', endpoint: 'http://x', publicKey: publicKeyBase64(kg.publicKey) }] };
     expect(() => operatorIdentity(own, pem(kz), 'kz.yaml')).toThrow("peers[0].country: KZ is this operator's own country");
     expect(() => operatorIdentity({ country: 'KZ', peers: [] }, undefined, 'kz.yaml')).toThrow('keyFile: no signing key');
+  });
+});
+
+describe('readOperatorConfig', () => {
+  it('reads the key from the file the configuration names, and says which file it cannot read', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'operator-'));
+    const config = join(dir, 'kz.yaml');
+    await writeFile(join(dir, 'kz.pem'), pem(kz));
+    await writeFile(config, `country: KZ\nkeyFile: kz.pem\npeers:\n  - { country: KG, endpoint: "http://127.0.0.1:8080/", publicKey: "${publicKeyBase64(kg.publicKey)}" }\n`);
+    const identity = await readOperatorConfig(config);
+    expect(identity.country).toBe('KZ');
+    expect(identity.peers.get('KG')?.endpoint).toBe('http://127.0.0.1:8080');
+    await writeFile(config, 'country: KZ\nkeyFile: missing.pem\npeers: []\n');
+    await expect(readOperatorConfig(config)).rejects.toThrow(`keyFile: ${join(dir, 'missing.pem')} cannot be read`);
   });
 });

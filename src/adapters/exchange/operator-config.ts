@@ -87,7 +87,10 @@ export async function readOperatorConfig(path: string, env: NodeJS.ProcessEnv = 
     throw new Error(`the operator configuration ${path} cannot be read: ${(error as Error).message}`);
   }
   const keyFile = typeof value === 'object' && value !== null ? (value as { keyFile?: unknown }).keyFile : undefined;
-  const pem = typeof keyFile === 'string' ? await readFile(resolve(dirname(path), keyFile), 'utf8') : env.CORRIDOR_OPERATOR_KEY;
+  const keyPath = typeof keyFile === 'string' ? resolve(dirname(path), keyFile) : undefined;
+  const pem = keyPath === undefined ? env.CORRIDOR_OPERATOR_KEY : await readFile(keyPath, 'utf8').catch((error: Error) => {
+    throw new Error(`the operator configuration ${path} is not valid:\n  keyFile: ${keyPath} cannot be read: ${error.message}`);
+  });
   return operatorIdentity(value, pem, path);
 }
 

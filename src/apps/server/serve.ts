@@ -37,6 +37,7 @@ export async function serve(config: Config, seed?: (platform: Platform) => Promi
       onError: (error) => trackerLog.error({ err: error }, 'tracking failed; it catches up from the store'),
     },
   });
+  await platform.obligations.ready();
   if (!platform.risk.selectionKeyConfigured) {
     console.log('random selection draws under a secret made for this installation and kept in its database (CORRIDOR_RISK_SECRET is not set)');
   }

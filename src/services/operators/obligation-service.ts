@@ -22,6 +22,11 @@ export class ObligationService {
     private readonly rules: () => Promise<ObligationRuleSet>,
   ) {}
 
+  /** Loads the rules, so that a broken rules file stops a server at its start rather than at its first decision. */
+  async ready(): Promise<void> {
+    await this.rules();
+  }
+
   /** The declaration's stored decision, deciding it now when none is stored yet. */
   async get(actor: User, declarationId: string): Promise<StoredObligation> {
     const { declaration } = await this.declarations.get(actor, declarationId);
