@@ -15,6 +15,8 @@ export interface Config {
   riskSecret?: string;
   /** YAML or JSON exchange-rate table for the valuation rules; the shipped one when unset. */
   exchangeRatesFile?: string;
+  /** JSON or YAML file naming this instance's country, signing key and peer operators; not an operator when unset. */
+  operatorConfig?: string;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -33,6 +35,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     ...(env.CORRIDOR_SEAL_MAPPINGS ? { sealMappingsFile: env.CORRIDOR_SEAL_MAPPINGS } : {}),
     ...(env.CORRIDOR_RISK_SECRET ? { riskSecret: env.CORRIDOR_RISK_SECRET } : {}),
     ...(env.CORRIDOR_EXCHANGE_RATES ? { exchangeRatesFile: env.CORRIDOR_EXCHANGE_RATES } : {}),
+    ...(env.CORRIDOR_OPERATOR_CONFIG ? { operatorConfig: env.CORRIDOR_OPERATOR_CONFIG } : {}),
   };
 }
 

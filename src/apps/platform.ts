@@ -1,6 +1,9 @@
 /** The composition root: the store chosen by configuration, and the services wired to it. */
 import { createScryptCredentials } from '../adapters/auth/scrypt-credentials.js';
 import { readExchangeRatesFile } from '../adapters/risk/exchange-rates-file.js';
+import { exchangeOperator, type OperatorIdentity } from '../adapters/exchange/operator-config.js';
+import { postMessage } from '../adapters/exchange/http-transport.js';
+import { readObligationRulesFile } from '../adapters/obligation/obligation-rules-file.js';
 import { readShippedRuleSets } from '../adapters/risk/rule-set-file.js';
 import { selectionKeySource } from '../adapters/risk/selection-key-source.js';
 import { openStore } from '../adapters/store/open-store.js';
@@ -15,6 +18,9 @@ import { CheckContextSource } from '../services/check-context.js';
 import { DeclarationImport } from '../services/declaration-import.js';
 import { DeclarationService } from '../services/declaration-service.js';
 import { NomenclatureImport } from '../services/nomenclature-import.js';
+import { ExchangeService, type MessageTransport, type RetryOptions } from '../services/operators/exchange-service.js';
+import { ObligationService } from '../services/operators/obligation-service.js';
+import { TransitHandover, type HandoverOptions } from '../services/operators/transit-handover.js';
 import { PositionQueryService } from '../services/position-query.js';
 import { wireQueues, type QueueServices } from '../services/queue/index.js';
 import { ReferenceService } from '../services/reference-service.js';
@@ -29,6 +35,7 @@ import { AlertService } from '../services/tracking/alert-service.js';
 import { TrackerOpenTrips } from '../services/tracking/open-trips.js';
 import { Tracker, type TrackerOptions } from '../services/tracking/tracker.js';
 import { TripService } from '../services/tracking/trip-service.js';
+import { operatorHandover } from './operator-handover.js';
 import { trackingConsequences } from './tracking-consequences.js';
 
 export interface Platform extends QueueServices {
@@ -44,6 +51,9 @@ export interface Platform extends QueueServices {
   tracker: Tracker;
   trips: TripService;
   alerts: AlertService;
+  obligations: ObligationService;
+  /** The exchange with other countries' operators, when this instance is configured as one. */
+  operator?: { exchange: ExchangeService; handover: TransitHandover };
   close(): Promise<void>;
 }
 
@@ -55,6 +65,18 @@ export interface PlatformOptions {
   tracking?: TrackerOptions;
   /** The exchange rates valuation rules use; the installation's rules/valuation/exchange-rates.yaml unless told. */
   exchangeRates?: ExchangeRateTable;
+  /** The tracking-obligation rules file; rules/obligation/ shipped with the installation unless told. */
+  obligationRules?: string;
+  /** This instance as a national operator (CORRIDOR_OPERATOR_CONFIG); no exchange with peers when absent. */
+  operator?: OperatorOptions;
+}
+
+export interface OperatorOptions {
+  identity: OperatorIdentity;
+  /** HTTP to the peers' endpoints unless told. */
+  transport?: MessageTransport;
+  retry?: RetryOptions;
+  handover?: HandoverOptions;
 }
 
 /** The actor of commands run on the server itself by whoever holds its database: trusted as an administrator. */
@@ -79,8 +101,13 @@ export function wirePlatform(store: Store, clock: Clock = systemClock, options: 
     if (status === 'accepted') await risk.assessments.assessAccepted(id);
   });
   declarations.onChanged((id) => queues.queue.declarationChanged(id));
+  const obligations = new ObligationService(store, declarations, clock, once(() => readObligationRulesFile(options.obligationRules)));
+  declarations.onChanged((id, status) => obligations.declarationChanged(id, status));
+  declarations.guardStatus((declaration, to) => obligations.guardTransit(declaration, to));
   risk.assessments.onChannelRaised(queues.queue);
   tracker.subscribe(trackingConsequences(tracker, risk.assessments, queues.queue, options.tracking?.onError));
+  const operator = options.operator === undefined ? undefined : wireOperator(store, auth, clock, audit, options.operator);
+  if (operator !== undefined) tracker.subscribe(operatorHandover(tracker, operator.handover, options.tracking?.onError));
   return {
     store,
     auth,
@@ -94,7 +121,10 @@ export function wirePlatform(store: Store, clock: Clock = systemClock, options: 
     tracker,
     trips: new TripService(store, auth, tracker, clock, audit),
     alerts: new AlertService(store, auth, tracker, clock, audit),
+    obligations,
+    ...(operator === undefined ? {} : { operator }),
     close: async () => {
+      await operator?.exchange.stop();
       await tracker.stop();
       await queues.queueTimers.stop();
       await store.close();
@@ -114,5 +144,24 @@ function wireRisk(store: Store, auth: AuthService, clock: Clock, audit: Audit, t
     roadside: new RoadsideService(store, auth, clock, audit, trips),
     trips,
     selectionKeyConfigured: key.configured,
+  };
+}
+
+function wireOperator(store: Store, auth: AuthService, clock: Clock, audit: Audit, options: OperatorOptions) {
+  const exchange = new ExchangeService(store, exchangeOperator(options.identity), options.transport ?? postMessage, clock, options.retry);
+  const handover = new TransitHandover(store, auth, exchange, clock, audit, options.handover);
+  exchange.onReceived((message) => handover.apply(message));
+  return { exchange, handover };
+}
+
+/** The value of `load`, loaded on first use and kept; a failed load is tried again next time. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => {
+    loaded ??= load().catch((error: unknown) => {
+      loaded = undefined;
+      throw error;
+    });
+    return loaded;
   };
 }

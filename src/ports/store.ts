@@ -21,6 +21,7 @@ import type {
   User,
   Vehicle,
 } from '../core/model/index.js';
+import type { ExchangeRepository, ObligationRepository } from './exchange-store.js';
 import type { RiskStore } from './risk-store.js';
 import type { QueueRepository } from './queue-store.js';
 import type { AlertRepository, TripRepository } from './tracking-store.js';
@@ -186,6 +187,8 @@ export interface Store {
   readonly queues: QueueRepository;
   readonly trips: TripRepository;
   readonly alerts: AlertRepository;
+  readonly obligations: ObligationRepository;
+  readonly exchange: ExchangeRepository;
   /** Brings the schema to the latest migration. */
   migrate(): Promise<void>;
   close(): Promise<void>;

@@ -23,8 +23,12 @@ const EDITABLE: readonly DeclarationStatus[] = ['draft', 'incomplete'];
 /** Told of a declaration whose content or status changed, after the change is stored, with the status it now has. */
 export type DeclarationListener = (id: string, status: DeclarationStatus) => Promise<unknown>;
 
+/** Asked before a status change by hand; refuses it by throwing a ServiceError (a transit that needs a seal first). */
+export type StatusGuard = (declaration: Declaration, to: DeclarationStatus) => Promise<void>;
+
 export class DeclarationService {
   readonly #listeners: DeclarationListener[] = [];
+  readonly #guards: StatusGuard[] = [];
 
   constructor(
     private readonly store: Store,
@@ -38,6 +42,11 @@ export class DeclarationService {
   /** Adds a listener of changes: risk assesses what is accepted; the border queue's trucks wait for their papers. */
   onChanged(listener: DeclarationListener): void {
     this.#listeners.push(listener);
+  }
+
+  /** Adds a guard of status changes made by hand. */
+  guardStatus(guard: StatusGuard): void {
+    this.#guards.push(guard);
   }
 
   /** Stores a new draft. */
@@ -121,6 +130,7 @@ export class DeclarationService {
     const current = await this.visible(actor, id);
     const step = transition(current.status, to, actor.username, this.clock.now().toISOString(), reason);
     if (!step.ok) throw new ServiceError('INVALID_TRANSITION', step.message);
+    for (const guard of this.#guards) await guard(current, to);
     if (!(await this.store.declarations.changeStatus(id, step.change))) throw this.raced(id);
     await this.audit(actor, 'status', 'declaration', id, { from: current.status, to, reason });
     await this.changed(id, to);

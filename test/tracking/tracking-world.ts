@@ -4,7 +4,7 @@
  * the test moves.
  */
 import { expect } from 'vitest';
-import { CONSOLE_USER, wirePlatform, type Platform } from '../../src/apps/platform.js';
+import { CONSOLE_USER, wirePlatform, type Platform, type PlatformOptions } from '../../src/apps/platform.js';
 import { DEMO_ROUTES, plannedRoute } from '../../src/core/demo/index.js';
 import { findBorderCrossing, findCustomsOffice } from '../../src/core/reference/index.js';
 import type { CountryIndex } from '../../src/core/geo/index.js';
@@ -24,10 +24,10 @@ export interface TrackingWorld {
 }
 
 /** The platform on `store` with its tracker fed by an ingest, as `serve` wires them. */
-export function trackingWorld(store: Store, countries: CountryIndex | null = stubCountries()): TrackingWorld {
+export function trackingWorld(store: Store, countries: CountryIndex | null = stubCountries(), options: PlatformOptions = {}): TrackingWorld {
   let now = T0;
   const clock = { now: () => new Date(now), set: (ms: number) => void (now = ms) };
-  const platform = wirePlatform(store, clock, { tracking: { tickIntervalMs: 0, countries } });
+  const platform = wirePlatform(store, clock, { ...options, tracking: { tickIntervalMs: 0, countries } });
   const ingest = new PositionIngest(store.positions, { durable: (positions) => platform.tracker.durable(positions) });
   return { platform, ingest, clock };
 }

@@ -10,6 +10,8 @@ import { errorHandler, sendError } from './errors.js';
 import { authRoutes } from './routes/auth.js';
 import { gatewayRoutes, metricsRoute, type GatewayView } from './routes/gateway.js';
 import { declarationRoutes } from './routes/declarations.js';
+import { exchangeRoutes } from './routes/exchange.js';
+import { obligationRoutes } from './routes/obligations.js';
 import { healthRoutes } from './routes/health.js';
 import { inspectionRoutes } from './routes/inspections.js';
 import { positionRoutes } from './routes/positions.js';
@@ -92,6 +94,8 @@ export async function createHttpServer(services: ApiServices, options: HttpOptio
       await userRoutes(api, services);
       await tinRoutes(api);
       await declarationRoutes(api, services);
+      await obligationRoutes(api, services);
+      await exchangeRoutes(api, services);
       await referenceRoutes(api, services);
       await positionRoutes(api, services);
       await riskRoutes(api, services);

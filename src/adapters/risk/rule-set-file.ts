@@ -19,7 +19,7 @@ export async function readRuleSetFileOrThrow(path: string): Promise<Extract<Load
 }
 
 /** The rules/ directory of the installation, from the sources or from the build (dist/) alike. */
-function shippedRulesDirectory(): string {
+export function shippedRulesDirectory(): string {
   for (const up of ['../../../rules/', '../../../../rules/']) {
     const candidate = fileURLToPath(new URL(up, import.meta.url));
     if (existsSync(join(candidate, 'README.md'))) return candidate;

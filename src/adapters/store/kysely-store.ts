@@ -9,6 +9,7 @@ import type {
   Store,
   UserRepository,
 } from '../../ports/store.js';
+import type { ExchangeRepository, ObligationRepository } from '../../ports/exchange-store.js';
 import type { RiskStore } from '../../ports/risk-store.js';
 import type { QueueRepository } from '../../ports/queue-store.js';
 import type { AlertRepository, TripRepository } from '../../ports/tracking-store.js';
@@ -17,6 +18,8 @@ import { KyselyAuditLog } from './audit-log.js';
 import { KyselyDeclarationRepository } from './declaration-repository.js';
 import { MAX_PARAMETERS, type StoreDialect } from './dialect.js';
 import { migrationProvider } from './migrations/migrations.js';
+import { KyselyExchangeRepository } from './operators/exchange-repository.js';
+import { KyselyObligationRepository } from './operators/obligation-repository.js';
 import { KyselyNomenclatureRepository } from './nomenclature-repository.js';
 import { KyselyPositionRepository } from './position-repository.js';
 import { KyselyQueueRepository } from './queue-repository.js';
@@ -44,6 +47,8 @@ export class KyselyStore implements Store {
   readonly queues: QueueRepository;
   readonly trips: TripRepository;
   readonly alerts: AlertRepository;
+  readonly obligations: ObligationRepository;
+  readonly exchange: ExchangeRepository;
   #closed = false;
 
   constructor(
@@ -62,6 +67,8 @@ export class KyselyStore implements Store {
     this.queues = new KyselyQueueRepository(db, maxParameters);
     this.trips = new KyselyTripRepository(db);
     this.alerts = new KyselyAlertRepository(db);
+    this.obligations = new KyselyObligationRepository(db);
+    this.exchange = new KyselyExchangeRepository(db);
   }
 
   async migrate(): Promise<void> {

@@ -8,6 +8,7 @@
 import type { Generated } from 'kysely';
 import type { QueueCrossingsTable, QueueEntriesTable, QueueEventsTable, QueueLogTable } from './queue-schema.js';
 import type { DeclarationStatus, Role, SealDeviceState, SealProtocol } from '../../core/model/index.js';
+import type { OperatorTables } from './operator-schema.js';
 import type { RiskTables } from './risk/risk-schema.js';
 
 /** An ISO 8601 UTC timestamp, `YYYY-MM-DDTHH:mm:ss.sssZ`, so text order is time order on SQLite too. */
@@ -265,7 +266,7 @@ export interface AlertActionsTable {
   note: string | null;
 }
 
-export interface Database extends RiskTables {
+export interface Database extends RiskTables, OperatorTables {
   declarations: DeclarationsTable;
   goods_items: GoodsItemsTable;
   declaration_history: DeclarationHistoryTable;

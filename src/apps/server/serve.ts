@@ -6,12 +6,15 @@ import { readExchangeRatesFile } from '../../adapters/risk/exchange-rates-file.j
 import { createHttpServer } from '../../adapters/http/server.js';
 import { systemClock } from '../../ports/clock.js';
 import type { Config } from '../config.js';
+import { readOperatorConfig } from '../../adapters/exchange/operator-config.js';
 import { openPlatform, type Platform } from '../platform.js';
 import { startGateways, type Gateways } from './gateways.js';
 import { loadSealMappings } from './seal-mappings-file.js';
 
 /** How often called trucks are checked for no-shows and stale estimates refreshed. */
 const QUEUE_SWEEP_MS = 15_000;
+/** How often the operators' outbox is looked at for retries. */
+const EXCHANGE_ROUND_MS = 2_000;
 
 export interface Served {
   platform: Platform;
@@ -26,14 +29,17 @@ export async function serve(config: Config, seed?: (platform: Platform) => Promi
   }
   const log = pino({ level: process.env.CORRIDOR_LOG_LEVEL ?? 'info' });
   const trackerLog = log.child({ component: 'tracker' });
+  const operator = config.operatorConfig === undefined ? undefined : await readOperatorConfig(config.operatorConfig);
   const platform = await openPlatform(config.db, systemClock, {
     ...(config.riskSecret === undefined ? {} : { riskSecret: config.riskSecret }),
     ...(config.exchangeRatesFile === undefined ? {} : { exchangeRates: readExchangeRatesFile(config.exchangeRatesFile) }),
+    ...(operator === undefined ? {} : { operator: { identity: operator } }),
     tracking: {
       countries: loadCountryIndex(),
       onError: (error) => trackerLog.error({ err: error }, 'tracking failed; it catches up from the store'),
     },
   });
+  await platform.obligations.ready();
   if (!platform.risk.selectionKeyConfigured) {
     console.log('random selection draws under a secret made for this installation and kept in its database (CORRIDOR_RISK_SECRET is not set)');
   }
@@ -58,6 +64,8 @@ export async function serve(config: Config, seed?: (platform: Platform) => Promi
   });
   const url = await app.listen({ host: config.host, port: config.httpPort });
   platform.queueTimers.start(QUEUE_SWEEP_MS);
+  // After listening: what a restart left in the outbox goes out, and failed deliveries are retried.
+  platform.operator?.exchange.start(EXCHANGE_ROUND_MS);
   for (const listener of gateways.listeners) {
     app.log.info({ protocol: listener.protocol, port: listener.address.port }, 'device gateway listening');
   }

@@ -74,7 +74,8 @@ export function readHsCode(
 
 const HS_PREFIX_LENGTHS = [2, 3, 4, 5, 6, 7, 8, 9, 10];
 
-function readPrefixes(report: Report, value: unknown, path: Path): string[] | undefined {
+/** A non-empty list of goods code prefixes (2 to 10 digits, in quotes). */
+export function readPrefixes(report: Report, value: unknown, path: Path): string[] | undefined {
   const list = report.list(value, path, 'A list of goods code prefixes', { min: 1, max: MAX_PREFIXES });
   if (list === undefined) return undefined;
   const out: string[] = [];
@@ -86,7 +87,7 @@ function readPrefixes(report: Report, value: unknown, path: Path): string[] | un
 }
 
 /** A non-empty list of values from a closed list. */
-function readChoices<T extends string>(report: Report, value: unknown, path: Path, what: string, allowed: readonly T[]): T[] | undefined {
+export function readChoices<T extends string>(report: Report, value: unknown, path: Path, what: string, allowed: readonly T[]): T[] | undefined {
   const list = report.list(value, path, `A list of ${what}s`, { min: 1, max: Math.max(allowed.length, 1) * 4 });
   if (list === undefined) return undefined;
   const out: T[] = [];

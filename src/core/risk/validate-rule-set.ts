@@ -27,7 +27,8 @@ export const MAX_RULES = 10_000;
 const MAX_WEIGHT = 1_000_000;
 const MAX_REFERENCE_VALUES = 100_000;
 
-function readId(report: Report, value: unknown, path: Path, what: string): string | undefined {
+/** A rule set's or rule's identifier: lower-case letters, digits, `.`, `_` and `-`. */
+export function readId(report: Report, value: unknown, path: Path, what: string): string | undefined {
   const id = report.text(value, path, what, 64);
   if (id === undefined) return undefined;
   if (!ID.test(id)) {

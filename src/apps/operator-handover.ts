@@ -1,0 +1,37 @@
+/**
+ * What the tracker's news means for the other countries' operators: an ETA at the crossing within the lead time sends
+ * the next operator a transit notice, a border crossed hands tracking over, an alarm is forwarded along the route.
+ * As in tracking-consequences.ts, the work runs after the listener returns and its failures are reported, not thrown;
+ * a refusal on purpose (a peer not configured) is the answer, not a fault.
+ */
+import { ServiceError } from '../services/service-error.js';
+import type { TrackingListener } from '../services/tracking/listeners.js';
+import type { Tracker } from '../services/tracking/tracker.js';
+import type { TransitHandover } from '../services/operators/transit-handover.js';
+
+export function operatorHandover(
+  tracker: Pick<Tracker, 'declarationOf'>,
+  handover: Pick<TransitHandover, 'etaChanged' | 'crossed' | 'alertRaised'>,
+  onError: (error: unknown) => void = () => {},
+): TrackingListener {
+  const settle = (work: Promise<unknown>): void => {
+    work.catch((error: unknown) => {
+      if (!(error instanceof ServiceError)) onError(error);
+    });
+  };
+  return {
+    etaChanged(eta) {
+      settle(handover.etaChanged(eta));
+    },
+    events(events) {
+      for (const event of events) {
+        const declarationId = tracker.declarationOf(event.tripId);
+        if (event.type === 'border-crossed' && declarationId !== undefined) settle(handover.crossed(declarationId, event));
+      }
+    },
+    alertRaised(alert) {
+      const declarationId = tracker.declarationOf(alert.tripId);
+      if (declarationId !== undefined) settle(handover.alertRaised(declarationId, alert));
+    },
+  };
+}

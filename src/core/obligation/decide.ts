@@ -1,0 +1,90 @@
+/**
+ * Decides whether a declaration's shipment must be tracked with a navigation seal, and says why: the exemption or
+ * rule that decided (with the goods item that matched), or that none applied, and the facts it decided on.
+ */
+import type { Declaration } from '../model/index.js';
+import { matchingPrefix } from '../risk/hs-prefix-index.js';
+import type { CustomsProcedure, ObligationRule, ObligationRuleSet } from './obligation-rules.js';
+
+export interface ObligationFacts {
+  procedure: CustomsProcedure;
+  /** The countries the route passes, in order, each once: departure, the crossing's two, destination. */
+  routeCountries: string[];
+  goods: ReadonlyArray<{ hsCode: string }>;
+  consignorTin?: string;
+  carrierTin?: string;
+}
+
+export interface ObligationMatch {
+  kind: 'rule' | 'exemption';
+  id: string;
+  explanation: string;
+  /** The goods item (from 1) and code the rule's prefixes matched, when it has some. */
+  goods?: { item: number; hsCode: string; prefix: string };
+}
+
+export interface ObligationDecision {
+  required: boolean;
+  rules: { id: string; version: number };
+  /** What decided; null when no rule applied (no seal required). */
+  decidedBy: ObligationMatch | null;
+  procedure: CustomsProcedure;
+  routeCountries: string[];
+  memberStatesCrossed: number;
+}
+
+/** The route's countries from the places a declaration names, in the order a truck passes them, each once. */
+export function routeCountries(departure: string | undefined, crossing: readonly string[], destination: string | undefined): string[] {
+  const ordered = [departure, ...(departure !== undefined && crossing[1] === departure ? [...crossing].reverse() : crossing), destination];
+  return [...new Set(ordered.filter((country): country is string => country !== undefined))];
+}
+
+/** The facts of a declaration; the procedure is given, since a transit declaration does not say it apart. */
+export function obligationFacts(declaration: Declaration, procedure: CustomsProcedure, countries: string[]): ObligationFacts {
+  return {
+    procedure,
+    routeCountries: countries,
+    goods: declaration.goods,
+    ...(declaration.consignor.tin === undefined ? {} : { consignorTin: declaration.consignor.tin }),
+    ...(declaration.carrier.tin === undefined ? {} : { carrierTin: declaration.carrier.tin }),
+  };
+}
+
+function goodsMatch(prefixes: readonly string[], goods: ObligationFacts['goods']): ObligationMatch['goods'] | undefined {
+  for (const [index, item] of goods.entries()) {
+    const prefix = matchingPrefix(item.hsCode, prefixes);
+    if (prefix !== undefined) return { item: index + 1, hsCode: item.hsCode, prefix };
+  }
+  return undefined;
+}
+
+function matches(rule: ObligationRule, kind: ObligationMatch['kind'], facts: ObligationFacts, memberStates: number): ObligationMatch | undefined {
+  if (rule.procedure !== undefined && !rule.procedure.includes(facts.procedure)) return undefined;
+  if (rule.minMemberStates !== undefined && memberStates < rule.minMemberStates) return undefined;
+  if (rule.consignorTin !== undefined && (facts.consignorTin === undefined || !rule.consignorTin.includes(facts.consignorTin))) return undefined;
+  if (rule.carrierTin !== undefined && (facts.carrierTin === undefined || !rule.carrierTin.includes(facts.carrierTin))) return undefined;
+  const match: ObligationMatch = { kind, id: rule.id, explanation: rule.explanation };
+  if (rule.hsPrefix === undefined) return match;
+  const goods = goodsMatch(rule.hsPrefix, facts.goods);
+  return goods === undefined ? undefined : { ...match, goods };
+}
+
+export function decideObligation(set: ObligationRuleSet, facts: ObligationFacts): ObligationDecision {
+  const memberStatesCrossed = facts.routeCountries.filter((country) => set.memberStates.includes(country)).length;
+  const first = (rules: readonly ObligationRule[], kind: ObligationMatch['kind']) => {
+    for (const rule of rules) {
+      const match = matches(rule, kind, facts, memberStatesCrossed);
+      if (match !== undefined) return match;
+    }
+    return undefined;
+  };
+  const decidedBy = first(set.exemptions, 'exemption') ?? first(set.rules, 'rule') ?? null;
+  return {
+    required: decidedBy?.kind === 'rule',
+    rules: { id: set.id, version: set.version },
+    decidedBy,
+    procedure: facts.procedure,
+    routeCountries: facts.routeCountries,
+    memberStatesCrossed,
+  };
+}

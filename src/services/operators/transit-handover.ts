@@ -1,0 +1,172 @@
+/**
+ * Handing a transit from one national operator to the next along its route.
+ *
+ * Where the transit starts (the declaration and its trip are here): when the truck's ETA to its crossing falls under
+ * the lead time, the next country's operator gets a transit notice, once; when the seal crosses into that country,
+ * tracking passes to it (a handover message, and the record here says who tracks it now); alerts of consequence go
+ * to the operators of the rest of the route. Where it continues: the notice, the handover and the alerts are recorded,
+ * and its operator reports arrival and closure to the others on the route.
+ */
+import type { SignedMessage } from '../../core/exchange/message.js';
+import type { MessageBody } from '../../core/exchange/schemas.js';
+import { transitNotice } from '../../core/exchange/transit-notice.js';
+import type { User } from '../../core/model/index.js';
+import type { TrackingEvent } from '../../core/tracking/index.js';
+import type { Clock } from '../../ports/clock.js';
+import type { InboxEntry, OperatorTransit, OutboxEntry } from '../../ports/exchange-store.js';
+import type { Store } from '../../ports/store.js';
+import type { Alert } from '../../ports/tracking-store.js';
+import type { Audit } from '../audit.js';
+import type { AuthService } from '../auth-service.js';
+import { ServiceError } from '../service-error.js';
+import type { TripEta } from '../tracking/listeners.js';
+import type { ExchangeService } from './exchange-service.js';
+
+export interface HandoverOptions {
+  /** How long before the truck's ETA at its crossing the next operator is told; two hours unless told. */
+  noticeLeadMs?: number;
+}
+
+export interface TransitExchangeView {
+  transit: OperatorTransit;
+  sent: OutboxEntry[];
+  received: InboxEntry[];
+}
+
+const DEFAULT_LEAD_MS = 2 * 60 * 60 * 1000;
+
+export class TransitHandover {
+  private readonly leadMs: number;
+  /** One piece of tracker-driven work at a time, so two ETAs in a row cannot both send the notice. */
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly store: Store,
+    private readonly auth: AuthService,
+    private readonly exchange: ExchangeService,
+    private readonly clock: Clock,
+    private readonly audit: Audit,
+    options: HandoverOptions = {},
+  ) {
+    this.leadMs = options.noticeLeadMs ?? DEFAULT_LEAD_MS;
+  }
+
+  private get self(): string {
+    return this.exchange.operator.country;
+  }
+
+  /** The truck's ETA at its crossing moved: tells the next operator once it is within the lead time. */
+  etaChanged(eta: TripEta): Promise<void> {
+    return this.serially(() => this.notifyNext(eta));
+  }
+
+  /** The seal crossed a border: tracking passes to that country's operator when it is the next on the route. */
+  crossed(declarationId: string, event: TrackingEvent): Promise<void> {
+    return this.serially(() => this.handOver(declarationId, event));
+  }
+
+  /** An alarm on a transit reaches the operators of the countries it has still to pass. */
+  alertRaised(declarationId: string, alert: Alert): Promise<void> {
+    return this.serially(() => this.forwardAlert(declarationId, alert));
+  }
+
+  private serially(work: () => Promise<void>): Promise<void> {
+    const next = this.#queue.then(work);
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async notifyNext(eta: TripEta): Promise<void> {
+    if (eta.crossingAt === null || eta.crossingAt - this.clock.now().getTime() > this.leadMs) return;
+    if ((await this.store.exchange.getTransit(eta.declarationId)) !== undefined) return;
+    const route = await this.routeOf(eta.declarationId);
+    const next = route[route.indexOf(this.self) + 1];
+    const [declaration, trip] = await Promise.all([this.store.declarations.get(eta.declarationId), this.store.trips.get(eta.tripId)]);
+    if (next === undefined || declaration === undefined || trip === undefined) return;
+    const positions = await this.store.trips.positionsReceived(trip.sealIds, trip.plan.openedAt);
+    const notice = transitNotice(declaration, route, positions, eta.crossingAt);
+    await this.exchange.send(next, 'transit-notice', declaration.id, notice);
+    await this.save({ transitId: declaration.id, reference: declaration.reference, route, trackedBy: this.self, status: 'tracking', notice });
+  }
+
+  private async handOver(declarationId: string, event: TrackingEvent): Promise<void> {
+    const to = event.details.to;
+    const transit = await this.store.exchange.getTransit(declarationId);
+    if (typeof to !== 'string' || transit === undefined || transit.trackedBy !== this.self || !transit.route.includes(to) || to === this.self) return;
+    const at = new Date(event.at).toISOString();
+    const crossing = typeof event.details.nearestCrossingId === 'string' ? event.details.nearestCrossingId : 'unknown';
+    await this.exchange.send(to, 'handover', declarationId, { transitId: declarationId, crossing, from: this.self, to, at });
+    await this.save({ ...transit, trackedBy: to, status: 'handed_over' });
+  }
+
+  private async forwardAlert(declarationId: string, alert: Alert): Promise<void> {
+    if (alert.severity !== 'alarm') return;
+    const transit = await this.store.exchange.getTransit(declarationId);
+    if (transit === undefined) return;
+    const ahead = transit.route.slice(Math.max(0, transit.route.indexOf(transit.trackedBy))).filter((country) => country !== this.self);
+    const position = alert.position === null ? null : { deviceId: alert.position.deviceId, at: new Date(alert.position.deviceTime).toISOString(), lat: alert.position.lat, lon: alert.position.lon };
+    const body: MessageBody<'alert'> = { transitId: declarationId, alertType: alert.type, severity: alert.severity, at: new Date(alert.firstSeen).toISOString(), raisedBy: this.self, position };
+    for (const country of ahead) await this.exchange.send(country, 'alert', declarationId, body);
+  }
+
+  /** The operator tracking a transit reports its arrival or closure to the other operators of its route. */
+  async report(actor: User, transitId: string, kind: 'arrival' | 'closure'): Promise<OperatorTransit> {
+    this.auth.require(actor, 'trips:write');
+    const transit = await this.store.exchange.getTransit(transitId);
+    if (transit === undefined) throw new ServiceError('NOT_FOUND', `no transit ${transitId}`);
+    if (transit.trackedBy !== this.self) throw new ServiceError('INVALID_TRANSITION', `transit ${transitId} is tracked by ${transit.trackedBy}'s operator, not ${this.self}'s`);
+    const status = kind === 'arrival' ? 'arrived' : 'closed';
+    if (transit.status === status || transit.status === 'closed') throw new ServiceError('INVALID_TRANSITION', `transit ${transitId} is ${transit.status} already`);
+    const at = this.clock.now().toISOString();
+    for (const country of transit.route.filter((c) => c !== this.self)) await this.exchange.send(country, kind, transitId, { transitId, at });
+    await this.audit(actor, kind, 'transit', transitId);
+    return this.save({ ...transit, status });
+  }
+
+  /** A message from another operator, applied to the transit's record; idempotent, as the exchange requires. */
+  async apply(message: SignedMessage): Promise<void> {
+    const transitId = String(message.body.transitId);
+    const known = await this.store.exchange.getTransit(transitId);
+    const transit: Omit<OperatorTransit, 'updatedAt'> = known ?? { transitId, reference: transitId, route: [message.sender, this.self], trackedBy: message.sender, status: 'notified', notice: null };
+    switch (message.type) {
+      case 'transit-notice': {
+        const body = message.body as MessageBody<'transit-notice'>;
+        const route = body.declaration.Itinerary.map((step) => step.RoutingCountryCode);
+        await this.save({ ...transit, reference: body.declaration.FunctionalReferenceID, route, notice: body });
+        return;
+      }
+      case 'handover': {
+        const body = message.body as MessageBody<'handover'>;
+        await this.save({ ...transit, trackedBy: body.to, status: body.to === this.self ? 'tracking' : transit.status });
+        return;
+      }
+      case 'arrival':
+        if (transit.status !== 'closed') await this.save({ ...transit, status: 'arrived' });
+        return;
+      case 'closure':
+        await this.save({ ...transit, status: 'closed' });
+        return;
+      case 'alert':
+        // The alert is in the inbox, which is the transit's exchange history; the record itself does not change.
+        if (known === undefined) await this.save(transit);
+    }
+  }
+
+  /** Who tracks a transit now and what was exchanged about it, for the console. */
+  async view(actor: User, transitId: string): Promise<TransitExchangeView> {
+    this.auth.require(actor, 'trips:read');
+    const transit = await this.store.exchange.getTransit(transitId);
+    if (transit === undefined) throw new ServiceError('NOT_FOUND', `no transit ${transitId}`);
+    return { transit, ...(await this.store.exchange.history(transitId)) };
+  }
+
+  private async routeOf(declarationId: string): Promise<string[]> {
+    return (await this.store.obligations.get(declarationId))?.decision.routeCountries ?? [];
+  }
+
+  private async save(transit: Omit<OperatorTransit, 'updatedAt'>): Promise<OperatorTransit> {
+    const saved = { ...transit, updatedAt: this.clock.now().toISOString() };
+    await this.store.exchange.saveTransit(saved);
+    return saved;
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * The tracking obligation through the API: decided by the shipped rules when a declaration is submitted, shown with
+ * the rule that decided, and enforced: a declaration that must be sealed starts its transit only by arming a seal.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Api } from '../../src/adapters/http/server.js';
+import { openStore } from '../../src/adapters/store/open-store.js';
+import { CONSOLE_USER, type Platform } from '../../src/apps/platform.js';
+import { apiWorld, type Tokens } from '../support/api-world.js';
+import { SEAL } from '../support/fixtures.js';
+import { armRequest, seedRoute, trackingWorld } from '../tracking/tracking-world.js';
+
+let platform: Platform;
+let api: Api;
+let tokens: Tokens;
+
+function call(method: 'GET' | 'POST', url: string, user: keyof Tokens, payload?: object) {
+  return api.inject({ method, url: `/api/v1${url}`, headers: { authorization: `Bearer ${tokens[user]}` }, ...(payload ? { payload } : {}) });
+}
+
+beforeAll(async () => {
+  const store = openStore(':memory:');
+  await store.migrate();
+  ({ platform } = trackingWorld(store));
+  ({ api, tokens } = await apiWorld(platform, [SEAL]));
+});
+
+afterAll(async () => {
+  await api.close();
+  await platform.close();
+});
+
+describe('tracking obligation', () => {
+  it('requires a seal for clothing in transit from Kyrgyzstan to Kazakhstan, naming the rule and the goods', async () => {
+    const id = await seedRoute(platform, 'OBL-1', [SEAL.id]);
+    const response = await call('GET', `/declarations/${id}/tracking-obligation`, 'admin');
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({
+      declarationId: id,
+      decision: {
+        required: true,
+        rules: { id: 'eaeu-navigation-seals', version: 1 },
+        decidedBy: { kind: 'rule', id: 'road-transit-clothing-footwear-electronics', goods: { item: 1, prefix: '62' } },
+        procedure: 'transit',
+        routeCountries: ['KG', 'KZ'],
+        memberStatesCrossed: 2,
+      },
+    });
+    expect((await call('GET', '/declarations/nowhere/tracking-obligation', 'admin')).statusCode).toBe(404);
+  });
+
+  it('refuses to start the transit by hand, and lets arming the seal start it', async () => {
+    const id = await seedRoute(platform, 'OBL-2', [SEAL.id]);
+    const byHand = await call('POST', `/declarations/${id}/status`, 'admin', { status: 'in_transit' });
+    expect(byHand.statusCode).toBe(409);
+    expect(byHand.json().error.issues).toEqual([expect.objectContaining({ code: 'SEAL_REQUIRED', path: 'status' })]);
+    expect((await platform.declarations.get(CONSOLE_USER, id)).declaration.status).toBe('accepted');
+
+    expect((await call('POST', '/trips', 'admin', armRequest(id))).statusCode).toBe(201);
+    expect((await platform.declarations.get(CONSOLE_USER, id)).declaration.status).toBe('in_transit');
+    // With the seal armed, the steps after the border may be taken by hand again.
+    for (const status of ['at_border', 'released', 'in_transit']) {
+      expect((await call('POST', `/declarations/${id}/status`, 'admin', { status })).statusCode).toBe(200);
+    }
+  });
+
+  it('needs no seal for goods no rule lists, and lets such a transit start by hand', async () => {
+    const id = await seedRoute(platform, 'OBL-3', [SEAL.id]);
+    const { declaration } = await platform.declarations.get(CONSOLE_USER, id);
+    const { id: _id, status: _s, owner: _o, createdAt: _c, updatedAt: _u, ...input } = declaration;
+    const tomatoes = { ...input, goods: [{ hsCode: '070200', description: 'Tomatoes', packages: 100, grossMassKg: 2000, value: 36000, currency: 'USD' }] };
+    const other = await platform.declarations.create(CONSOLE_USER, { ...tomatoes, reference: 'OBL-4' });
+    await platform.declarations.submit(CONSOLE_USER, other.id);
+    const response = await call('GET', `/declarations/${other.id}/tracking-obligation`, 'admin');
+    expect(response.json().decision).toMatchObject({ required: false, decidedBy: null });
+    expect((await call('POST', `/declarations/${other.id}/status`, 'admin', { status: 'in_transit' })).statusCode).toBe(200);
+  });
+});

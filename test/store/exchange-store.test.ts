@@ -1,0 +1,114 @@
+/**
+ * The national operators' repositories, run unchanged on SQLite and on PostgreSQL (when CORRIDOR_TEST_PG names one):
+ * obligation decisions, the outbox's sequences and retries, the inbox's once-only keeping, and transits.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openPostgresStore } from '../../src/adapters/store/postgres/postgres-store.js';
+import { openSqliteStore } from '../../src/adapters/store/sqlite/sqlite-store.js';
+import type { SignedMessage } from '../../src/core/exchange/message.js';
+import type { ObligationDecision } from '../../src/core/obligation/index.js';
+import type { Store } from '../../src/ports/store.js';
+import { postgresUrl } from '../support/services.js';
+
+const message = (id: string, sequence: number, overrides: Partial<SignedMessage> = {}): SignedMessage => ({
+  id,
+  sequence,
+  sender: 'KG',
+  recipient: 'KZ',
+  type: 'transit-notice',
+  sentAt: '2026-02-11T08:00:00.000Z',
+  body: { transitId: 't-1', reference: 'Ref «1»' },
+  signature: 'c2lnbmF0dXJl',
+  ...overrides,
+});
+
+const decision: ObligationDecision = {
+  required: true,
+  rules: { id: 'eaeu-navigation-seals', version: 1 },
+  decidedBy: { kind: 'rule', id: 'excise', explanation: 'Excise goods.', goods: { item: 1, hsCode: '2208601100', prefix: '2208' } },
+  procedure: 'transit',
+  routeCountries: ['KG', 'KZ', 'RU'],
+  memberStatesCrossed: 3,
+};
+
+function describeExchangeStore(name: string, open: () => Promise<{ store: Store; dispose(): Promise<void> }>) {
+  describe(name, () => {
+    let store: Store;
+    let dispose: () => Promise<void>;
+    beforeEach(async () => {
+      ({ store, dispose } = await open());
+    });
+    afterEach(async () => {
+      await dispose();
+    });
+
+    it('keeps the latest obligation decision of a declaration', async () => {
+      expect(await store.obligations.get('d-1')).toBeUndefined();
+      await store.obligations.save({ declarationId: 'd-1', decision: { ...decision, required: false, decidedBy: null }, decidedAt: '2026-02-11T08:00:00Z' });
+      await store.obligations.save({ declarationId: 'd-1', decision, decidedAt: '2026-02-11T09:00:00+01:00' });
+      expect(await store.obligations.get('d-1')).toEqual({ declarationId: 'd-1', decision, decidedAt: '2026-02-11T08:00:00.000Z' });
+    });
+
+    it('numbers messages per peer, and delivers the due ones until they are delivered', async () => {
+      expect([await store.exchange.nextSequence('KZ'), await store.exchange.nextSequence('KZ'), await store.exchange.nextSequence('RU')]).toEqual([1, 2, 1]);
+      await store.exchange.enqueue({ message: message('m-2', 2), transitId: 't-1', nextAttemptMs: 2_000 });
+      await store.exchange.enqueue({ message: message('m-1', 1), transitId: 't-1', nextAttemptMs: 1_000 });
+      await expect(store.exchange.enqueue({ message: message('m-3', 1), transitId: 't-1', nextAttemptMs: 0 })).rejects.toThrow();
+      expect((await store.exchange.due(1_500, 10)).map((entry) => entry.message.id)).toEqual(['m-1']);
+      expect((await store.exchange.due(5_000, 10)).map((entry) => entry.message.id)).toEqual(['m-1', 'm-2']);
+
+      await store.exchange.markFailed('m-1', 1, 9_000, 'connection refused');
+      await store.exchange.markDelivered('m-2', '2026-02-11T08:00:01Z');
+      expect(await store.exchange.due(5_000, 10)).toEqual([]);
+      const [retry] = await store.exchange.due(9_000, 10);
+      expect(retry).toEqual({ message: message('m-1', 1), transitId: 't-1', attempts: 1, nextAttemptMs: 9_000, deliveredAt: null, lastError: 'connection refused' });
+      expect((await store.exchange.history('t-1')).sent.map((entry) => [entry.message.id, entry.deliveredAt])).toEqual([
+        ['m-1', null],
+        ['m-2', '2026-02-11T08:00:01.000Z'],
+      ]);
+    });
+
+    it('keeps a received message once, however often it comes', async () => {
+      const entry = { message: message('m-9', 4, { sender: 'RU', recipient: 'KG' }), transitId: 't-1', receivedAt: '2026-02-11T08:00:00Z' };
+      expect(await store.exchange.receive(entry)).toBe(true);
+      expect(await store.exchange.receive({ ...entry, receivedAt: '2026-02-11T08:05:00Z' })).toBe(false);
+      expect((await store.exchange.history('t-1')).received).toEqual([{ ...entry, receivedAt: '2026-02-11T08:00:00.000Z' }]);
+    });
+
+    it('keeps which operator tracks a transit', async () => {
+      const transit = { transitId: 't-1', reference: 'R-1', route: ['KG', 'KZ', 'RU'], trackedBy: 'KG', status: 'notified' as const, notice: { seal: { locked: true } }, updatedAt: '2026-02-11T08:00:00.000Z' };
+      await store.exchange.saveTransit(transit);
+      await store.exchange.saveTransit({ ...transit, trackedBy: 'KZ', status: 'tracking', notice: null });
+      expect(await store.exchange.getTransit('t-1')).toEqual({ ...transit, trackedBy: 'KZ', status: 'tracking', notice: null });
+      expect(await store.exchange.getTransit('t-2')).toBeUndefined();
+    });
+  });
+}
+
+describeExchangeStore('operators store on SQLite', async () => {
+  const store = openSqliteStore(':memory:');
+  await store.migrate();
+  return { store, dispose: () => store.close() };
+});
+
+const url = postgresUrl();
+if (url !== undefined) {
+  const admin = new pg.Pool({ connectionString: url, max: 1 });
+  const run = `test_exchange_${randomBytes(4).toString('hex')}`;
+  let count = 0;
+  afterAll(() => admin.end());
+  describeExchangeStore('operators store on PostgreSQL', async () => {
+    const schema = `${run}_${++count}`;
+    const store = openPostgresStore(url, { schema });
+    await store.migrate();
+    return {
+      store,
+      dispose: async () => {
+        await store.close();
+        await admin.query(`drop schema if exists ${schema} cascade`);
+      },
+    };
+  });
+}
