@@ -13,6 +13,12 @@ export interface Config {
   sealMappingsFile?: string;
   /** Random-selection key `id:secret`, the secret in hex or base64 (32 bytes or more). */
   riskSecret?: string;
+  /** The bus between gateways and trackers: a `nats://` URL (several separated by commas) for JetStream; in-process when unset. */
+  bus?: string;
+  /** How many shards the devices are spread over on the bus; fixed once the stream exists. */
+  busShards: number;
+  /** How long a tracker's lease on a shard lasts unrenewed: how soon another takes over a stopped tracker's shards. */
+  shardLeaseMs: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -30,7 +36,29 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     ...(env.CORRIDOR_MQTT_URL ? { mqttUrl: env.CORRIDOR_MQTT_URL } : {}),
     ...(env.CORRIDOR_SEAL_MAPPINGS ? { sealMappingsFile: env.CORRIDOR_SEAL_MAPPINGS } : {}),
     ...(env.CORRIDOR_RISK_SECRET ? { riskSecret: env.CORRIDOR_RISK_SECRET } : {}),
+    ...(env.CORRIDOR_BUS ? { bus: busUrl(env.CORRIDOR_BUS) } : {}),
+    busShards: shardCount(env.CORRIDOR_BUS_SHARDS ?? '16'),
+    shardLeaseMs: leaseMs(env.CORRIDOR_SHARD_LEASE_MS ?? '15000'),
   };
+}
+
+function busUrl(text: string): string {
+  if (!text.split(',').every((url) => /^nats:\/\/[^\s/]+$/.test(url.trim()))) {
+    throw new Error(`CORRIDOR_BUS must be nats://host:port (several separated by commas), not "${text}"`);
+  }
+  return text;
+}
+
+function leaseMs(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 300) throw new Error(`CORRIDOR_SHARD_LEASE_MS must be whole milliseconds, 300 or more, not "${text}"`);
+  return value;
+}
+
+function shardCount(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1 || value > 1024) throw new Error(`CORRIDOR_BUS_SHARDS must be a whole number from 1 to 1024, not "${text}"`);
+  return value;
 }
 
 export function port(text: string, name: string): number {

@@ -23,6 +23,7 @@ import type {
 } from '../core/model/index.js';
 import type { RiskStore } from './risk-store.js';
 import type { QueueRepository } from './queue-store.js';
+import type { ShardLeaseRepository } from './shard-leases.js';
 import type { AlertRepository, TripRepository } from './tracking-store.js';
 
 export interface Page<T> {
@@ -186,6 +187,7 @@ export interface Store {
   readonly queues: QueueRepository;
   readonly trips: TripRepository;
   readonly alerts: AlertRepository;
+  readonly shardLeases: ShardLeaseRepository;
   /** Brings the schema to the latest migration. */
   migrate(): Promise<void>;
   close(): Promise<void>;

@@ -12,6 +12,7 @@ import type {
 import type { RiskStore } from '../../ports/risk-store.js';
 import type { QueueRepository } from '../../ports/queue-store.js';
 import type { AlertRepository, TripRepository } from '../../ports/tracking-store.js';
+import type { ShardLeaseRepository } from '../../ports/shard-leases.js';
 import { KyselyAlertRepository } from './alert-repository.js';
 import { KyselyAuditLog } from './audit-log.js';
 import { KyselyDeclarationRepository } from './declaration-repository.js';
@@ -21,6 +22,7 @@ import { KyselyNomenclatureRepository } from './nomenclature-repository.js';
 import { KyselyPositionRepository } from './position-repository.js';
 import { KyselyQueueRepository } from './queue-repository.js';
 import { KyselyReferenceRepository } from './reference-repository.js';
+import { KyselyShardLeaseRepository } from './shard-lease-repository.js';
 import { kyselyRiskStore } from './risk/kysely-risk-store.js';
 import { KyselyTripRepository } from './trip-repository.js';
 import type { Database } from './schema.js';
@@ -44,6 +46,7 @@ export class KyselyStore implements Store {
   readonly queues: QueueRepository;
   readonly trips: TripRepository;
   readonly alerts: AlertRepository;
+  readonly shardLeases: ShardLeaseRepository;
   #closed = false;
 
   constructor(
@@ -62,6 +65,7 @@ export class KyselyStore implements Store {
     this.queues = new KyselyQueueRepository(db, maxParameters);
     this.trips = new KyselyTripRepository(db);
     this.alerts = new KyselyAlertRepository(db);
+    this.shardLeases = new KyselyShardLeaseRepository(db);
   }
 
   async migrate(): Promise<void> {

@@ -24,3 +24,13 @@ export function parseShards(text: string, shardCount: number): number[] {
   }
   return [...shards].sort((a, b) => a - b);
 }
+
+/**
+ * The shard whose holder follows a trip: its first seal's, in id order, so every tracker agrees. A trip whose seals
+ * fall on different shards gets the other seals' positions only from the store (see the README, "Scaling out").
+ */
+export function tripShard(sealIds: readonly string[], shardCount: number): number {
+  let first = sealIds[0] ?? '';
+  for (const id of sealIds) if (id < first) first = id;
+  return shardOf(first, shardCount);
+}

@@ -10,6 +10,7 @@ import * as positions from './0002-positions.js';
 import * as risk from './0004-risk.js';
 import * as queue from './0005-queue.js';
 import * as tracking from './0003-tracking.js';
+import * as shardLeases from './0006-shard-leases.js';
 
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   const types = columnTypes(dialect);
@@ -19,6 +20,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
     '0004-risk': { up: (db) => risk.up(db, types), down: (db) => risk.down(db) },
     '0005-queue': { up: (db) => queue.up(db, types), down: (db) => queue.down(db) },
     '0003-tracking': { up: (db) => tracking.up(db, types), down: (db) => tracking.down(db) },
+    '0006-shard-leases': { up: (db) => shardLeases.up(db, types), down: (db) => shardLeases.down(db) },
   };
   return { getMigrations: async () => migrations };
 }
