@@ -19,6 +19,8 @@ export interface Config {
   busShards: number;
   /** How long a tracker's lease on a shard lasts unrenewed: how soon another takes over a stopped tracker's shards. */
   shardLeaseMs: number;
+  /** Days of positions kept on PostgreSQL (older days' partitions are dropped); all when unset. */
+  positionRetentionDays?: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -39,6 +41,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     ...(env.CORRIDOR_BUS ? { bus: busUrl(env.CORRIDOR_BUS) } : {}),
     busShards: shardCount(env.CORRIDOR_BUS_SHARDS ?? '16'),
     shardLeaseMs: leaseMs(env.CORRIDOR_SHARD_LEASE_MS ?? '15000'),
+    ...(env.CORRIDOR_POSITION_RETENTION_DAYS ? { positionRetentionDays: retentionDays(env.CORRIDOR_POSITION_RETENTION_DAYS) } : {}),
   };
 }
 
@@ -47,6 +50,12 @@ function busUrl(text: string): string {
     throw new Error(`CORRIDOR_BUS must be nats://host:port (several separated by commas), not "${text}"`);
   }
   return text;
+}
+
+function retentionDays(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`CORRIDOR_POSITION_RETENTION_DAYS must be a whole number of days from 1, not "${text}"`);
+  return value;
 }
 
 function leaseMs(text: string): number {

@@ -7,10 +7,12 @@
  * counted against a replay of what the devices sent, with one alert per condition.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCountryIndex } from '../../src/adapters/geo/natural-earth.js';
 import { CONSOLE_USER, openPlatform, type Platform } from '../../src/apps/platform.js';
+import { shardOf } from '../../src/core/devices/index.js';
 import type { FleetReport } from '../../src/core/fleet/index.js';
 import type { Position } from '../../src/core/model/index.js';
 import { Driver, MINUTE } from '../../src/core/tracking/test-support.js';
@@ -60,6 +62,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const child of children) await child.kill();
+  // What each process logged, for a failure's post-mortem.
+  await mkdir('test-results/scale', { recursive: true });
+  for (const [i, child] of children.entries()) await writeFile(`test-results/scale/${i}-${child.name}.log`, child.output());
   await nats?.stop();
   await proxy?.close();
   if (pgUrl) {
@@ -139,6 +144,18 @@ async function stream(device: Device, port: () => number, onAck: () => void, dea
   }
 }
 
+/** Where each trip's tracker is against what its device sent and what is stored, for a failure's message. */
+async function lag(platform: Platform, devices: readonly Device[]): Promise<string> {
+  const lines: string[] = [];
+  for (const device of devices) {
+    const cursor = (await platform.store.trips.progress(device.trip.id))?.cursor;
+    const stored = await platform.store.positions.list({ deviceId: device.imei, limit: 100_000 });
+    const taken = cursor ? device.positions.findIndex((p) => p.deviceTime === cursor.deviceTime) + 1 : 0;
+    lines.push(`${device.imei} shard ${shardOf(device.imei, 4)}: taken ${taken}, stored ${stored.length}, sent ${device.positions.length}`);
+  }
+  return lines.join('\n');
+}
+
 const holding = (shards: string) => new RegExp(`"shards":\\[${shards}\\][^\\n]*"msg":"holding shards"`);
 
 describe.skipIf(!binary || !pgUrl)('scale-out over JetStream and PostgreSQL, under faults', () => {
@@ -198,6 +215,8 @@ describe.skipIf(!binary || !pgUrl)('scale-out over JetStream and PostgreSQL, und
     await gateway.waitFor(/"protocol":"teltonika","port":\d+/);
     await streaming;
     expect(acks).toBe(total);
+    // No fault took down a process it did not aim at.
+    for (const child of [trackerB, trackerA2, gateway]) expect(child.process.exitCode ?? child.process.signalCode, child.name).toBeNull();
 
     // Every trip's cursor reaches its last position: the trackers have taken everything.
     const check = await openPlatform(db, undefined, { tracking: { countries: loadCountryIndex(), tickIntervalMs: 0 } });
@@ -206,7 +225,7 @@ describe.skipIf(!binary || !pgUrl)('scale-out over JetStream and PostgreSQL, und
       for (const device of devices) {
         const last = device.positions.at(-1)!.deviceTime;
         while ((await check.store.trips.progress(device.trip.id))?.cursor?.deviceTime !== last) {
-          if (Date.now() > deadline) throw new Error(`trip ${device.trip.id} not caught up: ${JSON.stringify((await check.store.trips.progress(device.trip.id))?.cursor)}`);
+          if (Date.now() > deadline) throw new Error(`trips not caught up:\n${await lag(check, devices)}`);
           await sleep(250);
         }
       }

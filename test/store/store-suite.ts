@@ -506,6 +506,22 @@ export function describeStoreSuite(name: string, factory: StoreFactory): void {
         expect(await store.positions.latest()).toStrictEqual([full, minimal]);
       });
 
+      it('take a large batch (by COPY on PostgreSQL) exactly as a small one: awkward text, repeats in and across batches, latest per device', async () => {
+        const awkward = { note: 'a "quoted", comma\nnew line\t tab \\ backslash, Ақ Жол', big: 18_446_744_073_709_551_615n, raw: new Uint8Array([0, 255]), nul: 'x\u0000y' };
+        const batch = Array.from({ length: 1_500 }, (_, i) =>
+          position(`bulk-${i % 7}`, Math.floor(i / 7), { ...(i % 3 === 0 ? {} : { sequence: i }), attributes: i % 5 === 0 ? awkward : { io1: i }, ...(i % 2 === 0 ? {} : { altitude: i / 3 }) }),
+        );
+        const repeated = [...batch, ...batch.slice(0, 300)];
+        expect(await store.positions.insertMany(repeated)).toBe(batch.length);
+        const later = Array.from({ length: 400 }, (_, i) => position(`bulk-${i % 7}`, 1_000 + i));
+        expect(await store.positions.insertMany([...batch.slice(500, 900), ...later])).toBe(later.length);
+        for (let d = 0; d < 7; d++) {
+          const expected = [...batch, ...later].filter((p) => p.deviceId === `bulk-${d}`).sort((a, b) => a.deviceTime - b.deviceTime || (a.sequence ?? -1) - (b.sequence ?? -1));
+          expect(await track(`bulk-${d}`)).toStrictEqual(expected);
+          expect(await store.positions.latestOf(`bulk-${d}`)).toStrictEqual(expected.at(-1));
+        }
+      });
+
       it('skip a resent position (same device, time and sequence), count only the new, and keep the first', async () => {
         const batch = [position('d1', 0, { sequence: 1 }), position('d1', 1, { sequence: 2 }), position('d2', 0, { sequence: 1 })];
         expect(await store.positions.insertMany(batch)).toBe(3);

@@ -2,6 +2,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
 export interface Child {
+  /** The command and its arguments, as a file name. */
+  name: string;
   process: ChildProcess;
   /** Everything the process printed so far. */
   output(): string;
@@ -27,6 +29,7 @@ export function startCorridor(args: readonly string[], env: NodeJS.ProcessEnv): 
     for (const listener of listeners) listener();
   });
   return {
+    name: args.join('_').replace(/[^\w-]+/g, '_'),
     process: child,
     output: () => output,
     waitFor(pattern, timeoutMs = 30_000) {

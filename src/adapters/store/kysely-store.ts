@@ -4,6 +4,7 @@ import type {
   AuditLog,
   DeclarationRepository,
   NomenclatureRepository,
+  PositionPartitions,
   PositionRepository,
   ReferenceRepository,
   Store,
@@ -33,6 +34,9 @@ export interface KyselyStoreOptions {
   schema?: string;
   /** Called once the database is closed, for what the backend runs beside it. */
   onClose?: () => Promise<void>;
+  /** The backend's own position repository, where it writes faster than the shared one. */
+  positions?: (db: Kysely<Database>, maxParameters: number) => PositionRepository;
+  positionPartitions?: (db: Kysely<Database>) => PositionPartitions;
 }
 
 export class KyselyStore implements Store {
@@ -47,6 +51,7 @@ export class KyselyStore implements Store {
   readonly trips: TripRepository;
   readonly alerts: AlertRepository;
   readonly shardLeases: ShardLeaseRepository;
+  readonly positionPartitions?: PositionPartitions;
   #closed = false;
 
   constructor(
@@ -60,12 +65,14 @@ export class KyselyStore implements Store {
     this.nomenclature = new KyselyNomenclatureRepository(db, maxParameters);
     this.users = new KyselyUserRepository(db);
     this.audit = new KyselyAuditLog(db);
-    this.positions = new KyselyPositionRepository(db, maxParameters);
+    this.positions = options.positions?.(db, maxParameters) ?? new KyselyPositionRepository(db, maxParameters);
     this.risk = kyselyRiskStore(db, maxParameters);
     this.queues = new KyselyQueueRepository(db, maxParameters);
     this.trips = new KyselyTripRepository(db);
     this.alerts = new KyselyAlertRepository(db);
     this.shardLeases = new KyselyShardLeaseRepository(db);
+    const partitions = options.positionPartitions?.(db);
+    if (partitions) this.positionPartitions = partitions;
   }
 
   async migrate(): Promise<void> {

@@ -123,6 +123,21 @@ program
   .addOption(dbOption())
   .action((options: { db?: string }) => withPlatform(options, async (platform) => console.log(`schema of the ${platform.store.dialect} store is up to date`)));
 
+program
+  .command('partitions')
+  .description('PostgreSQL: make the day partitions of positions a week ahead, and drop days older than --retention-days (serve and tracker do it hourly)')
+  .option('--retention-days <n>', 'days of positions kept (default: CORRIDOR_POSITION_RETENTION_DAYS, or all)')
+  .addOption(dbOption())
+  .action((options: { retentionDays?: string; db?: string }) =>
+    withPlatform(options, async (platform) => {
+      const partitions = platform.store.positionPartitions;
+      if (partitions === undefined) throw new InvalidArgumentError('positions are partitioned on PostgreSQL only');
+      const retentionDays = options.retentionDays === undefined ? config(options).positionRetentionDays : positiveNumber(options.retentionDays, '--retention-days');
+      const { created, dropped } = await partitions.maintain(Date.now(), { retentionDays: retentionDays ?? null });
+      console.log(`made ${created.length} day partitions, dropped ${dropped.length}${dropped.length > 0 ? ` (${dropped.join(', ')})` : ''}; ${(await partitions.list()).length} days kept`);
+    }),
+  );
+
 const user = program.command('user').description('manage users');
 user
   .command('add <username>')

@@ -13,6 +13,7 @@ import type { Registry } from 'prom-client';
 import type { Config } from '../config.js';
 import type { Platform } from '../platform.js';
 import { startGateways, type Gateways } from './gateways.js';
+import { startPartitionMaintenance } from './partition-maintenance.js';
 import { loadSealMappings } from './seal-mappings-file.js';
 import { connectBus, openServerPlatform } from './serve.js';
 import { startTrackerRole, type TrackerRole } from './tracker-role.js';
@@ -66,6 +67,7 @@ export interface TrackerProcessOptions {
 export async function runTracker(config: Config, options: TrackerProcessOptions = {}): Promise<Running & { platform: Platform; role: TrackerRole }> {
   requireBus(config, 'tracker');
   const { log, platform } = await openServerPlatform(config);
+  const maintenance = await startPartitionMaintenance(platform.store, config.positionRetentionDays, log.child({ component: 'store' }));
   const bus = await connectBus(config, 'corridor tracker', log);
   const role = await startTrackerRole(platform, bus, {
     log: log.child({ component: 'tracker' }),
@@ -82,6 +84,7 @@ export async function runTracker(config: Config, options: TrackerProcessOptions 
     role,
     url: status.url,
     close: async () => {
+      maintenance.stop();
       await role.close();
       await bus.close();
       await status.close();

@@ -11,6 +11,7 @@ import { systemClock } from '../../ports/clock.js';
 import type { Config } from '../config.js';
 import { openPlatform, type Platform } from '../platform.js';
 import { startGateways, type Gateways } from './gateways.js';
+import { startPartitionMaintenance } from './partition-maintenance.js';
 import { loadSealMappings } from './seal-mappings-file.js';
 import { startTrackerRole, type TrackerRole } from './tracker-role.js';
 
@@ -43,6 +44,7 @@ export async function serve(config: Config, seed?: (platform: Platform) => Promi
     bus = await connectBus(config, 'corridor serve', log);
     trackerRole = await startTrackerRole(platform, bus, { log: trackerLog, leaseMs: config.shardLeaseMs });
   }
+  const maintenance = await startPartitionMaintenance(platform.store, config.positionRetentionDays, log.child({ component: 'store' }));
   const gateways = await startGateways(config, platform.store, log.child({ component: 'gateway' }), {
     sealMappings,
     ...(bus ? { bus } : { onDurable: platform.tracker.durable }),
@@ -63,6 +65,7 @@ export async function serve(config: Config, seed?: (platform: Platform) => Promi
     url,
     gateways,
     close: async () => {
+      maintenance.stop();
       await gateways.close();
       await trackerRole?.close();
       await bus?.close();
