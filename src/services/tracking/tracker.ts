@@ -264,8 +264,16 @@ export class Tracker {
     await this.catchUp(open.map(({ trip }) => trip.id));
   }
 
-  /** Follows the trips opened, and drops those closed, by another process since the last look. */
+  /**
+   * Follows the trips opened, and drops those closed, by another process since the last look; and forgets the alerts
+   * resolved there (`corridor api` beside tracker processes), so the next event of their kind opens a new one.
+   */
   private async discover(): Promise<void> {
+    const held = this.book.held();
+    if (held.length > 0) {
+      const unresolved = new Set((await this.store.alerts.unresolvedOfOpenTrips()).map((alert) => alert.id));
+      for (const alert of held) if (!unresolved.has(alert.id)) this.book.resolved(alert);
+    }
     const ids = await this.store.trips.openTripIds();
     const open = new Set(ids);
     for (const id of [...this.live.keys()]) if (!open.has(id)) this.unfollow(id);
