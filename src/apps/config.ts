@@ -17,6 +17,8 @@ export interface Config {
   bus?: string;
   /** How many shards the devices are spread over on the bus; fixed once the stream exists. */
   busShards: number;
+  /** Copies of the JetStream stream in a NATS cluster: 1, or 3 to survive the loss of a server. */
+  busReplicas: number;
   /** How long a tracker's lease on a shard lasts unrenewed: how soon another takes over a stopped tracker's shards. */
   shardLeaseMs: number;
   /** Days of positions kept on PostgreSQL (older days' partitions are dropped); all when unset. */
@@ -40,6 +42,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     ...(env.CORRIDOR_RISK_SECRET ? { riskSecret: env.CORRIDOR_RISK_SECRET } : {}),
     ...(env.CORRIDOR_BUS ? { bus: busUrl(env.CORRIDOR_BUS) } : {}),
     busShards: shardCount(env.CORRIDOR_BUS_SHARDS ?? '16'),
+    busReplicas: replicas(env.CORRIDOR_BUS_REPLICAS ?? '1'),
     shardLeaseMs: leaseMs(env.CORRIDOR_SHARD_LEASE_MS ?? '15000'),
     ...(env.CORRIDOR_POSITION_RETENTION_DAYS ? { positionRetentionDays: retentionDays(env.CORRIDOR_POSITION_RETENTION_DAYS) } : {}),
   };
@@ -50,6 +53,12 @@ function busUrl(text: string): string {
     throw new Error(`CORRIDOR_BUS must be nats://host:port (several separated by commas), not "${text}"`);
   }
   return text;
+}
+
+function replicas(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1 || value > 5) throw new Error(`CORRIDOR_BUS_REPLICAS must be a whole number from 1 to 5, not "${text}"`);
+  return value;
 }
 
 function retentionDays(text: string): number {

@@ -12,8 +12,10 @@ export interface Child {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export function startCorridor(args: readonly string[], env: NodeJS.ProcessEnv): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/apps/cli/main.ts', ...args], {
+/** Runs `corridor` from the sources (through tsx), or from `main` (the compiled one, for benchmarks). */
+export function startCorridor(args: readonly string[], env: NodeJS.ProcessEnv, main?: string): Child {
+  const command = main === undefined ? ['--import', 'tsx', 'src/apps/cli/main.ts'] : [main];
+  const child = spawn(process.execPath, [...command, ...args], {
     env: { ...process.env, CORRIDOR_LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

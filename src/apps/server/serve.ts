@@ -95,7 +95,7 @@ export async function serveApi(config: Config): Promise<ServedApi> {
 /** The JetStream bus of `config.bus`, its stream and consumers created or verified. */
 export function connectBus(config: Config, name: string, log: Logger): Promise<NatsBus> {
   const busLog = log.child({ component: 'bus' });
-  return connectNatsBus(config.bus!, { shardCount: config.busShards, name, onError: (error) => busLog.warn({ err: error }, 'bus consumption; retrying') });
+  return connectNatsBus(config.bus!, { shardCount: config.busShards, replicas: config.busReplicas, name, onError: (error) => busLog.warn({ err: error }, 'bus consumption; retrying') });
 }
 
 /** The log, and the platform with its administrator, as every server process opens them. */
