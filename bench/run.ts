@@ -28,6 +28,7 @@ const BENCHMARKS: Record<string, () => Promise<object[]>> = {
   'tracking-service': async () => [await (await import('./tracking-service.js')).trackingServiceBenchmark()],
   simulation: async () => (await import('./simulation.js')).simulationBenchmarks(),
   console: async () => (await import('./console-map.js')).consoleMapBenchmarks(Number(env.BENCH_SEALS ?? 20_000)),
+  bus: async () => (await import('./bus.js')).busBenchmarks(Number(env.BENCH_BUS_CONNECTIONS ?? 200), Number(env.BENCH_BUS_PACKETS ?? 100)),
 };
 
 const only = process.argv[2];

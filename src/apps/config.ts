@@ -17,6 +17,16 @@ export interface Config {
   exchangeRatesFile?: string;
   /** JSON or YAML file naming this instance's country, signing key and peer operators; not an operator when unset. */
   operatorConfig?: string;
+  /** The bus between gateways and trackers: a `nats://` URL (several separated by commas) for JetStream; in-process when unset. */
+  bus?: string;
+  /** How many shards the devices are spread over on the bus; fixed once the stream exists. */
+  busShards: number;
+  /** Copies of the JetStream stream in a NATS cluster: 1, or 3 to survive the loss of a server. */
+  busReplicas: number;
+  /** How long a tracker's lease on a shard lasts unrenewed: how soon another takes over a stopped tracker's shards. */
+  shardLeaseMs: number;
+  /** Days of positions kept on PostgreSQL (older days' partitions are dropped); all when unset. */
+  positionRetentionDays?: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -36,7 +46,43 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     ...(env.CORRIDOR_RISK_SECRET ? { riskSecret: env.CORRIDOR_RISK_SECRET } : {}),
     ...(env.CORRIDOR_EXCHANGE_RATES ? { exchangeRatesFile: env.CORRIDOR_EXCHANGE_RATES } : {}),
     ...(env.CORRIDOR_OPERATOR_CONFIG ? { operatorConfig: env.CORRIDOR_OPERATOR_CONFIG } : {}),
+    ...(env.CORRIDOR_BUS ? { bus: busUrl(env.CORRIDOR_BUS) } : {}),
+    busShards: shardCount(env.CORRIDOR_BUS_SHARDS ?? '16'),
+    busReplicas: replicas(env.CORRIDOR_BUS_REPLICAS ?? '1'),
+    shardLeaseMs: leaseMs(env.CORRIDOR_SHARD_LEASE_MS ?? '15000'),
+    ...(env.CORRIDOR_POSITION_RETENTION_DAYS ? { positionRetentionDays: retentionDays(env.CORRIDOR_POSITION_RETENTION_DAYS) } : {}),
   };
+}
+
+function busUrl(text: string): string {
+  if (!text.split(',').every((url) => /^nats:\/\/[^\s/]+$/.test(url.trim()))) {
+    throw new Error(`CORRIDOR_BUS must be nats://host:port (several separated by commas), not "${text}"`);
+  }
+  return text;
+}
+
+function replicas(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1 || value > 5) throw new Error(`CORRIDOR_BUS_REPLICAS must be a whole number from 1 to 5, not "${text}"`);
+  return value;
+}
+
+function retentionDays(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`CORRIDOR_POSITION_RETENTION_DAYS must be a whole number of days from 1, not "${text}"`);
+  return value;
+}
+
+function leaseMs(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 300) throw new Error(`CORRIDOR_SHARD_LEASE_MS must be whole milliseconds, 300 or more, not "${text}"`);
+  return value;
+}
+
+function shardCount(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1 || value > 1024) throw new Error(`CORRIDOR_BUS_SHARDS must be a whole number from 1 to 1024, not "${text}"`);
+  return value;
 }
 
 export function port(text: string, name: string): number {

@@ -24,6 +24,7 @@ import type {
 import type { ExchangeRepository, ObligationRepository } from './exchange-store.js';
 import type { RiskStore } from './risk-store.js';
 import type { QueueRepository } from './queue-store.js';
+import type { ShardLeaseRepository } from './shard-leases.js';
 import type { AlertRepository, TripRepository } from './tracking-store.js';
 
 export interface Page<T> {
@@ -175,6 +176,16 @@ export interface AuditLog {
   list(filter: { entity?: string; entityId?: string; limit: number; offset: number }): Promise<AuditEntry[]>;
 }
 
+export interface PositionPartitions {
+  /** The day partitions there are, oldest first. */
+  list(): Promise<string[]>;
+  /**
+   * Makes the partitions from the day before `nowMs` to `aheadDays` (7) ahead, and drops every day wholly older than
+   * `retentionDays` (none when null, the default). Returns the partitions made and dropped.
+   */
+  maintain(nowMs: number, options?: { aheadDays?: number; retentionDays?: number | null }): Promise<{ created: string[]; dropped: string[] }>;
+}
+
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   readonly declarations: DeclarationRepository;
@@ -189,6 +200,9 @@ export interface Store {
   readonly alerts: AlertRepository;
   readonly obligations: ObligationRepository;
   readonly exchange: ExchangeRepository;
+  readonly shardLeases: ShardLeaseRepository;
+  /** Positions by day, where the backend partitions them (PostgreSQL): made ahead, dropped past the retention. */
+  readonly positionPartitions?: PositionPartitions;
   /** Brings the schema to the latest migration. */
   migrate(): Promise<void>;
   close(): Promise<void>;

@@ -33,7 +33,13 @@ export class AuthService {
   async ensureAdmin(password: string | undefined): Promise<{ created: boolean; generatedPassword?: string }> {
     if ((await this.store.users.count()) > 0) return { created: false };
     const chosen = password ?? this.credentials.newPassword();
-    await this.createUser({ username: 'system' }, { username: 'admin', password: chosen, role: 'admin' });
+    try {
+      await this.createUser({ username: 'system' }, { username: 'admin', password: chosen, role: 'admin' });
+    } catch (error) {
+      // Another process on the same store (a scaled-out deployment starting) made it first.
+      if (error instanceof ServiceError && error.code === 'CONFLICT') return { created: false };
+      throw error;
+    }
     return password === undefined ? { created: true, generatedPassword: chosen } : { created: true };
   }
 

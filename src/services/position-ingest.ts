@@ -6,6 +6,7 @@
  * was not stored is ever acknowledged, and the devices resend.
  */
 import { positionFault, type Position } from '../core/model/index.js';
+import type { PositionSink } from '../ports/bus.js';
 import type { PositionRepository } from '../ports/store.js';
 
 export interface CommitObserver {
@@ -21,7 +22,7 @@ interface Waiter {
   reject: (error: unknown) => void;
 }
 
-export class PositionIngest {
+export class PositionIngest implements PositionSink {
   private pending: Waiter[] = [];
   private pendingCount = 0;
   private running: Promise<void> | undefined;
@@ -39,10 +40,8 @@ export class PositionIngest {
    */
   submit(positions: readonly Position[]): Promise<void> {
     if (positions.length === 0) return Promise.resolve();
-    for (const position of positions) {
-      const fault = positionFault(position);
-      if (fault) return Promise.reject(new UnstorablePosition(position.deviceId, fault));
-    }
+    const unstorable = unstorableIn(positions);
+    if (unstorable) return Promise.reject(unstorable);
     const done = new Promise<void>((resolve, reject) => this.pending.push({ positions, resolve, reject }));
     this.pendingCount += positions.length;
     // Defer the first commit to the end of this turn of the event loop, so that the frames of every
@@ -91,6 +90,15 @@ export class PositionIngest {
   get backlog(): number {
     return this.pendingCount;
   }
+}
+
+/** The refusal of the first position of `positions` that cannot be stored, if any. */
+export function unstorableIn(positions: readonly Position[]): UnstorablePosition | undefined {
+  for (const position of positions) {
+    const fault = positionFault(position);
+    if (fault) return new UnstorablePosition(position.deviceId, fault);
+  }
+  return undefined;
 }
 
 /** A position that breaks the rules every stored position keeps (see core/model/position-fault.ts). */

@@ -67,6 +67,28 @@ export function describeStoreSuite(name: string, factory: StoreFactory): void {
       });
     });
 
+    describe('shard leases', () => {
+      it('go to one owner at a time, are renewed by it, and are free again once run out or released', async () => {
+        const leases = store.shardLeases;
+        expect(await leases.take(3, 'a', 1_000, 16_000)).toBe(true);
+        expect(await leases.take(3, 'b', 2_000, 17_000)).toBe(false);
+        expect(await leases.take(3, 'a', 5_000, 20_000)).toBe(true);
+        expect(await leases.list()).toEqual([{ shard: 3, owner: 'a', expiresMs: 20_000, wantedBy: null }]);
+        // Asked back: the holder keeps it (and the request) while it renews; a taker clears the request.
+        await leases.want(3, 'b');
+        await leases.want(3, 'a');
+        expect(await leases.take(3, 'a', 6_000, 21_000)).toBe(true);
+        expect((await leases.list())[0]).toMatchObject({ owner: 'a', wantedBy: 'b' });
+        expect(await leases.take(3, 'b', 20_999, 40_000)).toBe(false);
+        expect(await leases.take(3, 'b', 21_001, 40_000)).toBe(true);
+        expect((await leases.list())[0]).toEqual({ shard: 3, owner: 'b', expiresMs: 40_000, wantedBy: null });
+        await leases.release(3, 'a');
+        expect(await leases.list()).toHaveLength(1);
+        await leases.release(3, 'b');
+        expect(await leases.take(3, 'a', 22_000, 37_000)).toBe(true);
+      });
+    });
+
     describe('declarations', () => {
       it('round-trip a full declaration exactly: Unicode, decimals, goods order, optional fields', async () => {
         const declaration = newDeclaration('d1', fullInput(), { owner: 'хозяин', status: 'submitted' });
@@ -482,6 +504,22 @@ export function describeStoreSuite(name: string, factory: StoreFactory): void {
         expect(bare).toStrictEqual(minimal);
         for (const field of ['altitude', 'satellites', 'sequence', 'seal']) expect(bare && field in bare).toBe(false);
         expect(await store.positions.latest()).toStrictEqual([full, minimal]);
+      });
+
+      it('take a large batch (by COPY on PostgreSQL) exactly as a small one: awkward text, repeats in and across batches, latest per device', async () => {
+        const awkward = { note: 'a "quoted", comma\nnew line\t tab \\ backslash, Ақ Жол', big: 18_446_744_073_709_551_615n, raw: new Uint8Array([0, 255]), nul: 'x\u0000y' };
+        const batch = Array.from({ length: 1_500 }, (_, i) =>
+          position(`bulk-${i % 7}`, Math.floor(i / 7), { ...(i % 3 === 0 ? {} : { sequence: i }), attributes: i % 5 === 0 ? awkward : { io1: i }, ...(i % 2 === 0 ? {} : { altitude: i / 3 }) }),
+        );
+        const repeated = [...batch, ...batch.slice(0, 300)];
+        expect(await store.positions.insertMany(repeated)).toBe(batch.length);
+        const later = Array.from({ length: 400 }, (_, i) => position(`bulk-${i % 7}`, 1_000 + i));
+        expect(await store.positions.insertMany([...batch.slice(500, 900), ...later])).toBe(later.length);
+        for (let d = 0; d < 7; d++) {
+          const expected = [...batch, ...later].filter((p) => p.deviceId === `bulk-${d}`).sort((a, b) => a.deviceTime - b.deviceTime || (a.sequence ?? -1) - (b.sequence ?? -1));
+          expect(await track(`bulk-${d}`)).toStrictEqual(expected);
+          expect(await store.positions.latestOf(`bulk-${d}`)).toStrictEqual(expected.at(-1));
+        }
       });
 
       it('skip a resent position (same device, time and sequence), count only the new, and keep the first', async () => {

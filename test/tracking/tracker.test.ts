@@ -142,6 +142,32 @@ describe.each(BACKENDS)('the tracker service on %s', (_, openBackend) => {
     await world.platform.close();
   });
 
+  it('forgets at its next tick an alert resolved by another process, so the next opening of the doors raises a new one', async () => {
+    const store = await openBackend();
+    const world = trackingWorld(store);
+    const { tripId, inputs } = await armed(world);
+    // Up to the doors closed again after the first opening.
+    const positions = inputs.flatMap((input) => (input.kind === 'position' ? [input.position] : []));
+    const opened = positions.findIndex((p) => p.seal?.locked === false);
+    const closed = positions.findIndex((p, i) => i > opened && p.seal?.locked === true);
+    const cut = inputs.findIndex((input) => input.kind === 'position' && input.position === positions[closed]);
+    await feed(world, inputs.slice(0, cut + 1));
+    const sealAlerts = async () => (await store.alerts.list({ tripId, type: 'seal-opened', limit: 10, offset: 0 })).items;
+    const [first] = await sealAlerts();
+    expect(first).toMatchObject({ status: 'open' });
+
+    const api = wirePlatform(store, world.clock, { tracking: { tickIntervalMs: 0, countries: stubCountries() } });
+    await api.alerts.resolve(CONSOLE_USER, first!.id, 'seal checked by the roadside team');
+    const last = positions[closed]!;
+    await world.platform.tracker.tick(last.receivedTime + 1_000);
+    const reopened = [1, 2, 3].map((k) => ({ ...last, deviceTime: last.deviceTime + k * 60_000, receivedTime: last.receivedTime + k * 60_000, sequence: 1_000_000 + k, seal: { ...last.seal, locked: false } }));
+    await world.ingest.submit(reopened);
+    await world.platform.tracker.idle();
+    const after = await sealAlerts();
+    expect(after.map((alert) => alert.status).sort()).toEqual(['open', 'resolved']);
+    expect(after.find((alert) => alert.status === 'resolved')!.occurrences).toBe(first!.occurrences);
+  });
+
   it('carries on after a restart mid-trip with exactly the events of an uninterrupted run', async () => {
     const whole = trackingWorld(await openBackend());
     const one = await armed(whole);

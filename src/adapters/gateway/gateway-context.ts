@@ -3,8 +3,8 @@ import {
   DEFAULT_SEAL_MAPPINGS, EGTS_SEAL, MQTT_JSON_SEAL, TELTONIKA_FMB_SEAL, WIALON_IPS_SEAL, applySealMapping, findSealMapping, type SealMapping,
 } from '../../core/devices/index.js';
 import type { Position, SealDevice, SealProtocol } from '../../core/model/index.js';
+import type { PositionSink } from '../../ports/bus.js';
 import type { GatewayRegistry } from '../../services/gateway-registry.js';
-import type { PositionIngest } from '../../services/position-ingest.js';
 import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
 
 export interface GatewayLog {
@@ -16,7 +16,8 @@ export interface GatewayLog {
 export interface GatewayContext {
   /** Looks a device up in the registered devices. */
   device(id: string): Promise<SealDevice | undefined>;
-  ingest: PositionIngest;
+  /** Where decoded positions go; a device is acknowledged once its submission resolved (they are durable). */
+  ingest: PositionSink;
   registry: GatewayRegistry;
   metrics: GatewayMetrics;
   log: GatewayLog;

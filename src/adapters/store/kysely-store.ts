@@ -4,6 +4,7 @@ import type {
   AuditLog,
   DeclarationRepository,
   NomenclatureRepository,
+  PositionPartitions,
   PositionRepository,
   ReferenceRepository,
   Store,
@@ -13,6 +14,7 @@ import type { ExchangeRepository, ObligationRepository } from '../../ports/excha
 import type { RiskStore } from '../../ports/risk-store.js';
 import type { QueueRepository } from '../../ports/queue-store.js';
 import type { AlertRepository, TripRepository } from '../../ports/tracking-store.js';
+import type { ShardLeaseRepository } from '../../ports/shard-leases.js';
 import { KyselyAlertRepository } from './alert-repository.js';
 import { KyselyAuditLog } from './audit-log.js';
 import { KyselyDeclarationRepository } from './declaration-repository.js';
@@ -24,6 +26,7 @@ import { KyselyNomenclatureRepository } from './nomenclature-repository.js';
 import { KyselyPositionRepository } from './position-repository.js';
 import { KyselyQueueRepository } from './queue-repository.js';
 import { KyselyReferenceRepository } from './reference-repository.js';
+import { KyselyShardLeaseRepository } from './shard-lease-repository.js';
 import { kyselyRiskStore } from './risk/kysely-risk-store.js';
 import { KyselyTripRepository } from './trip-repository.js';
 import type { Database } from './schema.js';
@@ -34,6 +37,9 @@ export interface KyselyStoreOptions {
   schema?: string;
   /** Called once the database is closed, for what the backend runs beside it. */
   onClose?: () => Promise<void>;
+  /** The backend's own position repository, where it writes faster than the shared one. */
+  positions?: (db: Kysely<Database>, maxParameters: number) => PositionRepository;
+  positionPartitions?: (db: Kysely<Database>) => PositionPartitions;
 }
 
 export class KyselyStore implements Store {
@@ -49,6 +55,8 @@ export class KyselyStore implements Store {
   readonly alerts: AlertRepository;
   readonly obligations: ObligationRepository;
   readonly exchange: ExchangeRepository;
+  readonly shardLeases: ShardLeaseRepository;
+  readonly positionPartitions?: PositionPartitions;
   #closed = false;
 
   constructor(
@@ -62,13 +70,16 @@ export class KyselyStore implements Store {
     this.nomenclature = new KyselyNomenclatureRepository(db, maxParameters);
     this.users = new KyselyUserRepository(db);
     this.audit = new KyselyAuditLog(db);
-    this.positions = new KyselyPositionRepository(db, maxParameters);
+    this.positions = options.positions?.(db, maxParameters) ?? new KyselyPositionRepository(db, maxParameters);
     this.risk = kyselyRiskStore(db, maxParameters);
     this.queues = new KyselyQueueRepository(db, maxParameters);
     this.trips = new KyselyTripRepository(db);
     this.alerts = new KyselyAlertRepository(db);
     this.obligations = new KyselyObligationRepository(db);
     this.exchange = new KyselyExchangeRepository(db);
+    this.shardLeases = new KyselyShardLeaseRepository(db);
+    const partitions = options.positionPartitions?.(db);
+    if (partitions) this.positionPartitions = partitions;
   }
 
   async migrate(): Promise<void> {

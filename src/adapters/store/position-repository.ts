@@ -2,7 +2,7 @@
  * Positions of the navigation seals: written in large batches by the gateway's group commit, read as one
  * device's track or as every device's latest position.
  */
-import type { Kysely } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import type { Position } from '../../core/model/index.js';
 import type { PositionQuery, PositionRepository } from '../../ports/store.js';
 import { FixedRowStatements } from './fixed-row-statements.js';
@@ -22,7 +22,7 @@ export class KyselyPositionRepository implements PositionRepository {
   readonly #moveLatest: FixedRowStatements;
 
   constructor(
-    private readonly db: Kysely<Database>,
+    protected readonly db: Kysely<Database>,
     maxParameters: number,
   ) {
     this.#insert = new FixedRowStatements(POSITION_COLUMNS, ROW_COUNTS, maxParameters, (rows) =>
@@ -60,36 +60,42 @@ export class KyselyPositionRepository implements PositionRepository {
   }
 
   async insertMany(positions: readonly Position[]): Promise<number> {
-    const total = positions.length;
-    if (total === 0) return 0;
-    // Everything is encoded before the transaction opens, so the write lock is held for the writes alone,
-    // and a position that cannot be stored fails the batch before anything is written.
-    const parameters = new Array<unknown>(total * COLUMNS);
-    const latest = new Map<string, number>();
-    for (let index = 0; index < total; index++) {
-      const position = positions[index]!;
-      writePosition(parameters, index * COLUMNS, position, index);
-      const current = latest.get(position.deviceId);
-      if (current === undefined || later(position, positions[current]!)) latest.set(position.deviceId, index);
-    }
-    const inserts = this.statements(this.#insert, parameters, total);
-    // One row a device (PostgreSQL refuses an upsert that touches a row twice), in device order, so that
-    // concurrent batches on PostgreSQL lock the rows in the same order and cannot deadlock.
-    const devices = [...latest.keys()].sort();
-    const latestParameters = new Array<unknown>(devices.length * COLUMNS);
-    devices.forEach((device, row) => {
-      const from = latest.get(device)! * COLUMNS;
-      for (let column = 0; column < COLUMNS; column++) latestParameters[row * COLUMNS + column] = parameters[from + column];
-    });
-    const moves = this.statements(this.#moveLatest, latestParameters, devices.length);
-
+    if (positions.length === 0) return 0;
+    const { parameters, latest } = this.encode(positions);
+    const inserts = this.statements(this.#insert, parameters, positions.length);
     return this.db.transaction().execute(async (trx) => {
       let inserted = 0;
       // ON CONFLICT DO NOTHING counts only the rows it wrote (SQLite's changes, PostgreSQL's row count).
       for (const query of inserts) inserted += Number((await trx.executeQuery(query)).numAffectedRows ?? 0n);
-      for (const query of moves) await trx.executeQuery(query);
+      for (const query of latest) await trx.executeQuery(query);
       return inserted;
     });
+  }
+
+  /**
+   * The rows of `positions` as parameters, `POSITION_COLUMNS.length` a row, and the statements that move each
+   * device's latest position forward. Everything is encoded before a transaction opens, so the write lock is held
+   * for the writes alone, and a position that cannot be stored fails the batch before anything is written.
+   */
+  protected encode(positions: readonly Position[]): { parameters: unknown[]; latest: Array<CompiledQuery<unknown>> } {
+    const total = positions.length;
+    const parameters = new Array<unknown>(total * COLUMNS);
+    const newest = new Map<string, number>();
+    for (let index = 0; index < total; index++) {
+      const position = positions[index]!;
+      writePosition(parameters, index * COLUMNS, position, index);
+      const current = newest.get(position.deviceId);
+      if (current === undefined || later(position, positions[current]!)) newest.set(position.deviceId, index);
+    }
+    // One row a device (PostgreSQL refuses an upsert that touches a row twice), in device order, so that
+    // concurrent batches on PostgreSQL lock the rows in the same order and cannot deadlock.
+    const devices = [...newest.keys()].sort();
+    const latestParameters = new Array<unknown>(devices.length * COLUMNS);
+    devices.forEach((device, row) => {
+      const from = newest.get(device)! * COLUMNS;
+      for (let column = 0; column < COLUMNS; column++) latestParameters[row * COLUMNS + column] = parameters[from + column];
+    });
+    return { parameters, latest: this.statements(this.#moveLatest, latestParameters, devices.length) };
   }
 
   async list(query: PositionQuery): Promise<Position[]> {

@@ -292,4 +292,12 @@ export interface Database extends RiskTables, OperatorTables {
   trip_events: TripEventsTable;
   alerts: AlertsTable;
   alert_actions: AlertActionsTable;
+  shard_leases: ShardLeasesTable;
+}
+
+export interface ShardLeasesTable {
+  shard: number;
+  owner: string;
+  expires_ms: number;
+  wanted_by: string | null;
 }

@@ -7,7 +7,9 @@ import { TRIP_STATUSES, type TripStatus } from '../../ports/tracking-store.js';
 import { ServiceError } from '../../services/service-error.js';
 import { configFromEnv, port, type Config } from '../config.js';
 import { CONSOLE_USER, openPlatform, type Platform } from '../platform.js';
-import { serve } from '../server/serve.js';
+import { parseShards } from '../../core/devices/index.js';
+import { runGateway, runTracker } from '../server/processes.js';
+import { serve, serveApi } from '../server/serve.js';
 import { importDeclarationsFile, importNomenclatureFile } from './import-commands.js';
 import { activateRuleSetFile, assessPending, backtestRuleSetFile } from './risk-commands.js';
 import { seedDemo, startDemoFleet } from './demo.js';
@@ -64,11 +66,77 @@ program
     process.once('SIGTERM', stop);
   });
 
+/** Stops `running` on SIGINT or SIGTERM, then exits. */
+function untilSignalled(running: { close(): Promise<void> }): void {
+  const stop = () => void running.close().then(() => process.exit(0), (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+program
+  .command('gateway')
+  .description('scale-out: run the device gateways alone, publishing to JetStream (CORRIDOR_BUS); devices are acknowledged once JetStream has their positions')
+  .addOption(dbOption())
+  .option('--host <host>', 'address to listen on (default: CORRIDOR_HOST or 127.0.0.1)')
+  .option('--port <port>', 'HTTP port of /metrics and /health (default: CORRIDOR_HTTP_PORT or 8080)')
+  .action(async (options: { db?: string; host?: string; port?: string }) => {
+    const running = await runGateway(config(options));
+    const ports = running.gateways.listeners.map((listener) => `${listener.protocol} ${listener.address.port}`);
+    console.log(`device gateways publishing to ${config(options).bus}: ${ports.length > 0 ? ports.join(', ') : 'none'}; metrics at ${running.url}/metrics`);
+    untilSignalled(running);
+  });
+
+program
+  .command('tracker')
+  .description('scale-out: consume shards of the bus (CORRIDOR_BUS), store their positions and follow their trips; takes over the shards of a tracker that stopped')
+  .addOption(dbOption())
+  .option('--shards <ranges>', 'the shards this tracker is for, such as 0-7 or 0-3,8-11 (default: all)')
+  .option('--no-takeover', 'never take the shards of a tracker that stopped')
+  .option('--host <host>', 'address of /metrics and /health (default: CORRIDOR_HOST or 127.0.0.1)')
+  .option('--port <port>', 'HTTP port of /metrics and /health (default: CORRIDOR_HTTP_PORT or 8080)')
+  .action(async (options: { db?: string; shards?: string; takeover: boolean; host?: string; port?: string }) => {
+    const chosen = config(options);
+    const shards = options.shards === undefined ? undefined : parseShards(options.shards, chosen.busShards);
+    const running = await runTracker(chosen, { ...(shards ? { shards } : {}), takeover: options.takeover });
+    console.log(`tracker for shards ${options.shards ?? `0-${chosen.busShards - 1}`} of ${chosen.bus}; holding ${[...running.role.leaser.shards].join(',') || 'none yet'}; metrics at ${running.url}/metrics`);
+    untilSignalled(running);
+  });
+
+program
+  .command('api')
+  .description('scale-out: run the API and console alone (with the queue timers), beside gateway and tracker processes')
+  .addOption(dbOption())
+  .option('--host <host>', 'address to listen on (default: CORRIDOR_HOST or 127.0.0.1)')
+  .option('--port <port>', 'HTTP port (default: CORRIDOR_HTTP_PORT or 8080)')
+  .action(async (options: { db?: string; host?: string; port?: string }) => {
+    const served = await serveApi(config(options));
+    console.log(`Corridor API is serving on ${served.url} (API under ${served.url}/api/v1)`);
+    untilSignalled(served);
+  });
+
 program
   .command('migrate')
   .description('bring the database schema to the latest version')
   .addOption(dbOption())
   .action((options: { db?: string }) => withPlatform(options, async (platform) => console.log(`schema of the ${platform.store.dialect} store is up to date`)));
+
+program
+  .command('partitions')
+  .description('PostgreSQL: make the day partitions of positions a week ahead, and drop days older than --retention-days (serve and tracker do it hourly)')
+  .option('--retention-days <n>', 'days of positions kept (default: CORRIDOR_POSITION_RETENTION_DAYS, or all)')
+  .addOption(dbOption())
+  .action((options: { retentionDays?: string; db?: string }) =>
+    withPlatform(options, async (platform) => {
+      const partitions = platform.store.positionPartitions;
+      if (partitions === undefined) throw new InvalidArgumentError('positions are partitioned on PostgreSQL only');
+      const retentionDays = options.retentionDays === undefined ? config(options).positionRetentionDays : positiveNumber(options.retentionDays, '--retention-days');
+      const { created, dropped } = await partitions.maintain(Date.now(), { retentionDays: retentionDays ?? null });
+      console.log(`made ${created.length} day partitions, dropped ${dropped.length}${dropped.length > 0 ? ` (${dropped.join(', ')})` : ''}; ${(await partitions.list()).length} days kept`);
+    }),
+  );
 
 const user = program.command('user').description('manage users');
 user

@@ -1,4 +1,8 @@
-/** Starts the device gateways of the all-in-one server: a listener per protocol, one group commit for all. */
+/**
+ * Starts the device gateways: a listener per protocol, all publishing to one bus. In the all-in-one server that is
+ * the in-process bus, consumed by one group commit for all; `corridor gateway` publishes to JetStream instead.
+ */
+import { MemoryBus } from '../../adapters/bus/memory/memory-bus.js';
 import { connectMqttGateway } from '../../adapters/gateway/mqtt-gateway.js';
 import type { GatewayContext, GatewayLog } from '../../adapters/gateway/gateway-context.js';
 import { listenOsmandGateway } from '../../adapters/gateway/osmand-gateway.js';
@@ -10,7 +14,9 @@ import type { ProtocolSession } from '../../protocols/session.js';
 import { createTeltonikaSession } from '../../protocols/teltonika/session.js';
 import { createWialonSession } from '../../protocols/wialon/session.js';
 import type { Position } from '../../core/model/index.js';
-import type { Store } from '../../ports/store.js';
+import type { Bus, PositionSink } from '../../ports/bus.js';
+import type { PositionRepository, Store } from '../../ports/store.js';
+import { BusPublisher } from '../../services/bus-publisher.js';
 import { GatewayRegistry } from '../../services/gateway-registry.js';
 import { PositionIngest } from '../../services/position-ingest.js';
 import type { Config } from '../config.js';
@@ -19,7 +25,8 @@ export interface Gateways {
   listeners: Listener[];
   registry: GatewayRegistry;
   metrics: GatewayMetrics;
-  ingest: PositionIngest;
+  /** Where the listeners submit positions: the bus, through its publisher. */
+  ingest: PositionSink;
   close(): Promise<void>;
 }
 
@@ -34,7 +41,12 @@ export interface GatewayOptions {
   mqttClientId?: string;
   /** Seal mappings by device model; the built-in ones unless told. */
   sealMappings?: readonly SealMapping[];
-  /** Told of the positions of each commit once durable: the tracker. */
+  /**
+   * The bus the positions are published to; unless told, the in-process bus, consumed by a group commit into the
+   * store in this process (whose durable positions go to `onDurable`).
+   */
+  bus?: Bus;
+  /** Told of the positions of each commit once durable: the tracker. Only with the in-process bus. */
   onDurable?: (positions: readonly Position[]) => void;
   /** The clock that stamps receive times; the wall clock unless told (a simulation runs its own). */
   now?: () => number;
@@ -48,17 +60,16 @@ export async function startGateways(
 ): Promise<Gateways> {
   const metrics = createGatewayMetrics();
   const registry = new GatewayRegistry();
-  const ingest = new PositionIngest(store.positions, {
-    committed: (positions, inserted, seconds) => {
-      metrics.commitSize.observe(positions);
-      metrics.commitSeconds.observe(seconds);
-      metrics.duplicatePositions.inc(positions - inserted);
-    },
-    ...(options.onDurable ? { durable: options.onDurable } : {}),
-  });
+  let bus = options.bus;
+  if (bus === undefined) {
+    const ingest = positionIngest(store.positions, metrics, options.onDurable);
+    bus = new MemoryBus();
+    await bus.consume([0], (positions) => ingest.submit(positions));
+  }
+  const publisher = new BusPublisher(bus);
   const context: GatewayContext = {
     device: (id) => store.reference.getDevice(id),
-    ingest,
+    ingest: publisher,
     registry,
     metrics,
     log,
@@ -86,10 +97,26 @@ export async function startGateways(
     listeners,
     registry,
     metrics,
-    ingest,
+    ingest: publisher,
     close: async () => {
       await Promise.all(closers.map((close) => close()));
-      await ingest.flush();
+      await publisher.flush();
     },
   };
+}
+
+/** The group commit of positions into the store, its commits measured in the gateway metrics. */
+export function positionIngest(
+  positions: PositionRepository,
+  metrics: GatewayMetrics,
+  onDurable?: (positions: readonly Position[]) => void,
+): PositionIngest {
+  return new PositionIngest(positions, {
+    committed: (count, inserted, seconds) => {
+      metrics.commitSize.observe(count);
+      metrics.commitSeconds.observe(seconds);
+      metrics.duplicatePositions.inc(count - inserted);
+    },
+    ...(onDurable ? { durable: onDurable } : {}),
+  });
 }

@@ -1,5 +1,9 @@
-/** `corridor serve`: everything in one process on the embedded defaults, or on PostgreSQL when configured. */
-import { pino } from 'pino';
+/**
+ * `corridor serve`: everything in one process on the embedded defaults, or on PostgreSQL and JetStream when
+ * configured; and `corridor api`, the API and console alone, for a scaled-out deployment (see processes.ts).
+ */
+import { pino, type Logger } from 'pino';
+import { connectNatsBus, type NatsBus } from '../../adapters/bus/nats/nats-bus.js';
 import { loadCountryIndex } from '../../adapters/geo/natural-earth.js';
 import { builtConsoleDir } from '../../adapters/http/console-files.js';
 import { readExchangeRatesFile } from '../../adapters/risk/exchange-rates-file.js';
@@ -9,7 +13,9 @@ import type { Config } from '../config.js';
 import { readOperatorConfig } from '../../adapters/exchange/operator-config.js';
 import { openPlatform, type Platform } from '../platform.js';
 import { startGateways, type Gateways } from './gateways.js';
+import { startPartitionMaintenance } from './partition-maintenance.js';
 import { loadSealMappings } from './seal-mappings-file.js';
+import { startTrackerRole, type TrackerRole } from './tracker-role.js';
 
 /** How often called trucks are checked for no-shows and stale estimates refreshed. */
 const QUEUE_SWEEP_MS = 15_000;
@@ -23,7 +29,85 @@ export interface Served {
   close(): Promise<void>;
 }
 
+export interface ServedApi {
+  platform: Platform;
+  url: string;
+  close(): Promise<void>;
+}
+
 export async function serve(config: Config, seed?: (platform: Platform) => Promise<unknown>): Promise<Served> {
+  const { log, platform } = await openServerPlatform(config, seed);
+  const trackerLog = log.child({ component: 'tracker' });
+  const sealMappings = await loadSealMappings(config.sealMappingsFile);
+  // The tracker first: it loads the open trips and catches up on what was stored while the server was down.
+  await platform.tracker.start();
+  let bus: NatsBus | undefined;
+  let trackerRole: TrackerRole | undefined;
+  if (config.bus) {
+    // On JetStream this process consumes every shard it can lease, as a `corridor tracker` would.
+    bus = await connectBus(config, 'corridor serve', log);
+    trackerRole = await startTrackerRole(platform, bus, { log: trackerLog, leaseMs: config.shardLeaseMs });
+  }
+  const maintenance = await startPartitionMaintenance(platform.store, config.positionRetentionDays, log.child({ component: 'store' }));
+  const gateways = await startGateways(config, platform.store, log.child({ component: 'gateway' }), {
+    sealMappings,
+    ...(bus ? { bus } : { onDurable: platform.tracker.durable }),
+  });
+  const consoleDir = builtConsoleDir();
+  const app = await createHttpServer(platform, {
+    logger: log,
+    ...(consoleDir ? { consoleDir } : {}),
+    gateway: { registry: gateways.registry, metrics: gateways.metrics.registry },
+  });
+  const url = await app.listen({ host: config.host, port: config.httpPort });
+  platform.queueTimers.start(QUEUE_SWEEP_MS);
+  // After listening: what a restart left in the operators' outbox goes out, and failed deliveries are retried.
+  platform.operator?.exchange.start(EXCHANGE_ROUND_MS);
+  for (const listener of gateways.listeners) {
+    app.log.info({ protocol: listener.protocol, port: listener.address.port }, 'device gateway listening');
+  }
+  return {
+    platform,
+    url,
+    gateways,
+    close: async () => {
+      maintenance.stop();
+      await gateways.close();
+      await trackerRole?.close();
+      await bus?.close();
+      await app.close();
+      await platform.close();
+    },
+  };
+}
+
+/** The API and console with the queue timers, over the shared store; no gateways, no tracker (they run apart). */
+export async function serveApi(config: Config): Promise<ServedApi> {
+  const { log, platform } = await openServerPlatform(config);
+  const consoleDir = builtConsoleDir();
+  const app = await createHttpServer(platform, { logger: log, ...(consoleDir ? { consoleDir } : {}) });
+  const url = await app.listen({ host: config.host, port: config.httpPort });
+  platform.queueTimers.start(QUEUE_SWEEP_MS);
+  // After listening: what a restart left in the operators' outbox goes out, and failed deliveries are retried.
+  platform.operator?.exchange.start(EXCHANGE_ROUND_MS);
+  return {
+    platform,
+    url,
+    close: async () => {
+      await app.close();
+      await platform.close();
+    },
+  };
+}
+
+/** The JetStream bus of `config.bus`, its stream and consumers created or verified. */
+export function connectBus(config: Config, name: string, log: Logger): Promise<NatsBus> {
+  const busLog = log.child({ component: 'bus' });
+  return connectNatsBus(config.bus!, { shardCount: config.busShards, replicas: config.busReplicas, name, onError: (error) => busLog.warn({ err: error }, 'bus consumption; retrying') });
+}
+
+/** The log, and the platform with its administrator, as every server process opens them. */
+export async function openServerPlatform(config: Config, seed?: (platform: Platform) => Promise<unknown>): Promise<{ log: Logger; platform: Platform }> {
   if (config.riskSecret === undefined && process.env.NODE_ENV === 'production') {
     throw new Error('CORRIDOR_RISK_SECRET is not set: in production random selection needs a secret of its own, `id:secret` with 32 bytes or more in hex or base64');
   }
@@ -49,34 +133,5 @@ export async function serve(config: Config, seed?: (platform: Platform) => Promi
     console.log(`created user admin with password ${admin.generatedPassword} (set CORRIDOR_ADMIN_PASSWORD to choose it)`);
   }
   if (seed) await seed(platform);
-  const sealMappings = await loadSealMappings(config.sealMappingsFile);
-  // The tracker first: it loads the open trips and catches up on what was stored while the server was down.
-  await platform.tracker.start();
-  const gateways = await startGateways(config, platform.store, log.child({ component: 'gateway' }), {
-    sealMappings,
-    onDurable: platform.tracker.durable,
-  });
-  const consoleDir = builtConsoleDir();
-  const app = await createHttpServer(platform, {
-    logger: log,
-    ...(consoleDir ? { consoleDir } : {}),
-    gateway: { registry: gateways.registry, metrics: gateways.metrics.registry },
-  });
-  const url = await app.listen({ host: config.host, port: config.httpPort });
-  platform.queueTimers.start(QUEUE_SWEEP_MS);
-  // After listening: what a restart left in the outbox goes out, and failed deliveries are retried.
-  platform.operator?.exchange.start(EXCHANGE_ROUND_MS);
-  for (const listener of gateways.listeners) {
-    app.log.info({ protocol: listener.protocol, port: listener.address.port }, 'device gateway listening');
-  }
-  return {
-    platform,
-    url,
-    gateways,
-    close: async () => {
-      await gateways.close();
-      await app.close();
-      await platform.close();
-    },
-  };
+  return { log, platform };
 }

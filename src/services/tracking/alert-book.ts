@@ -52,6 +52,11 @@ export class AlertBook {
     if (keys?.get(alert.foldKey)?.id === alert.id) keys.delete(alert.foldKey);
   }
 
+  /** Every unresolved alert held. */
+  held(): Alert[] {
+    return [...this.open.values()].flatMap((keys) => [...keys.values()]);
+  }
+
   forgetTrip(tripId: string): void {
     this.open.delete(tripId);
   }

@@ -17,6 +17,10 @@
  * ones from the store.
  *
  * Trips armed or disarmed by another process on the same store (the command line) are found at the next tick.
+ *
+ * Scale-out. A tracker process follows only the trips it is told to (`followOnly`): those whose seals' shard of the
+ * bus it holds. Changing that reloads, as after a restart, so a shard taken over from a stopped process is caught up
+ * from the store from each trip's saved cursor.
  */
 import type { CountryIndex } from '../../core/geo/index.js';
 import type { Position } from '../../core/model/index.js';
@@ -45,6 +49,8 @@ export interface TrackerOptions {
   newId?: () => string;
   /** Told of a failed batch or tick and of a listener that threw; the tracker carries on. */
   onError?: (error: unknown) => void;
+  /** Which open trips this tracker follows; every one unless told (see `followOnly`). */
+  follows?: (trip: StoredTrip) => boolean;
 }
 
 const NONE: ReadonlySet<Position> = new Set();
@@ -82,6 +88,9 @@ export class Tracker {
   /** Memory may not match the store: before start, and after a failed save. */
   private stale = false;
   private stopped = false;
+  private follows: (trip: StoredTrip) => boolean;
+  /** Open trips seen and not followed (another tracker's), so each tick does not load them again. */
+  private readonly others = new Set<string>();
 
   constructor(
     private readonly store: Store,
@@ -89,6 +98,18 @@ export class Tracker {
     private readonly options: TrackerOptions = {},
   ) {
     this.book = new AlertBook(options.newId ?? newRecordId);
+    this.follows = options.follows ?? (() => true);
+  }
+
+  /**
+   * From now on follows only the open trips `follows` accepts: drops the others and takes on the new ones, catching
+   * them up from the store. Resolves once done, after the work queued before it.
+   */
+  followOnly(follows: (trip: StoredTrip) => boolean): Promise<void> {
+    this.follows = follows;
+    // Stale until the reload is done: one that fails is tried again before the next piece of work.
+    this.stale = true;
+    return this.exclusive(async () => undefined);
   }
 
   /** Loads the open trips and catches up on what was stored meanwhile; then ticks on its timer. */
@@ -118,9 +139,14 @@ export class Tracker {
 
   /** The ingest's durable observer: positions just committed. */
   readonly durable = (positions: readonly Position[]): void => {
-    if (this.stopped) return;
-    void this.exclusive(() => this.feed(positions)).catch((error: unknown) => this.options.onError?.(error));
+    void this.take(positions).catch((error: unknown) => this.options.onError?.(error));
   };
+
+  /** Feeds positions just made durable to their trips; resolves once the trips' states are saved. */
+  take(positions: readonly Position[]): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    return this.exclusive(() => this.feed(positions));
+  }
 
   /** A timer tick at `at` (now unless told) for every open trip, after taking in trips opened or closed elsewhere. */
   tick(at: number = this.clock.now().getTime()): Promise<void> {
@@ -223,29 +249,51 @@ export class Tracker {
 
   private async reload(): Promise<void> {
     this.live.clear();
+    this.others.clear();
     this.bySeal.clear();
     this.book.clear();
     this.routes.clear();
-    const open = await this.store.trips.openTrips();
+    const open = [];
+    for (const entry of await this.store.trips.openTrips()) {
+      if (this.follows(entry.trip)) open.push(entry);
+      else this.others.add(entry.trip.id);
+    }
     for (const { trip, progress } of open) this.follow(trip, this.prepare(trip.plan), progress);
-    for (const alert of await this.store.alerts.unresolvedOfOpenTrips()) this.book.add(alert);
+    for (const alert of await this.store.alerts.unresolvedOfOpenTrips()) if (this.live.has(alert.tripId)) this.book.add(alert);
     this.stale = false;
     await this.catchUp(open.map(({ trip }) => trip.id));
   }
 
-  /** Follows the trips opened, and drops those closed, by another process since the last look. */
+  /**
+   * Follows the trips opened, and drops those closed, by another process since the last look; and forgets the alerts
+   * resolved there (`corridor api` beside tracker processes), so the next event of their kind opens a new one.
+   */
   private async discover(): Promise<void> {
+    const held = this.book.held();
+    if (held.length > 0) {
+      const unresolved = new Set((await this.store.alerts.unresolvedOfOpenTrips()).map((alert) => alert.id));
+      for (const alert of held) if (!unresolved.has(alert.id)) this.book.resolved(alert);
+    }
     const ids = await this.store.trips.openTripIds();
     const open = new Set(ids);
     for (const id of [...this.live.keys()]) if (!open.has(id)) this.unfollow(id);
-    const found = ids.filter((id) => !this.live.has(id));
+    for (const id of this.others) if (!open.has(id)) this.others.delete(id);
+    const found = ids.filter((id) => !this.live.has(id) && !this.others.has(id));
     if (found.length === 0) return;
-    for (const { trip, progress } of await this.store.trips.openTrips(found)) this.follow(trip, this.prepare(trip.plan), progress);
-    for (const tripId of found) {
+    const followed: string[] = [];
+    for (const { trip, progress } of await this.store.trips.openTrips(found)) {
+      if (!this.follows(trip)) {
+        this.others.add(trip.id);
+        continue;
+      }
+      this.follow(trip, this.prepare(trip.plan), progress);
+      followed.push(trip.id);
+    }
+    for (const tripId of followed) {
       const { items } = await this.store.alerts.list({ tripId, status: UNRESOLVED, limit: MAX_UNRESOLVED_PER_TRIP, offset: 0 });
       for (const alert of items) this.book.add(alert);
     }
-    await this.catchUp(found);
+    await this.catchUp(followed);
   }
 
   /** Feeds each trip the positions stored after its cursor. */

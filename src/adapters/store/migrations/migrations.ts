@@ -11,6 +11,8 @@ import * as risk from './0004-risk.js';
 import * as queue from './0005-queue.js';
 import * as tracking from './0003-tracking.js';
 import * as operators from './0007-operators.js';
+import * as shardLeases from './0006-shard-leases.js';
+import * as positionPartitions from './0008-position-partitions.js';
 
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   const types = columnTypes(dialect);
@@ -21,6 +23,8 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
     '0005-queue': { up: (db) => queue.up(db, types), down: (db) => queue.down(db) },
     '0003-tracking': { up: (db) => tracking.up(db, types), down: (db) => tracking.down(db) },
     '0007-operators': { up: (db) => operators.up(db, types), down: (db) => operators.down(db) },
+    '0006-shard-leases': { up: (db) => shardLeases.up(db, types), down: (db) => shardLeases.down(db) },
+    '0008-position-partitions': { up: (db) => positionPartitions.up(db, dialect), down: (db) => positionPartitions.down(db, dialect) },
   };
   return { getMigrations: async () => migrations };
 }

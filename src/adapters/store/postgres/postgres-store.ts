@@ -3,6 +3,8 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Store } from '../../../ports/store.js';
 import { KyselyStore } from '../kysely-store.js';
+import { PostgresPositionPartitions } from './position-partitions.js';
+import { PostgresPositionRepository } from './postgres-position-repository.js';
 import type { Database } from '../schema.js';
 
 export interface PostgresStoreOptions {
@@ -15,6 +17,8 @@ export interface PostgresStoreOptions {
   maxConnections?: number;
   /** Told of an error on an idle pooled connection (the pool drops it and opens another when needed). */
   onIdleError?: (error: Error) => void;
+  /** Told of every query the repositories run through Kysely, with its parameters (tests EXPLAIN them). */
+  onQuery?: (sql: string, parameters: readonly unknown[]) => void;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -71,6 +75,17 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
   });
   // Without a listener, an idle connection's error (a server restart) would crash the process.
   pool.on('error', options.onIdleError ?? ((error) => console.warn(`PostgreSQL idle connection: ${error.message}`)));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return new KyselyStore(db, 'postgres', schema === undefined ? {} : { schema });
+  // So would a connection's lost while checked out between two statements (a transaction under way): the next
+  // statement fails with it, which is where it is handled.
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  const { onQuery } = options;
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    ...(onQuery ? { log: (event) => void (event.level === 'query' && onQuery(event.query.sql, event.query.parameters)) } : {}),
+  });
+  return new KyselyStore(db, 'postgres', {
+    ...(schema === undefined ? {} : { schema }),
+    positions: (kysely, maxParameters) => new PostgresPositionRepository(kysely, maxParameters, pool),
+    positionPartitions: (kysely) => new PostgresPositionPartitions(kysely),
+  });
 }

@@ -1,0 +1,193 @@
+/**
+ * Scale-out, end to end: positions per second from Teltonika connections through `corridor gateway` processes,
+ * JetStream and `corridor tracker` processes into PostgreSQL (stored, the count polled until every acknowledged
+ * position is there), with one gateway and one tracker, two gateways and one tracker, and two of each; beside the
+ * bare JetStream rate of the same messages, published the same way (each device's next message after the previous
+ * one's acknowledgement, all devices at once) in the same run. Everything runs on this machine's two cores: the
+ * fleet, the processes, a private nats-server and the machine's PostgreSQL.
+ */
+import { randomBytes } from 'node:crypto';
+import { jetstream } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import pg from 'pg';
+import { connectNatsBus } from '../src/adapters/bus/nats/nats-bus.js';
+import { subjectOf } from '../src/adapters/bus/nats/nats-setup.js';
+import { encodePositions, messageId } from '../src/adapters/bus/nats/position-messages.js';
+import { KyselyPositionRepository } from '../src/adapters/store/position-repository.js';
+import { openPostgresStore } from '../src/adapters/store/postgres/postgres-store.js';
+import { shardOf } from '../src/core/devices/index.js';
+import type { Position } from '../src/core/model/index.js';
+import { encodeAvlPacket, encodeImei } from '../src/protocols/teltonika/encoder.js';
+import { natsServerBinary, PrivateNatsServer } from '../test/support/nats-server.js';
+import { startCorridor, type Child } from '../test/support/processes.js';
+import { TcpClient } from '../test/support/tcp-client.js';
+
+const RECORDS_PER_PACKET = 10;
+const SHARDS = 16;
+const T0 = Date.UTC(2026, 10, 20);
+
+function record(device: number, packet: number, r: number) {
+  return {
+    timestamp: T0 + device * 1e10 + (packet * RECORDS_PER_PACKET + r) * 1000,
+    lat: 43 + r / 1e4, lon: 74.7 + packet / 1e5, altitude: 700, angle: 90, satellites: 10, speed: 65,
+    io: [{ id: 1, bytes: 1 as const, value: 1 }, { id: 67, bytes: 2 as const, value: 12_300 }],
+  };
+}
+
+/** The positions a gateway decodes from the packet, as it publishes them. */
+function positions(imei: string, device: number, packet: number): Position[] {
+  return Array.from({ length: RECORDS_PER_PACKET }, (_, r) => {
+    const rec = record(device, packet, r);
+    return {
+      deviceId: imei, deviceTime: rec.timestamp, receivedTime: Date.now(), lat: rec.lat, lon: rec.lon, altitude: rec.altitude,
+      speed: rec.speed, course: rec.angle, satellites: rec.satellites, valid: true, attributes: { io1: 1, io67: 12_300 },
+      seal: { locked: true, batteryVolts: 12.3 },
+    };
+  });
+}
+
+async function stream(port: number, imei: string, device: number, packets: number): Promise<void> {
+  const client = await TcpClient.open(port);
+  await client.send(encodeImei(imei));
+  await client.read(1);
+  for (let packet = 0; packet < packets; packet++) {
+    await client.send(encodeAvlPacket(Array.from({ length: RECORDS_PER_PACKET }, (_, r) => record(device, packet, r)), 0x8e));
+    const ack = await client.read(4, 60_000);
+    if (ack.length < 4) throw new Error(`device ${imei}: no acknowledgement of packet ${packet}`);
+  }
+  client.end();
+}
+
+async function endToEnd(binary: string, pgUrl: string, imeis: readonly string[], packets: number, gateways: number, trackers: number) {
+  const nats = await PrivateNatsServer.start(binary);
+  const schema = `bench_bus_${randomBytes(4).toString('hex')}`;
+  const store = openPostgresStore(pgUrl, { schema });
+  const children: Child[] = [];
+  try {
+    await store.migrate();
+    for (const id of imeis) await store.reference.putDevice({ id, protocol: 'teltonika', state: 'available' });
+    const db = new URL(pgUrl);
+    db.searchParams.set('options', `-c search_path=${schema}`);
+    const env = {
+      CORRIDOR_DB: db.toString(), CORRIDOR_BUS: nats.url, CORRIDOR_BUS_SHARDS: String(SHARDS), CORRIDOR_HTTP_PORT: '0',
+      CORRIDOR_ADMIN_PASSWORD: 'benchmark-only', CORRIDOR_LOG_LEVEL: 'info', CORRIDOR_TELTONIKA_PORT: '0',
+      CORRIDOR_WIALON_PORT: 'off', CORRIDOR_EGTS_PORT: 'off', CORRIDOR_OSMAND_PORT: 'off',
+    };
+    const per = SHARDS / trackers;
+    for (let t = 0; t < trackers; t++) children.push(startCorridor(['tracker', '--shards', `${t * per}-${(t + 1) * per - 1}`], env, 'dist/src/apps/cli/main.js'));
+    await Promise.all(children.map((child) => child.waitFor(/"msg":"holding shards"/, 60_000)));
+    const ports: number[] = [];
+    for (let g = 0; g < gateways; g++) {
+      const child = startCorridor(['gateway'], env, 'dist/src/apps/cli/main.js');
+      children.push(child);
+      ports.push(Number((await child.waitFor(/"protocol":"teltonika","port":(\d+)/, 60_000))[1]));
+    }
+    const total = imeis.length * packets * RECORDS_PER_PACKET;
+    const count = new pg.Pool({ connectionString: pgUrl, max: 1 });
+    const started = performance.now();
+    await Promise.all(imeis.map((imei, device) => stream(ports[device % gateways]!, imei, device, packets)));
+    const acknowledged = performance.now();
+    let stored = 0;
+    while (stored < total) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      stored = (await count.query<{ n: number }>(`select count(*)::int as n from ${schema}.positions`)).rows[0]!.n;
+      if (performance.now() - acknowledged > 120_000) throw new Error(`${stored} of ${total} positions stored two minutes after the last acknowledgement`);
+    }
+    const done = performance.now();
+    await count.end();
+    return {
+      positions: total,
+      gatewayAckPerSecond: Math.round(total / ((acknowledged - started) / 1000)),
+      endToEndPerSecond: Math.round(total / ((done - started) / 1000)),
+      storedBehindLastAckMs: Math.round(done - acknowledged),
+    };
+  } finally {
+    for (const child of children) await child.kill('SIGTERM');
+    await store.close();
+    await nats.stop();
+    const admin = new pg.Client({ connectionString: pgUrl });
+    await admin.connect();
+    await admin.query(`drop schema if exists ${schema} cascade`);
+    await admin.end();
+  }
+}
+
+/** The same messages straight to JetStream: each device's frames one after another, every device at once. */
+async function bareJetStream(binary: string, imeis: readonly string[], packets: number) {
+  const nats = await PrivateNatsServer.start(binary);
+  try {
+    const bus = await connectNatsBus(nats.url, { shardCount: SHARDS });
+    const settings = bus.settings;
+    await bus.close();
+    const nc = await connect({ servers: nats.url.replace('nats://', '') });
+    const js = jetstream(nc);
+    const messages = imeis.map((imei, device) =>
+      Array.from({ length: packets }, (_, packet) => {
+        const list = positions(imei, device, packet);
+        return { subject: subjectOf(settings, shardOf(imei, SHARDS)), data: encodePositions(list), msgID: messageId(list) };
+      }),
+    );
+    const started = performance.now();
+    await Promise.all(messages.map(async (device) => {
+      for (const message of device) await js.publish(message.subject, message.data, { msgID: message.msgID });
+    }));
+    const seconds = (performance.now() - started) / 1000;
+    await nc.close();
+    return Math.round((imeis.length * packets * RECORDS_PER_PACKET) / seconds);
+  } finally {
+    await nats.stop();
+  }
+}
+
+/** Positions into PostgreSQL by the store's COPY path and by its multi-row INSERT statements, the same batches. */
+async function postgresWrites(pgUrl: string, count: number, batchSize: number) {
+  const rates: Record<string, number> = {};
+  for (const path of ['copy', 'insert'] as const) {
+    const schema = `bench_pg_${randomBytes(4).toString('hex')}`;
+    const store = openPostgresStore(pgUrl, { schema });
+    try {
+      await store.migrate();
+      await store.positionPartitions!.maintain(T0);
+      // The shared repository is the COPY one's parent: its insertMany is the statements' path.
+      const insert = path === 'copy' ? store.positions.insertMany.bind(store.positions) : KyselyPositionRepository.prototype.insertMany.bind(store.positions);
+      const started = performance.now();
+      for (let from = 0; from < count; from += batchSize) {
+        const batch: Position[] = [];
+        // A thousand devices, a position each a second apart in turn: two and a half days, in their day partitions.
+        for (let i = from; i < from + batchSize; i++) batch.push({ ...positions(String(356307060000000 + (i % 1000)), 0, 0)[0]!, deviceTime: T0 + i * 1000 });
+        await insert(batch);
+      }
+      rates[path] = Math.round(count / ((performance.now() - started) / 1000));
+    } finally {
+      await store.close();
+      const admin = new pg.Client({ connectionString: pgUrl });
+      await admin.connect();
+      await admin.query(`drop schema if exists ${schema} cascade`);
+      await admin.end();
+    }
+  }
+  return {
+    benchmark: 'postgres-positions-copy', positions: count, batchSize, perSecond: rates.copy,
+    baseline: 'the store\'s multi-row INSERT statements, same batches, same run', baselinePerSecond: rates.insert,
+    ratioToBaseline: Math.round((rates.copy! / rates.insert!) * 1000) / 1000,
+  };
+}
+
+export async function busBenchmarks(connections: number, packets: number): Promise<object[]> {
+  const binary = natsServerBinary();
+  if (binary === undefined) throw new Error('the bus benchmark needs nats-server (apt-get install nats-server)');
+  const pgUrl = process.env.CORRIDOR_BENCH_PG ?? process.env.CORRIDOR_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const imeis = Array.from({ length: connections }, (_, i) => String(356307050000000 + i));
+  const bare = await bareJetStream(binary, imeis, packets);
+  const results: object[] = [await postgresWrites(pgUrl, 200_000, 1_000)];
+  for (const [gateways, trackers] of [[1, 1], [2, 1], [2, 2]] as const) {
+    const run = await endToEnd(binary, pgUrl, imeis, packets, gateways, trackers);
+    results.push({
+      benchmark: `bus-gateway-jetstream-tracker-postgres-${gateways}g${trackers}t`,
+      connections, recordsPerPacket: RECORDS_PER_PACKET, shards: SHARDS, gateways, trackers, ...run,
+      baseline: 'bare JetStream publishes of the same messages, same pattern, same run', baselinePerSecond: bare,
+      ratioToBaseline: Math.round((run.endToEndPerSecond / bare) * 1000) / 1000,
+    });
+  }
+  return results;
+}

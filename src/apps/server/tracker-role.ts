@@ -1,0 +1,83 @@
+/**
+ * The tracker's side of the bus: the shards this process holds (leases in the store) are consumed, each batch stored
+ * by the group commit (the store drops what it holds already) and then taken by the tracker, before the bus is told
+ * it is done. The tracker follows only the trips of the shards held, reloading (and catching up from the store) when
+ * they change. Run by `corridor tracker`, and by `corridor serve` when the bus is JetStream.
+ */
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { createGatewayMetrics, type GatewayMetrics } from '../../adapters/metrics/gateway-metrics.js';
+import { tripShard } from '../../core/devices/index.js';
+import type { Position } from '../../core/model/index.js';
+import type { Bus, Consumption } from '../../ports/bus.js';
+import { ShardLeaser } from '../../services/shard-leaser.js';
+import type { Platform } from '../platform.js';
+import { positionIngest } from './gateways.js';
+
+export interface TrackerRoleLog {
+  info(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+export interface TrackerRoleOptions {
+  /** The shards this process is for; every shard unless told. */
+  shards?: readonly number[];
+  /** Whether to take over the shards of a tracker that stopped renewing its leases. */
+  takeover?: boolean;
+  /** How long a shard lease lasts unrenewed. */
+  leaseMs?: number;
+  log: TrackerRoleLog;
+  metrics?: GatewayMetrics;
+}
+
+export interface TrackerRole {
+  leaser: ShardLeaser;
+  metrics: GatewayMetrics;
+  close(): Promise<void>;
+}
+
+export async function startTrackerRole(platform: Platform, bus: Bus, options: TrackerRoleOptions): Promise<TrackerRole> {
+  const { log } = options;
+  const metrics = options.metrics ?? createGatewayMetrics();
+  const ingest = positionIngest(platform.store.positions, metrics);
+  const tracker = platform.tracker;
+  const handle = async (positions: readonly Position[]): Promise<void> => {
+    await ingest.submit(positions);
+    // Stored is durable: a tracker that fails here reloads and catches up from the store, so the delivery is done.
+    await tracker.take(positions).catch((error: unknown) => log.error({ err: error }, 'tracking failed; it catches up from the store'));
+  };
+  const consuming = new Map<number, Consumption>();
+  const shardCount = bus.shardCount;
+  const apply = async (held: ReadonlySet<number>): Promise<void> => {
+    for (const [shard, consumption] of consuming) {
+      if (held.has(shard)) continue;
+      await consumption.stop();
+      consuming.delete(shard);
+    }
+    // A reload that fails (the store is down) is tried again before the tracker's next piece of work.
+    await tracker.followOnly((trip) => held.has(tripShard(trip.sealIds, shardCount))).catch((error: unknown) => log.error({ err: error }, 'tracker reload failed; it retries'));
+    for (const shard of held) if (!consuming.has(shard)) consuming.set(shard, await bus.consume([shard], handle));
+    log.info({ shards: [...held].sort((a, b) => a - b), trips: tracker.openTrips }, 'holding shards');
+  };
+  await tracker.followOnly(() => false);
+  // The shards' consumers start from the first unacknowledged message (the store drops what it holds already).
+  const all = Array.from({ length: shardCount }, (_, shard) => shard);
+  const leaser = new ShardLeaser(platform.store.shardLeases, {
+    owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+    shardCount,
+    preferred: options.shards ?? all,
+    takeover: options.takeover ?? true,
+    ...(options.leaseMs === undefined ? {} : { ttlMs: options.leaseMs }),
+    apply,
+    onError: (error) => log.error({ err: error }, 'shard leases'),
+  });
+  await leaser.start();
+  return {
+    leaser,
+    metrics,
+    close: async () => {
+      await leaser.stop();
+      await ingest.flush();
+    },
+  };
+}
