@@ -42,6 +42,17 @@ export interface KyselyStoreOptions {
   positionPartitions?: (db: Kysely<Database>) => PositionPartitions;
 }
 
+const MIGRATION_ATTEMPTS = 3;
+
+/**
+ * Before it migrates anything, Kysely's migrator lists the tables of every schema, and PostgreSQL fails that listing
+ * (invalid_schema_name, 3F000) when another session drops a schema meanwhile: on a server shared by many stores,
+ * such as throwaway schemas coming and going. Nothing was migrated then, so trying again is safe.
+ */
+function schemaDroppedMeanwhile(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '3F000';
+}
+
 export class KyselyStore implements Store {
   readonly declarations: DeclarationRepository;
   readonly reference: ReferenceRepository;
@@ -88,9 +99,11 @@ export class KyselyStore implements Store {
       provider: migrationProvider(this.dialect),
       ...(this.options.schema === undefined ? {} : { migrationTableSchema: this.options.schema }),
     });
-    const { error, results } = await migrator.migrateToLatest();
-    if (error !== undefined) {
+    for (let attempt = 1; ; attempt++) {
+      const { error, results } = await migrator.migrateToLatest();
+      if (error === undefined) return;
       const failed = results?.find((result) => result.status === 'Error')?.migrationName;
+      if (failed === undefined && attempt < MIGRATION_ATTEMPTS && schemaDroppedMeanwhile(error)) continue;
       throw new Error(`store migration ${failed ?? ''} failed on ${this.dialect}`.replace('  ', ' '), {
         cause: error,
       });
