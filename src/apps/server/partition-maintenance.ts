@@ -2,16 +2,12 @@
  * Keeps the position partitions of a PostgreSQL store made ahead and past the retention dropped: at start, then
  * hourly, from every process that writes positions (the maintenance serialises itself in the database).
  */
+import type { GatewayLog } from '../../adapters/gateway/gateway-context.js';
 import type { Store } from '../../ports/store.js';
 
 const EVERY_MS = 3_600_000;
 
-export interface MaintenanceLog {
-  info(details: object, message: string): void;
-  error(details: object, message: string): void;
-}
-
-export async function startPartitionMaintenance(store: Store, retentionDays: number | undefined, log: MaintenanceLog): Promise<{ stop(): void }> {
+export async function startPartitionMaintenance(store: Store, retentionDays: number | undefined, log: Pick<GatewayLog, 'info' | 'error'>): Promise<{ stop(): void }> {
   const partitions = store.positionPartitions;
   if (partitions === undefined) return { stop: () => undefined };
   const run = async () => {

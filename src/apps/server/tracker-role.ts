@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import type { GatewayLog } from '../../adapters/gateway/gateway-context.js';
 import { createGatewayMetrics, type GatewayMetrics } from '../../adapters/metrics/gateway-metrics.js';
 import { tripShard } from '../../core/devices/index.js';
 import type { Position } from '../../core/model/index.js';
@@ -14,11 +15,6 @@ import { ShardLeaser } from '../../services/shard-leaser.js';
 import type { Platform } from '../platform.js';
 import { positionIngest } from './gateways.js';
 
-export interface TrackerRoleLog {
-  info(details: object, message: string): void;
-  error(details: object, message: string): void;
-}
-
 export interface TrackerRoleOptions {
   /** The shards this process is for; every shard unless told. */
   shards?: readonly number[];
@@ -26,8 +22,7 @@ export interface TrackerRoleOptions {
   takeover?: boolean;
   /** How long a shard lease lasts unrenewed. */
   leaseMs?: number;
-  log: TrackerRoleLog;
-  metrics?: GatewayMetrics;
+  log: Pick<GatewayLog, 'info' | 'error'>;
 }
 
 export interface TrackerRole {
@@ -38,7 +33,7 @@ export interface TrackerRole {
 
 export async function startTrackerRole(platform: Platform, bus: Bus, options: TrackerRoleOptions): Promise<TrackerRole> {
   const { log } = options;
-  const metrics = options.metrics ?? createGatewayMetrics();
+  const metrics = createGatewayMetrics();
   const ingest = positionIngest(platform.store.positions, metrics);
   const tracker = platform.tracker;
   const handle = async (positions: readonly Position[]): Promise<void> => {

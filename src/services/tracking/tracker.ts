@@ -49,8 +49,6 @@ export interface TrackerOptions {
   newId?: () => string;
   /** Told of a failed batch or tick and of a listener that threw; the tracker carries on. */
   onError?: (error: unknown) => void;
-  /** Which open trips this tracker follows; every one unless told (see `followOnly`). */
-  follows?: (trip: StoredTrip) => boolean;
 }
 
 const NONE: ReadonlySet<Position> = new Set();
@@ -88,7 +86,8 @@ export class Tracker {
   /** Memory may not match the store: before start, and after a failed save. */
   private stale = false;
   private stopped = false;
-  private follows: (trip: StoredTrip) => boolean;
+  /** Which open trips this tracker follows: every one unless told (`followOnly`). */
+  private follows: (trip: StoredTrip) => boolean = () => true;
   /** Open trips seen and not followed (another tracker's), so each tick does not load them again. */
   private readonly others = new Set<string>();
 
@@ -98,7 +97,6 @@ export class Tracker {
     private readonly options: TrackerOptions = {},
   ) {
     this.book = new AlertBook(options.newId ?? newRecordId);
-    this.follows = options.follows ?? (() => true);
   }
 
   /**
