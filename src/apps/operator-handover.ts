@@ -4,21 +4,17 @@
  * As in tracking-consequences.ts, the work runs after the listener returns and its failures are reported, not thrown;
  * a refusal on purpose (a peer not configured) is the answer, not a fault.
  */
-import { ServiceError } from '../services/service-error.js';
 import type { TrackingListener } from '../services/tracking/listeners.js';
 import type { Tracker } from '../services/tracking/tracker.js';
 import type { TransitHandover } from '../services/operators/transit-handover.js';
+import { settler } from './settle.js';
 
 export function operatorHandover(
   tracker: Pick<Tracker, 'declarationOf'>,
   handover: Pick<TransitHandover, 'etaChanged' | 'crossed' | 'alertRaised'>,
   onError: (error: unknown) => void = () => {},
 ): TrackingListener {
-  const settle = (work: Promise<unknown>): void => {
-    work.catch((error: unknown) => {
-      if (!(error instanceof ServiceError)) onError(error);
-    });
-  };
+  const settle = settler(onError);
   return {
     etaChanged(eta) {
       settle(handover.etaChanged(eta));

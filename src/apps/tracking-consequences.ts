@@ -4,16 +4,14 @@
  *   and the roadside teams through risk's own listeners);
  * - a seal entering the zone of its declaration's border crossing checks its truck in to that crossing's queue.
  *
- * The tracker calls listeners synchronously and carries on; the work here runs after, and what goes wrong with it
- * is reported, not thrown. A refusal the services give on purpose (a declaration that does not queue, a crossing
- * other than the declared one, a re-check-in) is the answer, not a fault.
+ * The work runs after the tracker's call, its faults reported (see settle.ts).
  */
 import type { TrackingEvent } from '../core/tracking/index.js';
 import type { QueueService } from '../services/queue/queue-service.js';
 import type { AssessmentService } from '../services/risk/assessment-service.js';
-import { ServiceError } from '../services/service-error.js';
 import type { TrackingListener } from '../services/tracking/listeners.js';
 import type { Tracker } from '../services/tracking/tracker.js';
+import { settler } from './settle.js';
 
 const CROSSING_PLACE = 'crossing:';
 
@@ -23,11 +21,7 @@ export function trackingConsequences(
   queue: Pick<QueueService, 'checkInFromSeal'>,
   onError: (error: unknown) => void = () => {},
 ): TrackingListener {
-  const settle = (work: Promise<unknown>): void => {
-    work.catch((error: unknown) => {
-      if (!(error instanceof ServiceError)) onError(error);
-    });
-  };
+  const settle = settler(onError);
   return {
     alertRaised(alert) {
       const declarationId = tracker.declarationOf(alert.tripId);

@@ -2,15 +2,11 @@
  * The national operators' repositories, run unchanged on SQLite and on PostgreSQL (when CORRIDOR_TEST_PG names one):
  * obligation decisions, the outbox's sequences and retries, the inbox's once-only keeping, and transits.
  */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openPostgresStore } from '../../src/adapters/store/postgres/postgres-store.js';
-import { openSqliteStore } from '../../src/adapters/store/sqlite/sqlite-store.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SignedMessage } from '../../src/core/exchange/message.js';
 import type { ObligationDecision } from '../../src/core/obligation/index.js';
 import type { Store } from '../../src/ports/store.js';
-import { postgresUrl } from '../support/services.js';
+import { storeBackends, type OpenFreshStore } from '../support/store-backends.js';
 
 const message = (id: string, sequence: number, overrides: Partial<SignedMessage> = {}): SignedMessage => ({
   id,
@@ -33,7 +29,7 @@ const decision: ObligationDecision = {
   memberStatesCrossed: 3,
 };
 
-function describeExchangeStore(name: string, open: () => Promise<{ store: Store; dispose(): Promise<void> }>) {
+function describeExchangeStore(name: string, open: OpenFreshStore) {
   describe(name, () => {
     let store: Store;
     let dispose: () => Promise<void>;
@@ -87,28 +83,4 @@ function describeExchangeStore(name: string, open: () => Promise<{ store: Store;
   });
 }
 
-describeExchangeStore('operators store on SQLite', async () => {
-  const store = openSqliteStore(':memory:');
-  await store.migrate();
-  return { store, dispose: () => store.close() };
-});
-
-const url = postgresUrl();
-if (url !== undefined) {
-  const admin = new pg.Pool({ connectionString: url, max: 1 });
-  const run = `test_exchange_${randomBytes(4).toString('hex')}`;
-  let count = 0;
-  afterAll(() => admin.end());
-  describeExchangeStore('operators store on PostgreSQL', async () => {
-    const schema = `${run}_${++count}`;
-    const store = openPostgresStore(url, { schema });
-    await store.migrate();
-    return {
-      store,
-      dispose: async () => {
-        await store.close();
-        await admin.query(`drop schema if exists ${schema} cascade`);
-      },
-    };
-  });
-}
+for (const [backend, open] of storeBackends('exchange')) describeExchangeStore(`operators store on ${backend}`, open);
