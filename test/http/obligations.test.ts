@@ -6,23 +6,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Api } from '../../src/adapters/http/server.js';
 import { openStore } from '../../src/adapters/store/open-store.js';
 import { CONSOLE_USER, type Platform } from '../../src/apps/platform.js';
-import { apiWorld, type Tokens } from '../support/api-world.js';
+import { apiWorld, type ApiCall } from '../support/api-world.js';
 import { SEAL } from '../support/fixtures.js';
 import { armRequest, seedRoute, trackingWorld } from '../tracking/tracking-world.js';
 
 let platform: Platform;
 let api: Api;
-let tokens: Tokens;
+let call: ApiCall;
 
-function call(method: 'GET' | 'POST', url: string, user: keyof Tokens, payload?: object) {
-  return api.inject({ method, url: `/api/v1${url}`, headers: { authorization: `Bearer ${tokens[user]}` }, ...(payload ? { payload } : {}) });
-}
 
 beforeAll(async () => {
   const store = openStore(':memory:');
   await store.migrate();
   ({ platform } = trackingWorld(store));
-  ({ api, tokens } = await apiWorld(platform, [SEAL]));
+  ({ api, call } = await apiWorld(platform, [SEAL]));
 });
 
 afterAll(async () => {

@@ -3,19 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_SIMULATED_TRUCKS } from '../../src/adapters/http/routes/simulations.js';
 import type { Api } from '../../src/adapters/http/server.js';
 import { openPlatform, type Platform } from '../../src/apps/platform.js';
-import { apiWorld, type Tokens } from '../support/api-world.js';
+import { apiWorld, type ApiCall } from '../support/api-world.js';
 
 let platform: Platform;
 let api: Api;
-let tokens: Tokens;
+let call: ApiCall;
 
-function call(method: 'GET' | 'POST', url: string, user: keyof Tokens, payload?: object) {
-  return api.inject({ method, url: `/api/v1${url}`, headers: { authorization: `Bearer ${tokens[user]}` }, ...(payload ? { payload } : {}) });
-}
 
 beforeAll(async () => {
   platform = await openPlatform(':memory:');
-  ({ api, tokens } = await apiWorld(platform, []));
+  ({ api, call } = await apiWorld(platform, []));
 });
 
 afterAll(async () => {

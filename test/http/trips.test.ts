@@ -8,7 +8,7 @@ import { openStore } from '../../src/adapters/store/open-store.js';
 import { CONSOLE_USER, type Platform } from '../../src/apps/platform.js';
 import { MINUTE, roadside, transit } from '../../src/core/tracking/test-support.js';
 import type { PositionIngest } from '../../src/services/position-ingest.js';
-import { apiWorld, type Tokens } from '../support/api-world.js';
+import { apiWorld, type ApiCall, type Tokens } from '../support/api-world.js';
 import { SEAL } from '../support/fixtures.js';
 import { armRequest, seedRoute, trackingWorld } from '../tracking/tracking-world.js';
 
@@ -16,19 +16,17 @@ let platform: Platform;
 let ingest: PositionIngest;
 let api: Api;
 let tokens: Tokens;
+let call: ApiCall;
 let declarationId: string;
 let tripId: string;
 
-function call(method: 'GET' | 'POST', url: string, user: keyof Tokens, payload?: object) {
-  return api.inject({ method, url: `/api/v1${url}`, headers: { authorization: `Bearer ${tokens[user]}` }, ...(payload ? { payload } : {}) });
-}
 
 beforeAll(async () => {
   const store = openStore(':memory:');
   await store.migrate();
   const world = trackingWorld(store);
   ({ platform, ingest } = world);
-  ({ api, tokens } = await apiWorld(platform, [SEAL]));
+  ({ api, tokens, call } = await apiWorld(platform, [SEAL]));
   const haulier = (await store.users.get('haulier-a'))!;
   declarationId = await seedRoute(platform, 'TRIP-API-1', [SEAL.id], haulier);
 });

@@ -10,7 +10,10 @@ import { ALMATY, BISHKEK, KORDAY } from './fixtures.js';
 
 export type Tokens = Record<'admin' | 'haulier-a' | 'haulier-b' | 'inspector', string>;
 
-export async function apiWorld(platform: Platform, seals: readonly SealDevice[]): Promise<{ api: Api; tokens: Tokens }> {
+/** A request under /api/v1 as one of the world's users. */
+export type ApiCall = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, user: keyof Tokens, payload?: object) => Promise<Awaited<ReturnType<Api['inject']>>>;
+
+export async function apiWorld(platform: Platform, seals: readonly SealDevice[]): Promise<{ api: Api; tokens: Tokens; call: ApiCall }> {
   await platform.auth.ensureAdmin('admin-password-1');
   for (const office of [BISHKEK, ALMATY]) await platform.reference.put(CONSOLE_USER, 'offices', office);
   await platform.reference.put(CONSOLE_USER, 'crossings', KORDAY);
@@ -30,5 +33,7 @@ export async function apiWorld(platform: Platform, seals: readonly SealDevice[])
     'haulier-b': await login('haulier-b', 'haulier-pass-b'),
     inspector: await login('inspector', 'inspector-pass'),
   };
-  return { api, tokens };
+  const call: ApiCall = (method, url, user, payload) =>
+    api.inject({ method, url: `/api/v1${url}`, headers: { authorization: `Bearer ${tokens[user]}` }, ...(payload ? { payload } : {}) });
+  return { api, tokens, call };
 }
