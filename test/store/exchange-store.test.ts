@@ -2,11 +2,11 @@
  * The national operators' repositories, run unchanged on SQLite and on PostgreSQL (when CORRIDOR_TEST_PG names one):
  * obligation decisions, the outbox's sequences and retries, the inbox's once-only keeping, and transits.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SignedMessage } from '../../src/core/exchange/message.js';
 import type { ObligationDecision } from '../../src/core/obligation/index.js';
 import type { Store } from '../../src/ports/store.js';
-import { storeBackends, type OpenFreshStore } from '../support/store-backends.js';
+import { freshStoreEachTest, storeBackends, type OpenFreshStore } from '../support/store-backends.js';
 
 const message = (id: string, sequence: number, overrides: Partial<SignedMessage> = {}): SignedMessage => ({
   id,
@@ -32,13 +32,7 @@ const decision: ObligationDecision = {
 function describeExchangeStore(name: string, open: OpenFreshStore) {
   describe(name, () => {
     let store: Store;
-    let dispose: () => Promise<void>;
-    beforeEach(async () => {
-      ({ store, dispose } = await open());
-    });
-    afterEach(async () => {
-      await dispose();
-    });
+    freshStoreEachTest(open, (opened) => (store = opened));
 
     it('keeps the latest obligation decision of a declaration', async () => {
       expect(await store.obligations.get('d-1')).toBeUndefined();

@@ -2,11 +2,11 @@
  * The border queue's store (ports/queue-store.ts) on both backends: the log that rebuilds a queue, written with
  * compare-and-set, its events and its entries.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { QueueConfig, QueueEvent } from '../../src/core/queue/index.js';
 import type { QueueEntryRow, QueueWrite } from '../../src/ports/queue-store.js';
 import type { Store } from '../../src/ports/store.js';
-import { storeBackends, type OpenFreshStore } from '../support/store-backends.js';
+import { freshStoreEachTest, storeBackends, type OpenFreshStore } from '../support/store-backends.js';
 import { HOSTILE } from './fixtures.js';
 
 const T0 = Date.UTC(2026, 4, 4, 6);
@@ -60,11 +60,7 @@ function write(seq: number, overrides: Partial<QueueWrite> = {}): QueueWrite {
 function describeQueueStore(name: string, open: OpenFreshStore) {
   describe(name, () => {
     let store: Store;
-    let dispose: () => Promise<void>;
-    beforeEach(async () => {
-      ({ store, dispose } = await open());
-    });
-    afterEach(() => dispose());
+    freshStoreEachTest(open, (opened) => (store = opened));
 
     it('starts a queue once, keeping its first configuration and its start', async () => {
       expect(await store.queues.create({ crossing: 'KORDAY', config, createdAt: T0 })).toBe(true);

@@ -2,12 +2,12 @@
  * The risk repositories' contract, run unchanged on SQLite and on PostgreSQL (when CORRIDOR_TEST_PG names one; each
  * store in a throwaway schema of its own).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DeclarationInput } from '../../src/core/model/index.js';
 import type { Assessment, InspectionResult } from '../../src/core/risk/index.js';
 import type { StoredAssessment } from '../../src/ports/risk-store.js';
 import type { Store } from '../../src/ports/store.js';
-import { storeBackends, type OpenFreshStore } from '../support/store-backends.js';
+import { freshStoreEachTest, storeBackends, type OpenFreshStore } from '../support/store-backends.js';
 import { fullInput, minimalInput, newDeclaration } from './fixtures.js';
 
 const DAY = 86_400_000;
@@ -45,13 +45,7 @@ function partyInput(reference: string, consigneeTin: string | undefined, plate: 
 function describeRiskStore(name: string, open: OpenFreshStore) {
   describe(name, () => {
     let store: Store;
-    let dispose: () => Promise<void>;
-    beforeEach(async () => {
-      ({ store, dispose } = await open());
-    });
-    afterEach(async () => {
-      await dispose();
-    });
+    freshStoreEachTest(open, (opened) => (store = opened));
 
     it('keeps rule-set versions, one in force at a time, with who put each in force and when', async () => {
       const sets = store.risk.ruleSets;

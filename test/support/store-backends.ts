@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { afterAll } from 'vitest';
+import { afterAll, afterEach, beforeEach } from 'vitest';
 import { openPostgresStore } from '../../src/adapters/store/postgres/postgres-store.js';
 import { openSqliteStore } from '../../src/adapters/store/sqlite/sqlite-store.js';
 import type { Store } from '../../src/ports/store.js';
@@ -18,6 +18,17 @@ const sqliteInMemory: OpenFreshStore = async () => {
   await store.migrate();
   return { store, dispose: () => store.close() };
 };
+
+/** Opens a fresh store before each test of the enclosing describe, hands it to `use`, and disposes of it after. */
+export function freshStoreEachTest(open: OpenFreshStore, use: (store: Store) => void): void {
+  let dispose: (() => Promise<void>) | undefined;
+  beforeEach(async () => {
+    const opened = await open();
+    dispose = opened.dispose;
+    use(opened.store);
+  });
+  afterEach(() => dispose?.());
+}
 
 /** Pairs of backend name and opener; `prefix` names the PostgreSQL schemas. Call at a test file's top level. */
 export function storeBackends(prefix: string): Array<[string, OpenFreshStore]> {
