@@ -23,7 +23,7 @@ import { isChannel, type Channel } from './channel.js';
 import { isActive, truckKeyOf, type Booking, type QueueEntry, type TruckRef } from './entry.js';
 import { classify, readiness, type PriorityFacts } from './priority-class.js';
 import { duration, iso, reason, type Reason } from './reason.js';
-import type { QueueState } from './state.js';
+import { entryForDeclaration, type QueueState } from './state.js';
 import {
   begin,
   commit,
@@ -91,8 +91,7 @@ function checkTruckFacts(state: QueueState, command: TruckFacts): Refusal | null
  * is, else the declaration's closed one (served or dropped), if any.
  */
 function existingFor(state: QueueState, declarationId: string, truckKey: string): QueueEntry | undefined {
-  const id = state.byDeclaration.get(declarationId);
-  const byDeclaration = id === undefined ? undefined : state.entries.get(id);
+  const byDeclaration = entryForDeclaration(state, declarationId);
   if (byDeclaration !== undefined && isActive(byDeclaration.status)) return byDeclaration;
   const truckId = state.byTruck.get(truckKey);
   const byTruck = truckId === undefined ? undefined : state.entries.get(truckId);

@@ -8,6 +8,7 @@
  */
 import type { OperatingHours, User } from '../../core/model/index.js';
 import {
+  entryForDeclaration,
   isActive,
   type Channel,
   type CommandResult,
@@ -152,8 +153,7 @@ export class QueueService {
     const declaration = await this.store.declarations.get(declarationId);
     if (declaration === undefined || !(await this.registry.has(declaration.borderCrossing))) return;
     await this.registry.withQueue(declaration.borderCrossing, async (queue) => {
-      const id = queue.state.byDeclaration.get(declarationId);
-      const entry = id === undefined ? undefined : queue.state.entries.get(id);
+      const entry = entryForDeclaration(queue.state, declarationId);
       if (entry === undefined || !isActive(entry.status)) return;
       let facts;
       try {
@@ -175,8 +175,7 @@ export class QueueService {
   async channelRaised(event: { declarationId: string; borderCrossing: string; to: Channel }): Promise<void> {
     if (!(await this.registry.has(event.borderCrossing))) return;
     await this.registry.withQueue(event.borderCrossing, async (queue) => {
-      const id = queue.state.byDeclaration.get(event.declarationId);
-      const entry = id === undefined ? undefined : queue.state.entries.get(id);
+      const entry = entryForDeclaration(queue.state, event.declarationId);
       if (entry === undefined || !isActive(entry.status)) return;
       const result = await queue.apply({ kind: 'update_declaration', entryId: entry.id, channel: event.to, at: this.now(), by: RISK.username });
       await this.audited(RISK, result, 'queue.channel_raised', 'queue-entry', entry.id, { declarationId: event.declarationId, channel: event.to });
