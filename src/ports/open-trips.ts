@@ -1,7 +1,6 @@
 /**
  * What risk needs of the tracker: the trips under way, where each is and how fast it goes (for roadside proposals),
- * and the alerts each has raised (for the trip rules). The tracking engine implements it; until then an in-memory
- * one (src/adapters/risk/memory-trips.ts) stands in.
+ * and the alerts each has raised (for the trip rules). The tracker implements it (services/tracking/open-trips.ts).
  */
 import type { LineString } from '../core/model/index.js';
 import type { TripSummary } from '../core/risk/index.js';

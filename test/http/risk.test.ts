@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryOpenTrips } from '../../src/adapters/risk/memory-trips.js';
+import { MemoryOpenTrips } from '../support/memory-open-trips.js';
 import type { Api } from '../../src/adapters/http/server.js';
 import { openStore } from '../../src/adapters/store/open-store.js';
 import { wirePlatform, type Platform } from '../../src/apps/platform.js';

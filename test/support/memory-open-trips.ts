@@ -1,6 +1,6 @@
-/** Open trips held in memory: what tests use, and what the platform has until the tracker feeds it. */
-import type { TripAlertType, TripSummary } from '../../core/risk/index.js';
-import type { OpenTrip, OpenTrips } from '../../ports/open-trips.js';
+/** Open trips held in memory, set by the test: risk's view of the tracker (ports/open-trips.ts) without one. */
+import type { TripAlertType, TripSummary } from '../../src/core/risk/index.js';
+import type { OpenTrip, OpenTrips } from '../../src/ports/open-trips.js';
 
 export class MemoryOpenTrips implements OpenTrips {
   private readonly trips = new Map<string, OpenTrip>();
