@@ -9,6 +9,7 @@
  */
 import { MAX_DATE_MS, type AttributeValue, type Position } from '../../core/model/index.js';
 import { crc16Arc } from '../crc.js';
+import { recordAttributes } from './attribute-shapes.js';
 import { AVL_FRAME_OVERHEAD } from './frame.js';
 import { teltonikaError, type TeltonikaError } from './protocol-error.js';
 
@@ -24,24 +25,9 @@ const MAX_LON = 1_800_000_000;
 /** High word above which an unsigned 64-bit value no longer fits a double exactly (2^53 = 2^21 · 2^32). */
 const MAX_SAFE_HIGH_WORD = 0x1f_ffff;
 
-// `io<ID>` keys, built once per ID ever seen rather than once per element decoded.
-const IO_KEYS: (string | undefined)[] = new Array<string | undefined>(0x10000).fill(undefined);
-function ioKey(id: number): string {
-  return (IO_KEYS[id] ??= `io${id}`);
-}
-
-type Attributes = Record<string, AttributeValue>;
-
-/**
- * A record's attributes as a dictionary from the start (V8 keeps an object without a prototype in dictionary
- * mode). Devices send every combination of IO IDs, and an ordinary object given a new key per element walks a
- * hidden-class transition tree that only grows; once it is wide, every record pays for it. Measured: the
- * decoder's rate depended two-fold on which packets it had seen first; as dictionaries it no longer does, and
- * is faster than either.
- */
-function newAttributes(): Attributes {
-  return Object.create(null) as Attributes;
-}
+// Each record's IO elements, gathered here before its attributes are built (one packet decodes at a time).
+const ioIds: number[] = [];
+const ioValues: AttributeValue[] = [];
 
 /**
  * Decodes the AVL packet `b[pos..pos+length)` (preamble to CRC, as measured by `scanAvlFrame`). Returns one
@@ -95,18 +81,17 @@ export function decodeAvlPacket(
     const speed = (b[p + 22]! << 8) | b[p + 23]!;
     p += RECORD_HEADER_BYTES;
 
-    const attributes = newAttributes();
-    attributes.priority = priority;
+    let eventIo: number;
     let total: number;
     let found = 0;
     if (extended) {
       if (p + 4 > limit) return truncated(r, 'IO header');
-      attributes.eventIo = (b[p]! << 8) | b[p + 1]!;
+      eventIo = (b[p]! << 8) | b[p + 1]!;
       total = (b[p + 2]! << 8) | b[p + 3]!;
       p += 4;
     } else {
       if (p + 2 > limit) return truncated(r, 'IO header');
-      attributes.eventIo = b[p]!;
+      eventIo = b[p]!;
       total = b[p + 1]!;
       p += 2;
     }
@@ -124,9 +109,9 @@ export function decodeAvlPacket(
       const idBytes = extended ? 2 : 1;
       if (p + n * (idBytes + size) > limit) return truncated(r, `${size}-byte IO elements`);
       for (let i = 0; i < n; i++) {
-        const id = extended ? (b[p]! << 8) | b[p + 1]! : b[p]!;
+        ioIds[found + i] = extended ? (b[p]! << 8) | b[p + 1]! : b[p]!;
         p += idBytes;
-        attributes[ioKey(id)] = readUnsigned(b, p, size);
+        ioValues[found + i] = readUnsigned(b, p, size);
         p += size;
       }
       found += n;
@@ -141,8 +126,9 @@ export function decodeAvlPacket(
         const valueLength = (b[p + 2]! << 8) | b[p + 3]!;
         p += 4;
         if (p + valueLength > limit) return truncated(r, `variable-length IO ${id}`);
+        ioIds[found + i] = id;
         // A copy: the bytes under it belong to the connection's buffer and are overwritten by the next frame.
-        attributes[ioKey(id)] = b.slice(p, p + valueLength);
+        ioValues[found + i] = b.slice(p, p + valueLength);
         p += valueLength;
       }
       found += n;
@@ -168,7 +154,7 @@ export function decodeAvlPacket(
       // Without a fix a device repeats its last coordinates (all zero after a reboot) with satellites,
       // angle and speed at 0 (Teltonika Data Sending Protocols, GPS element note).
       valid: onGlobe && satellites > 0 && (latRaw !== 0 || lonRaw !== 0),
-      attributes,
+      attributes: recordAttributes(priority, eventIo, ioIds, ioValues, found),
     });
   }
   if (p !== limit) {
