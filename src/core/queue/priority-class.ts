@@ -32,25 +32,26 @@ export interface PriorityFacts {
 
 export interface Classification {
   priorityClass: PriorityClass;
-  reasons: Reason[];
+  reasons: readonly Reason[];
 }
 
 /** The best class the facts allow: perishable, then trusted trader, then e-sealed with a complete declaration. */
+const classification = (priorityClass: PriorityClass, code: string, message: string): Classification =>
+  Object.freeze({ priorityClass, reasons: Object.freeze([reason(code, message)]) });
+
+// Made once: the queue classifies on every check-in, change and call.
+const PERISHABLE = classification('perishable', 'PERISHABLE', 'the load is perishable');
+const TRUSTED_TRADER = classification('trusted_trader', 'TRUSTED_TRADER', 'the consignor or carrier is a trusted trader');
+const ESEALED_COMPLETE = classification('esealed_complete', 'ESEALED_COMPLETE', 'the load is under a navigation seal and its declaration is complete');
+const STANDARD_NOT_COMPLETE = classification('standard', 'STANDARD', 'no priority applies: not perishable, not a trusted trader, and its declaration is not complete');
+const STANDARD_NOT_SEALED = classification('standard', 'STANDARD', 'no priority applies: not perishable, not a trusted trader, and the load is not under a navigation seal');
+
+/** The truck's class and why; the result is shared and frozen. */
 export function classify(facts: PriorityFacts): Classification {
-  if (facts.perishable) {
-    return { priorityClass: 'perishable', reasons: [reason('PERISHABLE', 'the load is perishable')] };
-  }
-  if (facts.trustedTrader) {
-    return { priorityClass: 'trusted_trader', reasons: [reason('TRUSTED_TRADER', 'the consignor or carrier is a trusted trader')] };
-  }
-  if (facts.eSealed && facts.declarationComplete) {
-    return {
-      priorityClass: 'esealed_complete',
-      reasons: [reason('ESEALED_COMPLETE', 'the load is under a navigation seal and its declaration is complete')],
-    };
-  }
-  const missing = facts.eSealed ? 'its declaration is not complete' : 'the load is not under a navigation seal';
-  return { priorityClass: 'standard', reasons: [reason('STANDARD', `no priority applies: not perishable, not a trusted trader, and ${missing}`)] };
+  if (facts.perishable) return PERISHABLE;
+  if (facts.trustedTrader) return TRUSTED_TRADER;
+  if (facts.eSealed) return facts.declarationComplete ? ESEALED_COMPLETE : STANDARD_NOT_COMPLETE;
+  return STANDARD_NOT_SEALED;
 }
 
 export interface Readiness {
@@ -63,6 +64,11 @@ export interface Readiness {
  * A truck joins the order only when its declaration is complete and its final recipient identified; until then it
  * waits in the holding state, where it blocks nobody.
  */
+/** Whether the papers let the truck into the order: `readiness(facts).ready`, without the reasons. */
+export function isReady(facts: PriorityFacts): boolean {
+  return facts.declarationComplete && facts.recipientIdentified;
+}
+
 export function readiness(facts: PriorityFacts): Readiness {
   const reasons: Reason[] = [];
   if (!facts.declarationComplete) reasons.push(reason('DECLARATION_INCOMPLETE', 'the declaration is not complete'));

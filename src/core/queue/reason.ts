@@ -18,9 +18,33 @@ export function issue(code: string, path: string, message: string): Issue {
   return { code, path, message };
 }
 
-/** An instant for a sentence; times are epoch milliseconds everywhere else. */
-export function iso(t: number): string {
-  return Number.isFinite(t) ? new Date(t).toISOString() : String(t);
+const DAY = 86_400_000;
+/** The last day formatted, as `YYYY-MM-DDT`: a queue's decisions fall on few days, and Date's formatting is slow. */
+let cachedDay = Number.NaN;
+let cachedDayPrefix = '';
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+
+/**
+ * An instant for a sentence, as `Date.prototype.toISOString` writes it; times are epoch milliseconds everywhere
+ * else. The simulator builds millions of sentences, so the time of day is written here and only the date is
+ * left to Date, once per day.
+ */
+export function iso(instant: number): string {
+  if (!Number.isFinite(instant)) return String(instant);
+  // Date keeps whole milliseconds, dropping any fraction toward zero.
+  const t = Math.trunc(instant);
+  const day = Math.floor(t / DAY);
+  if (day !== cachedDay) {
+    const text = new Date(t).toISOString();
+    // Years before 0 or after 9999 are written with a sign and six digits: left to Date entirely.
+    if (text.length !== 24) return text;
+    cachedDay = day;
+    cachedDayPrefix = text.slice(0, 11);
+  }
+  const ms = t - day * DAY;
+  const seconds = Math.floor(ms / 1000);
+  const milliseconds = ms - seconds * 1000;
+  return `${cachedDayPrefix}${TWO_DIGITS[Math.floor(seconds / 3600)]!}:${TWO_DIGITS[Math.floor(seconds / 60) % 60]!}:${TWO_DIGITS[seconds % 60]!}.${milliseconds < 100 ? (milliseconds < 10 ? '00' : '0') : ''}${milliseconds}Z`;
 }
 
 /** A duration for a sentence, such as `2 h 05 min`. */

@@ -8,8 +8,8 @@ import { orderKeyOf } from './ageing.js';
 import type { HistoryAction, HistoryItem, QueueEntry } from './entry.js';
 import { clearEstimate } from './estimate-columns.js';
 import { addToOrder, removeFromOrder } from './order.js';
-import { classify, readiness } from './priority-class.js';
-import { issue, type Reason } from './reason.js';
+import { classify, isReady, readiness } from './priority-class.js';
+import { issue, iso, type Reason } from './reason.js';
 import { advanceTo, type QueueState } from './state.js';
 
 export interface CommandBase {
@@ -97,19 +97,18 @@ export function record(
   /** False for routine crossing-wide steps that go to the store as events but need no place in the operator log. */
   keep = true,
 ): void {
-  const item: HistoryItem = { at: tx.at, by: tx.by, action, reason: reasonText, ...(detail === undefined ? {} : { detail }) };
+  // Literals written out rather than spread: a spread here made every queue command twice as slow (measured).
+  const { at, by } = tx;
+  const item: HistoryItem = detail === undefined ? { at, by, action, reason: reasonText } : { at, by, action, reason: reasonText, detail };
   if (entry !== null) entry.history.push(item);
   else if (keep) tx.state.operatorLog.push(item);
-  tx.events.push({
-    at: item.at,
-    by: item.by,
-    action: item.action,
-    reason: item.reason,
-    ...(detail === undefined ? {} : { detail }),
-    crossing: tx.state.config.crossing,
-    entryId: entry?.id ?? null,
-    version: 0,
-  });
+  const crossing = tx.state.config.crossing;
+  const entryId = entry?.id ?? null;
+  tx.events.push(
+    detail === undefined
+      ? { at, by, action, reason: reasonText, crossing, entryId, version: 0 }
+      : { at, by, action, reason: reasonText, detail, crossing, entryId, version: 0 },
+  );
 }
 
 export function commit<T extends object>(tx: Transaction, reasons: Reason[], extra: T): Accepted<T> {
@@ -125,7 +124,7 @@ export function unchanged<T extends object>(state: QueueState, reasons: Reason[]
 
 /** Whether an arrived truck may be in the order: papers ready and no staff hold. */
 export function isEligible(entry: QueueEntry): boolean {
-  return entry.arrivedAt !== null && entry.staffHold === null && readiness(entry.facts).ready;
+  return entry.arrivedAt !== null && entry.staffHold === null && isReady(entry.facts);
 }
 
 /**
@@ -144,7 +143,7 @@ export function rearrange(tx: Transaction, entry: QueueEntry, change: () => void
     entry.status = 'waiting';
     addToOrder(tx.state.order, entry);
     if (!wasWaiting) {
-      record(tx, entry, 'joined_order', `joined the order as ${entry.priorityClass}, counted from ${new Date(entry.queuedAt).toISOString()}`, {
+      record(tx, entry, 'joined_order', `joined the order as ${entry.priorityClass}, counted from ${iso(entry.queuedAt)}`, {
         priorityClass: entry.priorityClass,
         queuedAt: entry.queuedAt,
       });
@@ -160,7 +159,7 @@ export function rearrange(tx: Transaction, entry: QueueEntry, change: () => void
 export function holdingReasons(entry: QueueEntry): Reason[] {
   const reasons = [...readiness(entry.facts).reasons];
   if (entry.staffHold !== null) {
-    reasons.push({ code: 'STAFF_HOLD', message: `held by ${entry.staffHold.by} at ${new Date(entry.staffHold.at).toISOString()}: ${entry.staffHold.reason}` });
+    reasons.push({ code: 'STAFF_HOLD', message: `held by ${entry.staffHold.by} at ${iso(entry.staffHold.at)}: ${entry.staffHold.reason}` });
   }
   return reasons;
 }
