@@ -79,6 +79,6 @@ export {
   type SetBacklogRateCommand,
   type SetLaneOpenCommand,
 } from './staff-actions.js';
-export { cloneQueue, createQueue, entryForDeclaration, type CallRecord, type CreateQueueResult, type LaneState, type QueueState } from './state.js';
+export { cloneQueue, createQueue, entryForDeclaration, type CallRecord, type CreateQueueOptions, type CreateQueueResult, type LaneState, type QueueState } from './state.js';
 export { spreadOf, type Spread } from './stats.js';
 export type { Accepted, CommandBase, QueueEvent, QueueResult, Refusal } from './transaction.js';

@@ -268,6 +268,33 @@ describe('queue properties', () => {
     );
   });
 
+  it('decides and reports alike without keeping history, as the simulator runs it', () => {
+    fc.assert(
+      fc.property(arbConfig, arbRun, (config, run) => {
+        const state = fresh(config);
+        const { commands } = drive(state, run);
+        const created = createQueue(config, T0, { keepsHistory: false });
+        if (!created.ok) throw new Error(JSON.stringify(created.issues));
+        const bare = created.state;
+        const withHistory = fresh(config);
+        // Results carry entries, whose history is all that may differ.
+        const withoutHistory = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (key, v: unknown) => (key === 'history' ? undefined : v)));
+        for (const command of commands) {
+          const kept = applyCommand(withHistory, command);
+          const notKept = applyCommand(bare, command);
+          expect(withoutHistory(notKept)).toEqual(withoutHistory(kept));
+        }
+        const { entries, ...rest } = snapshot(bare);
+        const { entries: keptEntries, ...keptRest } = snapshot(withHistory);
+        expect(rest).toEqual(keptRest);
+        expect(entries.map((e) => e.history)).toEqual(entries.map(() => []));
+        expect(entries).toEqual(keptEntries.map((e) => ({ ...e, history: [] })));
+        expect(bare.operatorLog).toEqual([]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('estimates exactly the calls the lanes then make, when nothing else happens', () => {
     fc.assert(
       fc.property(

@@ -69,11 +69,21 @@ export interface QueueState {
   accuracy: AccuracyRecord[];
   /** Crossing-wide operator decisions: release rate, lanes opened and closed. */
   operatorLog: HistoryItem[];
+  /** Whether entries and the operator log keep their history items; the events are made either way. */
+  keepsHistory: boolean;
+}
+
+export interface CreateQueueOptions {
+  /**
+   * False where nobody reads an entry's history: the simulator's trucks have no operator to explain them to, and
+   * holding every simulated truck's sentences until it is archived was two-fifths of a simulation's time.
+   */
+  keepsHistory?: boolean;
 }
 
 export type CreateQueueResult = { ok: true; state: QueueState } | { ok: false; issues: Issue[] };
 
-export function createQueue(config: QueueConfig, at: number): CreateQueueResult {
+export function createQueue(config: QueueConfig, at: number, options: CreateQueueOptions = {}): CreateQueueResult {
   const issues = validateQueueConfig(config);
   if (!Number.isFinite(at)) issues.push({ code: 'BAD_TIME', path: 'at', message: 'the start time is not a finite number' });
   if (issues.length > 0) return { ok: false, issues };
@@ -102,6 +112,7 @@ export function createQueue(config: QueueConfig, at: number): CreateQueueResult 
     estimates: createEstimateColumns(),
     accuracy: [],
     operatorLog: [],
+    keepsHistory: options.keepsHistory ?? true,
   };
   return { ok: true, state };
 }
