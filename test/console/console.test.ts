@@ -242,6 +242,8 @@ describe.skipIf(!executable)('web console', { timeout: 60_000 }, () => {
     const policies = await page.locator('form.simulate input[name=policy]:checked').evaluateAll((boxes) => boxes.map((box) => (box as unknown as { value: string }).value));
     expect(policies.length).toBeGreaterThan(1);
     await page.click('form.simulate button[type=submit]');
+    // The run goes on in the background, its progress shown, until its reports come.
+    await page.waitForSelector('.simulator progress');
     await page.waitForSelector('table.comparison', { timeout: 30_000 });
     expect(await page.locator('table.comparison thead th').allTextContents()).toEqual(['', ...policies]);
     expect(await page.locator('table.comparison tbody tr', { hasText: 'illicit caught' }).count()).toBe(1);
