@@ -102,8 +102,10 @@ export function mapPage({ api, query }: PageContext): Page {
   const tripOfSeal = new Map<string, TripSummary>();
   let stopReplay = (): void => undefined;
 
+  /** How the seals are kept up to date: live from the stream, by polling, or not yet known. */
+  let updates = '';
   const showCount = () => {
-    status.textContent = `${seals.size} seals`;
+    status.textContent = `${seals.size} seals${updates}`;
   };
   const load = async () => {
     const { positions } = await api.get<{ positions: SealPosition[] }>('/positions/latest');
@@ -210,8 +212,19 @@ export function mapPage({ api, query }: PageContext): Page {
       seals.put([data as SealPosition]);
       showCount();
     };
-    const live = await follow(api, { position: onPosition, alert: onAlert }, stop.signal);
-    if (!live && !stop.signal.aborted) poll = setInterval(() => void load().catch(() => undefined), POLL_MS);
+    // The page says whether it is live, for the people watching it and for the browser tests, which move seals only once it is.
+    const connected = (open: boolean) => {
+      container.dataset.live = open ? 'stream' : 'reconnecting';
+      updates = open ? ', live' : ', reconnecting…';
+      showCount();
+    };
+    const live = await follow(api, { position: onPosition, alert: onAlert }, stop.signal, connected);
+    if (!live && !stop.signal.aborted) {
+      container.dataset.live = 'polling';
+      updates = `, updated every ${POLL_MS / 1000} s`;
+      showCount();
+      poll = setInterval(() => void load().catch(() => undefined), POLL_MS);
+    }
   };
 
   start().catch((error: unknown) => replace(status, `The map could not load: ${errorText(error)}`));
