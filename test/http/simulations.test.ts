@@ -63,9 +63,9 @@ describe('simulations', { timeout: 60_000 }, () => {
     const reports = run.reports!;
     expect(reports.map((report: { policy: string }) => report.policy)).toEqual(body.policies);
     // Common random numbers: both policies see the same arrivals.
-    expect(reports[0].trucks.arrived).toBe(reports[1].trucks.arrived);
-    expect(reports[0].series.atCrossing.length).toBeGreaterThan(10);
-    expect(reports[0].waitHours.count).toBeGreaterThan(0);
+    expect(reports[0]!.trucks.arrived).toBe(reports[1]!.trucks.arrived);
+    expect(reports[0]!.series.atCrossing.length).toBeGreaterThan(10);
+    expect(reports[0]!.waitHours.count).toBeGreaterThan(0);
     const again = await runToEnd('admin', body);
     expect(again.reports![0]!.waitHours).toEqual(reports[0]!.waitHours);
     // A run is its starter's own.
