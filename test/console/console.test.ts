@@ -1,6 +1,7 @@
 /**
- * The console in a real browser: sign in, each role's pages, seals on the map and a seal's details on click, the
- * declarations search, a declaration's checks and history, an import's report, an alert worked to its resolution,
+ * The console in a real browser: sign in, each role's pages, seals on the map and a seal's details on click, a seal
+ * moving on the map as its positions arrive, the declarations search, a declaration's checks and history, an
+ * import's report, an alert worked to its resolution,
  * a truck called and one held at a crossing, a roadside team's result recorded, a simulation compared over policies,
  * and the driver lookup against the real queue. Every page is photographed into test-results/console/.
  */
@@ -10,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLE_USER } from '../../src/apps/platform.js';
 import { chromiumPath, launchChromium, type MapWindow } from '../support/browser.js';
-import { startConsoleWorld, USERS, type ConsoleWorld } from '../support/console-world.js';
+import { startConsoleWorld, USERS, type ConsoleWorld, type Place } from '../support/console-world.js';
 
 const SHOTS = join(process.cwd(), 'test-results', 'console');
 const executable = chromiumPath();
@@ -91,6 +92,29 @@ describe.skipIf(!executable)('web console', { timeout: 60_000 }, () => {
     await page.close();
   });
 
+  it('moves a seal on the map as its new positions arrive, with no reload', async () => {
+    const { deviceId, from, to } = world.moving;
+    const page = await signedIn(USERS.operator, `#/map?lon=${(from.lon + to.lon) / 2}&lat=${(from.lat + to.lat) / 2}`);
+    /** Where the map draws the seal: its feature as rendered on the seals' layer. */
+    const drawnAt = () =>
+      page.evaluate((id) => {
+        const drawn = (globalThis as unknown as MapWindow).corridorMap?.map.queryRenderedFeatures({ layers: ['seals'] }) ?? [];
+        for (const feature of drawn) if (feature.properties.deviceId === id) return feature.geometry.coordinates;
+        return null;
+      }, deviceId);
+    const at = (place: Place) => [expect.closeTo(place.lon, 3), expect.closeTo(place.lat, 3)];
+    await expect.poll(drawnAt, { timeout: 10_000 }).toEqual(at(from));
+    await page.waitForSelector('#map[data-live="stream"]');
+
+    await world.moving.driveOn();
+    // Sooner than the map would poll for positions if the stream stopped bringing them.
+    await expect.poll(drawnAt, { timeout: 5_000 }).toEqual(at(to));
+    expect(Math.hypot(to.lon - from.lon, to.lat - from.lat)).toBeGreaterThan(0.05);
+    expect(await page.textContent('.side .status')).toMatch(/seals, live$/);
+    await page.screenshot({ path: join(SHOTS, 'map-moving.png') });
+    await page.close();
+  });
+
   it("draws corridors, queues and alerts as they arrive, and shows a truck's declaration, risk, alerts and track", async () => {
     const { tripId, lat, lon } = world.alarmed;
     const page = await signedIn(USERS.operator, `#/map?lon=${lon}&lat=${lat}`);
@@ -98,7 +122,8 @@ describe.skipIf(!executable)('web console', { timeout: 60_000 }, () => {
       page.evaluate((name) => (globalThis as unknown as MapWindow).corridorMap?.map.queryRenderedFeatures({ layers: [name] }).map((feature) => feature.properties) ?? [], layer);
     await expect.poll(() => drawn('corridors'), { timeout: 10_000 }).toContainEqual({ tripId });
     await expect.poll(() => drawn('alerts')).toContainEqual(expect.objectContaining({ tripId, type: 'seal-tamper' }));
-    expect(await page.locator('table.queue-lengths tbody tr').count()).toBe(2);
+    // The demo's two busiest crossings, and Korday, where the truck handed over to Kazakhstan checked in on its way.
+    expect(await page.locator('table.queue-lengths tbody tr').count()).toBe(3);
 
     // A new alert reaches the map from the stream, with no reload.
     await world.reportAgain({ locked: true, tamper: true, cableCut: true });
