@@ -1,7 +1,7 @@
 /**
  * The console in a real browser: sign in, each role's pages, seals on the map and a seal's details on click, a seal
- * moving on the map as its positions arrive, the declarations search, a declaration's checks and history, an
- * import's report, an alert worked to its resolution,
+ * moving on the map as its positions arrive, the declarations search, a declaration's checks and history, a
+ * transit's exchange between operators, an import's report, an alert worked to its resolution,
  * a truck called and one held at a crossing, a roadside team's result recorded, a simulation compared over policies,
  * and the driver lookup against the real queue. Every page is photographed into test-results/console/.
  */
@@ -140,6 +140,8 @@ describe.skipIf(!executable)('web console', { timeout: 60_000 }, () => {
     await details.waitFor();
     await expect.poll(() => details.locator('.trip-alerts').textContent()).toContain('seal-tamper');
     await expect.poll(() => details.locator('.risk').textContent()).toMatch(/score \d+/);
+    // This truck's transit was never exchanged with another operator, and the panel says so.
+    await expect.poll(() => details.locator('.exchange').textContent()).toMatch(/^Nothing exchanged with other operators: no transit /);
     expect(await details.locator('a[href^="#/declarations/"]').count()).toBe(1);
     await details.getByRole('button', { name: 'Replay the track' }).click();
     await expect.poll(() => details.getAttribute('data-replay'), { timeout: 10_000 }).toBe('done');
@@ -171,6 +173,25 @@ describe.skipIf(!executable)('web console', { timeout: 60_000 }, () => {
     expect(await page.locator('table.summary tbody').textContent()).toBe('10010');
     expect(await page.locator('table.problems tbody').first().textContent()).toContain('rejected');
     await page.screenshot({ path: join(SHOTS, 'import.png'), fullPage: true });
+    await page.close();
+  });
+
+  it("shows a transit's exchange between operators: who tracks it now and each message sent and received", async () => {
+    const { declarationId } = world.handedOver;
+    const page = await signedIn(USERS.operator, `#/declarations/${declarationId}`);
+    const exchange = page.locator(`.exchange[data-transit="${declarationId}"]`);
+    await exchange.locator('table.exchange-history').waitFor();
+    expect(await exchange.locator('.tracked-by').textContent()).toBe("KZ's operator");
+    expect(await exchange.locator('table.facts').textContent()).toContain('arrived');
+    const rows = await exchange.locator('table.exchange-history tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    expect(rows.map(([direction, type, sequence, peer]) => [direction, type, sequence, peer])).toEqual([
+      ['sent', 'transit-notice', '#1', 'to KZ'],
+      ['sent', 'handover', '#2', 'to KZ'],
+      ['received', 'arrival', '#1', 'from KZ'],
+    ]);
+    expect(rows.map((row) => row[5]!.split(' ')[0])).toEqual(['delivered', 'delivered', 'received']);
+    await exchange.screenshot({ path: join(SHOTS, 'declaration-exchange.png') });
+    await page.screenshot({ path: join(SHOTS, 'declaration-with-exchange.png'), fullPage: true });
     await page.close();
   });
 

@@ -6,6 +6,7 @@
  */
 import type { Feature, FeatureCollection, LineString } from 'geojson';
 import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import { seesExchange } from '../access.js';
 import { errorText, h, replace, table, when } from '../dom.js';
 import { follow } from '../live/sse.js';
 import { setTileUrl, tileUrl } from '../map/basemap.js';
@@ -87,7 +88,7 @@ function queueList(lengths: readonly QueueLength[]): HTMLElement {
     : table(['Queue', 'Waiting', 'Holding', 'Called'], lengths.map((queue) => [queue.name, queue.waiting, queue.holding, queue.called]), { class: 'queue-lengths' });
 }
 
-export function mapPage({ api, query }: PageContext): Page {
+export function mapPage({ api, session, query }: PageContext): Page {
   const status = h('p', { class: 'status' }, 'Loading the map…');
   const container = h('div', { class: 'map', id: 'map' });
   const queues = h('div', { class: 'queues' });
@@ -139,7 +140,7 @@ export function mapPage({ api, query }: PageContext): Page {
 
   const showTruck = async (deviceId: string, tripId: string) => {
     const trip = [...tripOfSeal.values()].find((known) => known.id === tripId) ?? (await api.get<TripSummary>(`/trips/${encodeURIComponent(tripId)}`));
-    showDetails(truckDetails(api, deviceId, trip, replay));
+    showDetails(truckDetails(api, deviceId, trip, replay, session !== undefined && seesExchange(session.user.role)));
   };
 
   const drawOverlays = async (crossings: Parameters<typeof loadQueueLengths>[1]) => {
