@@ -1,6 +1,7 @@
 /**
- * The console in a real browser: sign in, each role's pages, seals on the map and a seal's details on click, the
- * declarations search, a declaration's checks and history, an import's report, an alert worked to its resolution,
+ * The console in a real browser: sign in, each role's pages, seals on the map and a seal's details on click, a seal
+ * moving on the map as its positions arrive, the declarations search, a declaration's checks and history, a
+ * transit's exchange between operators, an import's report, an alert worked to its resolution,
  * a truck called and one held at a crossing, a roadside team's result recorded, a simulation compared over policies,
  * and the driver lookup against the real queue. Every page is photographed into test-results/console/.
  */
@@ -10,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLE_USER } from '../../src/apps/platform.js';
 import { chromiumPath, launchChromium, type MapWindow } from '../support/browser.js';
-import { startConsoleWorld, USERS, type ConsoleWorld } from '../support/console-world.js';
+import { startConsoleWorld, USERS, type ConsoleWorld, type Place } from '../support/console-world.js';
 
 const SHOTS = join(process.cwd(), 'test-results', 'console');
 const executable = chromiumPath();
@@ -91,6 +92,29 @@ describe.skipIf(!executable)('web console', { timeout: 60_000 }, () => {
     await page.close();
   });
 
+  it('moves a seal on the map as its new positions arrive, with no reload', async () => {
+    const { deviceId, from, to } = world.moving;
+    const page = await signedIn(USERS.operator, `#/map?lon=${(from.lon + to.lon) / 2}&lat=${(from.lat + to.lat) / 2}`);
+    /** Where the map draws the seal: its feature as rendered on the seals' layer. */
+    const drawnAt = () =>
+      page.evaluate((id) => {
+        const drawn = (globalThis as unknown as MapWindow).corridorMap?.map.queryRenderedFeatures({ layers: ['seals'] }) ?? [];
+        for (const feature of drawn) if (feature.properties.deviceId === id) return feature.geometry.coordinates;
+        return null;
+      }, deviceId);
+    const at = (place: Place) => [expect.closeTo(place.lon, 3), expect.closeTo(place.lat, 3)];
+    await expect.poll(drawnAt, { timeout: 10_000 }).toEqual(at(from));
+    await page.waitForSelector('#map[data-live="stream"]');
+
+    await world.moving.driveOn();
+    // Sooner than the map would poll for positions if the stream stopped bringing them.
+    await expect.poll(drawnAt, { timeout: 5_000 }).toEqual(at(to));
+    expect(Math.hypot(to.lon - from.lon, to.lat - from.lat)).toBeGreaterThan(0.05);
+    expect(await page.textContent('.side .status')).toMatch(/seals, live$/);
+    await page.screenshot({ path: join(SHOTS, 'map-moving.png') });
+    await page.close();
+  });
+
   it("draws corridors, queues and alerts as they arrive, and shows a truck's declaration, risk, alerts and track", async () => {
     const { tripId, lat, lon } = world.alarmed;
     const page = await signedIn(USERS.operator, `#/map?lon=${lon}&lat=${lat}`);
@@ -98,7 +122,8 @@ describe.skipIf(!executable)('web console', { timeout: 60_000 }, () => {
       page.evaluate((name) => (globalThis as unknown as MapWindow).corridorMap?.map.queryRenderedFeatures({ layers: [name] }).map((feature) => feature.properties) ?? [], layer);
     await expect.poll(() => drawn('corridors'), { timeout: 10_000 }).toContainEqual({ tripId });
     await expect.poll(() => drawn('alerts')).toContainEqual(expect.objectContaining({ tripId, type: 'seal-tamper' }));
-    expect(await page.locator('table.queue-lengths tbody tr').count()).toBe(2);
+    // The demo's two busiest crossings, and Korday, where the truck handed over to Kazakhstan checked in on its way.
+    expect(await page.locator('table.queue-lengths tbody tr').count()).toBe(3);
 
     // A new alert reaches the map from the stream, with no reload.
     await world.reportAgain({ locked: true, tamper: true, cableCut: true });
@@ -115,6 +140,8 @@ describe.skipIf(!executable)('web console', { timeout: 60_000 }, () => {
     await details.waitFor();
     await expect.poll(() => details.locator('.trip-alerts').textContent()).toContain('seal-tamper');
     await expect.poll(() => details.locator('.risk').textContent()).toMatch(/score \d+/);
+    // This truck's transit was never exchanged with another operator, and the panel says so.
+    await expect.poll(() => details.locator('.exchange').textContent()).toMatch(/^Nothing exchanged with other operators: no transit /);
     expect(await details.locator('a[href^="#/declarations/"]').count()).toBe(1);
     await details.getByRole('button', { name: 'Replay the track' }).click();
     await expect.poll(() => details.getAttribute('data-replay'), { timeout: 10_000 }).toBe('done');
@@ -146,6 +173,25 @@ describe.skipIf(!executable)('web console', { timeout: 60_000 }, () => {
     expect(await page.locator('table.summary tbody').textContent()).toBe('10010');
     expect(await page.locator('table.problems tbody').first().textContent()).toContain('rejected');
     await page.screenshot({ path: join(SHOTS, 'import.png'), fullPage: true });
+    await page.close();
+  });
+
+  it("shows a transit's exchange between operators: who tracks it now and each message sent and received", async () => {
+    const { declarationId } = world.handedOver;
+    const page = await signedIn(USERS.operator, `#/declarations/${declarationId}`);
+    const exchange = page.locator(`.exchange[data-transit="${declarationId}"]`);
+    await exchange.locator('table.exchange-history').waitFor();
+    expect(await exchange.locator('.tracked-by').textContent()).toBe("KZ's operator");
+    expect(await exchange.locator('table.facts').textContent()).toContain('arrived');
+    const rows = await exchange.locator('table.exchange-history tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    expect(rows.map(([direction, type, sequence, peer]) => [direction, type, sequence, peer])).toEqual([
+      ['sent', 'transit-notice', '#1', 'to KZ'],
+      ['sent', 'handover', '#2', 'to KZ'],
+      ['received', 'arrival', '#1', 'from KZ'],
+    ]);
+    expect(rows.map((row) => row[5]!.split(' ')[0])).toEqual(['delivered', 'delivered', 'received']);
+    await exchange.screenshot({ path: join(SHOTS, 'declaration-exchange.png') });
+    await page.screenshot({ path: join(SHOTS, 'declaration-with-exchange.png'), fullPage: true });
     await page.close();
   });
 
@@ -242,6 +288,8 @@ describe.skipIf(!executable)('web console', { timeout: 60_000 }, () => {
     const policies = await page.locator('form.simulate input[name=policy]:checked').evaluateAll((boxes) => boxes.map((box) => (box as unknown as { value: string }).value));
     expect(policies.length).toBeGreaterThan(1);
     await page.click('form.simulate button[type=submit]');
+    // The run goes on in the background, its progress shown, until its reports come.
+    await page.waitForSelector('.simulator progress');
     await page.waitForSelector('table.comparison', { timeout: 30_000 });
     expect(await page.locator('table.comparison thead th').allTextContents()).toEqual(['', ...policies]);
     expect(await page.locator('table.comparison tbody tr', { hasText: 'illicit caught' }).count()).toBe(1);

@@ -1,4 +1,7 @@
-/** The simulator's API: the shipped scenarios, a run compared over policies, and the bounds a request keeps to. */
+/**
+ * The simulator's API: the shipped scenarios, a run compared over policies, worked out off the server's event loop,
+ * and the bounds a request keeps to.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_SIMULATED_TRUCKS } from '../../src/adapters/http/routes/simulations.js';
 import type { Api } from '../../src/adapters/http/server.js';
@@ -9,6 +12,25 @@ let platform: Platform;
 let api: Api;
 let call: ApiCall;
 
+interface Run {
+  id: string;
+  status: 'running' | 'done' | 'failed';
+  percent: number;
+  reports?: Array<{ policy: string; trucks: { arrived: number }; series: { atCrossing: number[] }; waitHours: { count: number } }>;
+}
+
+/** Starts a run and fetches it until it is over. */
+async function runToEnd(user: 'admin' | 'inspector', body: object): Promise<Run> {
+  const started = await call('POST', '/simulations', user, body);
+  expect(started.statusCode).toBe(202);
+  const { id } = started.json<Run>();
+  expect(started.headers.location).toBe(`/api/v1/simulations/${id}`);
+  for (;;) {
+    const run = (await call('GET', `/simulations/${id}`, user)).json<Run>();
+    if (run.status !== 'running') return run;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 beforeAll(async () => {
   platform = await openPlatform(':memory:');
@@ -36,16 +58,18 @@ describe('simulations', { timeout: 60_000 }, () => {
     const { items } = (await call('GET', '/simulations/scenarios', 'admin')).json();
     const korday = items.find((item: { id: string }) => item.id === 'korday-akzhol-eseal-pilot');
     const body = { scenario: korday.id, seed: '7', policies: korday.policies.slice(0, 2) };
-    const response = await call('POST', '/simulations', 'admin', body);
-    expect(response.statusCode).toBe(200);
-    const { reports } = response.json();
+    const run = await runToEnd('admin', body);
+    expect(run).toMatchObject({ status: 'done', percent: 100 });
+    const reports = run.reports!;
     expect(reports.map((report: { policy: string }) => report.policy)).toEqual(body.policies);
     // Common random numbers: both policies see the same arrivals.
-    expect(reports[0].trucks.arrived).toBe(reports[1].trucks.arrived);
-    expect(reports[0].series.atCrossing.length).toBeGreaterThan(10);
-    expect(reports[0].waitHours.count).toBeGreaterThan(0);
-    const again = (await call('POST', '/simulations', 'admin', body)).json();
-    expect(again.reports[0].waitHours).toEqual(reports[0].waitHours);
+    expect(reports[0]!.trucks.arrived).toBe(reports[1]!.trucks.arrived);
+    expect(reports[0]!.series.atCrossing.length).toBeGreaterThan(10);
+    expect(reports[0]!.waitHours.count).toBeGreaterThan(0);
+    const again = await runToEnd('admin', body);
+    expect(again.reports![0]!.waitHours).toEqual(reports[0]!.waitHours);
+    // A run is its starter's own.
+    expect((await call('GET', `/simulations/${run.id}`, 'inspector')).statusCode).toBe(404);
   });
 
   it('refuses a run too large, an unknown policy or scenario, and more than a few runs a minute', async () => {
@@ -61,7 +85,46 @@ describe('simulations', { timeout: 60_000 }, () => {
     // The admin has had two runs this minute: a third is allowed, a fourth is not.
     const korday = items.find((item: { id: string }) => item.id === 'korday-akzhol-eseal-pilot');
     const small = { scenario: korday.id, seed: '1', policies: korday.policies.slice(0, 1) };
-    expect((await call('POST', '/simulations', 'admin', small)).statusCode).toBe(200);
-    expect((await call('POST', '/simulations', 'admin', small)).statusCode).toBe(429);
+    expect((await runToEnd('admin', small)).status).toBe('done');
+    const fourth = await call('POST', '/simulations', 'admin', small);
+    expect(fourth.statusCode).toBe(429);
+    expect(fourth.json().error.code).toBe('TOO_MANY_REQUESTS');
+  });
+
+  it('answers other requests while the largest run allowed goes on, and refuses a second run meanwhile', async () => {
+    const { items, maxSimulatedTrucks, maxRunning } = (await call('GET', '/simulations/scenarios', 'inspector')).json();
+    expect(maxRunning).toBe(1);
+    // The scenario and number of its policies that come nearest the bound.
+    const [largest] = items
+      .map((item: { id: string; trucksPerPolicy: number; policies: string[] }) => {
+        const policies = item.policies.slice(0, Math.floor(maxSimulatedTrucks / item.trucksPerPolicy));
+        return { body: { scenario: item.id, seed: '3', policies }, trucks: policies.length * item.trucksPerPolicy };
+      })
+      .sort((a: { trucks: number }, b: { trucks: number }) => b.trucks - a.trucks);
+    expect(largest.trucks).toBeGreaterThan(maxSimulatedTrucks / 2);
+    const started = await call('POST', '/simulations', 'inspector', largest.body);
+    expect(started.statusCode).toBe(202);
+    const { id } = started.json();
+
+    const busy = await call('POST', '/simulations', 'inspector', largest.body);
+    expect(busy.statusCode).toBe(429);
+    expect(busy.json().error).toMatchObject({ code: 'BUSY' });
+    let slowestMs = 0;
+    let answeredWhileRunning = 0;
+    let run: Run;
+    do {
+      const before = performance.now();
+      const health = await api.inject({ method: 'GET', url: '/api/v1/health' });
+      slowestMs = Math.max(slowestMs, performance.now() - before);
+      expect(health.statusCode).toBe(200);
+      run = (await call('GET', `/simulations/${id}`, 'inspector')).json<Run>();
+      if (run.status === 'running') answeredWhileRunning += 1;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } while (run.status === 'running');
+    expect(run.status).toBe('done');
+    // Answered many times over while the run took seconds of a core, each answer quick.
+    expect(answeredWhileRunning).toBeGreaterThan(10);
+    expect(slowestMs).toBeLessThan(500);
+    expect(run.reports).toHaveLength(largest.body.policies.length);
   });
 });

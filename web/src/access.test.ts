@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { can } from '../../src/core/auth/permissions.js';
-import { holds, pagesFor } from './access.js';
+import { holds, pagesFor, seesExchange } from './access.js';
 
 const ids = (role: Parameters<typeof pagesFor>[0]) => pagesFor(role).map((page) => page.id);
 
@@ -18,6 +18,11 @@ describe('the pages a role sees', () => {
 
   it('gives everyone the public driver lookup', () => {
     for (const role of ['admin', 'analyst', 'operator', 'inspector', 'haulier'] as const) expect(ids(role)).toContain('driver');
+  });
+
+  it("shows the operators' exchange about a transit to the staff who follow trips, not to a haulier", () => {
+    expect(['admin', 'analyst', 'operator', 'inspector'].filter((role) => seesExchange(role as 'admin'))).toEqual(['admin', 'analyst', 'operator', 'inspector']);
+    expect(seesExchange('haulier')).toBe(false);
   });
 
   it('hides a page whose permission the platform does not grant anyone', () => {

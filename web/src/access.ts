@@ -36,6 +36,14 @@ export function holds(role: Role, permission: string): boolean {
   return isPermission(permission) && can(role, permission);
 }
 
+/**
+ * The exchange between operators about a transit, where a declaration or a truck is shown: for the roles that
+ * follow trips across the fleet, not for one that sees only its own, since the messages carry other parties' trips.
+ */
+export function seesExchange(role: Role): boolean {
+  return holds(role, 'trips:read') && !seesOnlyOwn(role);
+}
+
 export function pagesFor(role: Role): PageEntry[] {
   return PAGES.filter((page) => (!page.needs || holds(role, page.needs)) && !(page.fleetWide && seesOnlyOwn(role)));
 }

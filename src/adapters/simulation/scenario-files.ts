@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatScenarioIssue, parseScenario, recordedArrivalMinutes, type Scenario } from '../../core/simulation/index.js';
+import type { CompiledRuleSet } from '../../core/risk/index.js';
+import { formatScenarioIssue, needsRules, parseScenario, recordedArrivalMinutes, type InspectionPolicy, type Scenario } from '../../core/simulation/index.js';
+import { readRuleSetFileOrThrow } from '../risk/rule-set-file.js';
 
 /** The scenario in the file, or an error listing every issue as `file:line:column path CODE: message`. */
 export async function readScenarioFile(path: string): Promise<{ scenario: Scenario; ruleSetPath?: string }> {
@@ -23,6 +25,13 @@ export async function readScenarioFile(path: string): Promise<{ scenario: Scenar
     scenario = { ...scenario, arrivals: { kind: 'replay', minutes: read.minutes } };
   }
   return ruleSet === undefined ? { scenario } : { scenario, ruleSetPath: resolve(dirname(path), ruleSet) };
+}
+
+/** The rule set that `policies` need (the risk-targeted ones do), read from the file the scenario names; none when no policy needs one. */
+export async function ruleSetFor(path: string, ruleSetPath: string | undefined, policies: readonly InspectionPolicy[]): Promise<CompiledRuleSet | undefined> {
+  if (!policies.some(needsRules)) return undefined;
+  if (ruleSetPath === undefined) throw new Error(`the scenario ${path} has risk-targeted policies but names no ruleSet file`);
+  return readRuleSetFileOrThrow(ruleSetPath);
 }
 
 /** The scenarios/ directory of the installation, from the sources or from the build (dist/) alike. */

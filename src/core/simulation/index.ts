@@ -16,4 +16,5 @@ export { formatScenarioIssue, parseScenario, type ParsedScenario, type ScenarioI
 export { recordedArrivalMinutes } from './recorded-arrivals.js';
 export { reportOf, type SimulationReport } from './report.js';
 export { expectedTrucks } from './scenario-size.js';
+export { seedOf } from './seed.js';
 export { COMPARISON_ROWS } from './comparison-rows.js';

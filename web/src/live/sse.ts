@@ -36,12 +36,14 @@ const RETRY_MS = 3_000;
 
 /**
  * Follows /stream until `signal` aborts. Resolves false at once when this server has no stream (404), so the
- * caller can poll instead; otherwise reconnects after every drop and resolves true when aborted.
+ * caller can poll instead; otherwise reconnects after every drop and resolves true when aborted. `connected` is
+ * told each time the stream opens (from then on nothing is missed) and each time it drops.
  */
-export async function follow(api: Api, listeners: Listeners, signal: AbortSignal): Promise<boolean> {
+export async function follow(api: Api, listeners: Listeners, signal: AbortSignal, connected: (open: boolean) => void = () => undefined): Promise<boolean> {
   while (!signal.aborted) {
     try {
       const response = await api.open('/stream', signal);
+      connected(true);
       const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = '';
       for (;;) {
@@ -55,6 +57,7 @@ export async function follow(api: Api, listeners: Listeners, signal: AbortSignal
       if (error instanceof ApiError && (error.status === 404 || error.status === 401 || error.status === 403)) return false;
       if (signal.aborted) break;
     }
+    connected(false);
     await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
   }
   return true;

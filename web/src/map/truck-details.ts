@@ -1,6 +1,7 @@
 /**
  * A truck on the map, clicked: its trip's declaration, the risk explanation of the latest assessment (the rules
- * that fired, with what they compared), its alerts, and a button that replays its track.
+ * that fired, with what they compared), its alerts, for the roles that see it the exchange about its transit
+ * between the operators of its route, and a button that replays its track.
  */
 import type { Declaration } from '../../../src/core/model/declaration.js';
 import type { StoredAssessment } from '../../../src/ports/risk-store.js';
@@ -8,6 +9,7 @@ import type { Api } from '../api.js';
 import { errorText, h, replace, table, when } from '../dom.js';
 import type { AlertRow } from '../pages/alerts.js';
 import { href } from '../route.js';
+import { transitExchange } from '../transit-exchange.js';
 
 /** A trip as GET /trips lists it, as far as the map uses it. */
 export interface TripSummary {
@@ -39,7 +41,7 @@ function alertsView(alerts: readonly AlertRow[]): HTMLElement {
 }
 
 /** The details panel, filled as its parts arrive; `replay` is called with the trip's id. */
-export function truckDetails(api: Api, deviceId: string, trip: TripSummary, replay: (tripId: string) => Promise<void>): HTMLElement {
+export function truckDetails(api: Api, deviceId: string, trip: TripSummary, replay: (tripId: string) => Promise<void>, showExchange: boolean): HTMLElement {
   const declaration = h('div', {}, 'Loading…');
   const risk = h('div', {}, 'Loading…');
   const alerts = h('div', {}, 'Loading…');
@@ -55,6 +57,8 @@ export function truckDetails(api: Api, deviceId: string, trip: TripSummary, repl
     risk,
     h('h3', {}, 'Alerts'),
     alerts,
+    showExchange && h('h3', {}, 'Exchange with other operators'),
+    showExchange && transitExchange(api, trip.declarationId),
     h('button', { type: 'button', class: 'replay', onclick: () => void replay(trip.id).catch((error: unknown) => (status.textContent = errorText(error))) }, 'Replay the track'),
     status,
   );

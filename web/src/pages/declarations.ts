@@ -1,12 +1,13 @@
 /**
- * Declarations: search with filters and pages, one declaration's detail with its check and history, and the
- * import of a file (a JSON array, or one JSON object a line) with the import's report.
+ * Declarations: search with filters and pages, one declaration's detail with its check, history and exchange
+ * between operators, and the import of a file (a JSON array, or one JSON object a line) with the import's report.
  */
-import { holds } from '../access.js';
+import { holds, seesExchange } from '../access.js';
 import { ApiError, type Api } from '../api.js';
 import { errorText, h, replace, table, when } from '../dom.js';
 import type { Page, PageContext } from '../page.js';
 import { href } from '../route.js';
+import { transitExchange } from '../transit-exchange.js';
 import { DECLARATION_STATUSES, type Declaration, type StatusChange } from '../../../src/core/model/declaration.js';
 import type { Issue } from '../../../src/core/model/issue.js';
 
@@ -125,7 +126,8 @@ function importView(api: Api): HTMLElement {
   return form;
 }
 
-function detailView(api: Api, id: string): HTMLElement {
+/** A declaration with its checks and history, and, for the roles that see it, its exchange between operators. */
+function detailView(api: Api, id: string, showExchange: boolean): HTMLElement {
   const element = h('section', { class: 'declaration' }, h('p', {}, h('a', { href: href('declarations') }, '← all declarations')), 'Loading…');
   api
     .get<Detail>(`/declarations/${encodeURIComponent(id)}`)
@@ -157,6 +159,7 @@ function detailView(api: Api, id: string): HTMLElement {
         table(['Type', 'Number', 'Date'], d.documents.map((document) => [document.type, document.number, document.date])),
         h('h2', {}, 'History'),
         table(['When', 'From', 'To', 'By', 'Reason'], history.map((change) => [when(change.at), change.from ?? '—', change.to, change.by, change.reason ?? ''])),
+        ...(showExchange ? [h('h2', {}, 'Exchange with other operators'), transitExchange(api, d.id)] : []),
       );
     })
     .catch((error: unknown) => {
@@ -168,5 +171,5 @@ function detailView(api: Api, id: string): HTMLElement {
 
 export function declarationsPage({ api, session, rest, query }: PageContext): Page {
   const canImport = session !== undefined && holds(session.user.role, 'declarations:import');
-  return { element: rest ? detailView(api, rest) : listView(api, query, canImport) };
+  return { element: rest ? detailView(api, rest, session !== undefined && seesExchange(session.user.role)) : listView(api, query, canImport) };
 }

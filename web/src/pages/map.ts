@@ -6,6 +6,7 @@
  */
 import type { Feature, FeatureCollection, LineString } from 'geojson';
 import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import { seesExchange } from '../access.js';
 import { errorText, h, replace, table, when } from '../dom.js';
 import { follow } from '../live/sse.js';
 import { setTileUrl, tileUrl } from '../map/basemap.js';
@@ -87,7 +88,7 @@ function queueList(lengths: readonly QueueLength[]): HTMLElement {
     : table(['Queue', 'Waiting', 'Holding', 'Called'], lengths.map((queue) => [queue.name, queue.waiting, queue.holding, queue.called]), { class: 'queue-lengths' });
 }
 
-export function mapPage({ api, query }: PageContext): Page {
+export function mapPage({ api, session, query }: PageContext): Page {
   const status = h('p', { class: 'status' }, 'Loading the map…');
   const container = h('div', { class: 'map', id: 'map' });
   const queues = h('div', { class: 'queues' });
@@ -102,8 +103,10 @@ export function mapPage({ api, query }: PageContext): Page {
   const tripOfSeal = new Map<string, TripSummary>();
   let stopReplay = (): void => undefined;
 
+  /** How the seals are kept up to date: live from the stream, by polling, or not yet known. */
+  let updates = '';
   const showCount = () => {
-    status.textContent = `${seals.size} seals`;
+    status.textContent = `${seals.size} seals${updates}`;
   };
   const load = async () => {
     const { positions } = await api.get<{ positions: SealPosition[] }>('/positions/latest');
@@ -137,7 +140,7 @@ export function mapPage({ api, query }: PageContext): Page {
 
   const showTruck = async (deviceId: string, tripId: string) => {
     const trip = [...tripOfSeal.values()].find((known) => known.id === tripId) ?? (await api.get<TripSummary>(`/trips/${encodeURIComponent(tripId)}`));
-    showDetails(truckDetails(api, deviceId, trip, replay));
+    showDetails(truckDetails(api, deviceId, trip, replay, session !== undefined && seesExchange(session.user.role)));
   };
 
   const drawOverlays = async (crossings: Parameters<typeof loadQueueLengths>[1]) => {
@@ -210,8 +213,19 @@ export function mapPage({ api, query }: PageContext): Page {
       seals.put([data as SealPosition]);
       showCount();
     };
-    const live = await follow(api, { position: onPosition, alert: onAlert }, stop.signal);
-    if (!live && !stop.signal.aborted) poll = setInterval(() => void load().catch(() => undefined), POLL_MS);
+    // The page says whether it is live, for the people watching it and for the browser tests, which move seals only once it is.
+    const connected = (open: boolean) => {
+      container.dataset.live = open ? 'stream' : 'reconnecting';
+      updates = open ? ', live' : ', reconnecting…';
+      showCount();
+    };
+    const live = await follow(api, { position: onPosition, alert: onAlert }, stop.signal, connected);
+    if (!live && !stop.signal.aborted) {
+      container.dataset.live = 'polling';
+      updates = `, updated every ${POLL_MS / 1000} s`;
+      showCount();
+      poll = setInterval(() => void load().catch(() => undefined), POLL_MS);
+    }
   };
 
   start().catch((error: unknown) => replace(status, `The map could not load: ${errorText(error)}`));

@@ -6,9 +6,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CompiledRuleSet } from '../../../core/risk/index.js';
-import { needsRules, reportOf, simulate, type InspectionPolicy, type Scenario, type SimulationReport } from '../../../core/simulation/index.js';
-import { readRuleSetFileOrThrow } from '../../../adapters/risk/rule-set-file.js';
-import { readScenarioFile } from '../../../adapters/simulation/scenario-files.js';
+import { reportOf, seedOf, simulate, type InspectionPolicy, type Scenario, type SimulationReport } from '../../../core/simulation/index.js';
+import { readScenarioFile, ruleSetFor } from '../../../adapters/simulation/scenario-files.js';
 import { progressBar } from '../progress-bar.js';
 import { comparisonTable } from './comparison-table.js';
 import { lineChartSvg } from '../../../core/charts/svg-line-chart.js';
@@ -26,10 +25,6 @@ function chosenPolicies(scenario: Scenario, options: SimulateOptions): readonly 
   const policy = scenario.policies.find((p) => p.name === options.policy);
   if (policy === undefined) throw new Error(`the scenario has no policy ${options.policy}; it has ${scenario.policies.map((p) => p.name).join(', ')}`);
   return [policy];
-}
-
-function seedOf(text: string): number | string {
-  return /^-?\d+$/.test(text) ? Number(text) : text;
 }
 
 function runWithProgress(scenario: Scenario, policy: InspectionPolicy, seed: number | string, ruleSet: CompiledRuleSet | undefined): SimulationReport {
@@ -82,11 +77,7 @@ async function writeOutputs(dir: string, reports: readonly SimulationReport[]): 
 export async function simulateScenarioFile(path: string, options: SimulateOptions): Promise<SimulationReport[]> {
   const { scenario, ruleSetPath } = await readScenarioFile(path);
   const policies = chosenPolicies(scenario, options);
-  let ruleSet: CompiledRuleSet | undefined;
-  if (policies.some(needsRules)) {
-    if (ruleSetPath === undefined) throw new Error(`the scenario ${path} has risk-targeted policies but names no ruleSet file`);
-    ruleSet = await readRuleSetFileOrThrow(ruleSetPath);
-  }
+  const ruleSet = await ruleSetFor(path, ruleSetPath, policies);
   const seed = seedOf(options.seed);
   const reports = policies.map((policy) => runWithProgress(scenario, policy, seed, ruleSet));
   console.log(`${scenario.name}, seed ${options.seed}`);
