@@ -2,6 +2,9 @@
  * Runs the benchmarks and prints one JSON object per result. `npm run bench` builds first; choose with
  * `BENCH=import,gateway,decode,risk,queue,queue-service,tracking,tracking-service,simulation,console` (all by default).
  *
+ * `npm run bench` runs them compiled by tsc, as the platform runs in production: tsx's transform keeps function
+ * names by calling a helper wherever a named closure is made, work the shipped code does not do.
+ *
  * Each benchmark runs in a fresh process of its own, loading only its own modules: measured in one process,
  * the JIT's state and the heap left by one benchmark changed the figures of the next (the Teltonika decoder
  * measured at half its rate after others had run).
