@@ -4,7 +4,9 @@
  * position is there), with one gateway and one tracker, two gateways and one tracker, and two of each; beside the
  * bare JetStream rate of the same messages, published the same way (each device's next message after the previous
  * one's acknowledgement, all devices at once) in the same run. Everything runs on this machine's two cores: the
- * fleet, the processes, a private nats-server and the machine's PostgreSQL.
+ * fleet, the processes, a private nats-server and the machine's PostgreSQL. Then the trackers alone, one and two,
+ * each held to the same share of a core (BENCH_TRACKER_CORES, 0.4 by default), to see how their work grows with
+ * their number when each has a budget of its own.
  */
 import { randomBytes } from 'node:crypto';
 import { jetstream } from '@nats-io/jetstream';
@@ -21,6 +23,7 @@ import { encodeAvlPacket, encodeImei } from '../src/protocols/teltonika/encoder.
 import { natsServerBinary, PrivateNatsServer } from '../test/support/nats-server.js';
 import { startCorridor, type Child } from '../test/support/processes.js';
 import { TcpClient } from '../test/support/tcp-client.js';
+import { confineToCpu, type CpuBudget } from './cpu-budget.js';
 
 const RECORDS_PER_PACKET = 10;
 const SHARDS = 16;
@@ -58,7 +61,15 @@ async function stream(port: number, imei: string, device: number, packets: numbe
   client.end();
 }
 
-async function endToEnd(binary: string, pgUrl: string, imeis: readonly string[], packets: number, gateways: number, trackers: number) {
+/** A private nats-server, a throwaway PostgreSQL schema with the devices registered, and the processes' environment. */
+interface Deployment {
+  nats: PrivateNatsServer;
+  schema: string;
+  env: NodeJS.ProcessEnv;
+  children: Child[];
+}
+
+async function withDeployment<T>(binary: string, pgUrl: string, imeis: readonly string[], run: (deployment: Deployment) => Promise<T>): Promise<T> {
   const nats = await PrivateNatsServer.start(binary);
   const schema = `bench_bus_${randomBytes(4).toString('hex')}`;
   const store = openPostgresStore(pgUrl, { schema });
@@ -73,34 +84,7 @@ async function endToEnd(binary: string, pgUrl: string, imeis: readonly string[],
       CORRIDOR_ADMIN_PASSWORD: 'benchmark-only', CORRIDOR_LOG_LEVEL: 'info', CORRIDOR_TELTONIKA_PORT: '0',
       CORRIDOR_WIALON_PORT: 'off', CORRIDOR_EGTS_PORT: 'off', CORRIDOR_OSMAND_PORT: 'off',
     };
-    const per = SHARDS / trackers;
-    for (let t = 0; t < trackers; t++) children.push(startCorridor(['tracker', '--shards', `${t * per}-${(t + 1) * per - 1}`], env, 'dist/src/apps/cli/main.js'));
-    await Promise.all(children.map((child) => child.waitFor(/"msg":"holding shards"/, 60_000)));
-    const ports: number[] = [];
-    for (let g = 0; g < gateways; g++) {
-      const child = startCorridor(['gateway'], env, 'dist/src/apps/cli/main.js');
-      children.push(child);
-      ports.push(Number((await child.waitFor(/"protocol":"teltonika","port":(\d+)/, 60_000))[1]));
-    }
-    const total = imeis.length * packets * RECORDS_PER_PACKET;
-    const count = new pg.Pool({ connectionString: pgUrl, max: 1 });
-    const started = performance.now();
-    await Promise.all(imeis.map((imei, device) => stream(ports[device % gateways]!, imei, device, packets)));
-    const acknowledged = performance.now();
-    let stored = 0;
-    while (stored < total) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      stored = (await count.query<{ n: number }>(`select count(*)::int as n from ${schema}.positions`)).rows[0]!.n;
-      if (performance.now() - acknowledged > 120_000) throw new Error(`${stored} of ${total} positions stored two minutes after the last acknowledgement`);
-    }
-    const done = performance.now();
-    await count.end();
-    return {
-      positions: total,
-      gatewayAckPerSecond: Math.round(total / ((acknowledged - started) / 1000)),
-      endToEndPerSecond: Math.round(total / ((done - started) / 1000)),
-      storedBehindLastAckMs: Math.round(done - acknowledged),
-    };
+    return await run({ nats, schema, env, children });
   } finally {
     for (const child of children) await child.kill('SIGTERM');
     await store.close();
@@ -112,27 +96,117 @@ async function endToEnd(binary: string, pgUrl: string, imeis: readonly string[],
   }
 }
 
+/** Starts `count` trackers sharing the shards evenly; `started` sees each process as soon as it exists. */
+async function startTrackers(deployment: Deployment, count: number, started: (child: Child, index: number) => void = () => undefined) {
+  const per = SHARDS / count;
+  const trackers: Child[] = [];
+  for (let t = 0; t < count; t++) {
+    const child = startCorridor(['tracker', '--shards', `${t * per}-${(t + 1) * per - 1}`], deployment.env, 'dist/src/apps/cli/main.js');
+    started(child, t);
+    trackers.push(child);
+  }
+  deployment.children.push(...trackers);
+  await Promise.all(trackers.map((child) => child.waitFor(/"msg":"holding shards"/, 60_000)));
+}
+
+/** Resolves once `total` positions are in the deployment's table, at the time they all were. */
+async function allStored(pgUrl: string, schema: string, total: number): Promise<number> {
+  const count = new pg.Pool({ connectionString: pgUrl, max: 1 });
+  const since = performance.now();
+  try {
+    for (;;) {
+      const stored = (await count.query<{ n: number }>(`select count(*)::int as n from ${schema}.positions`)).rows[0]!.n;
+      if (stored >= total) return performance.now();
+      if (performance.now() - since > 180_000) throw new Error(`${stored} of ${total} positions stored after three minutes`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    await count.end();
+  }
+}
+
+async function endToEnd(binary: string, pgUrl: string, imeis: readonly string[], packets: number, gateways: number, trackers: number) {
+  return withDeployment(binary, pgUrl, imeis, async (deployment) => {
+    await startTrackers(deployment, trackers);
+    const ports: number[] = [];
+    for (let g = 0; g < gateways; g++) {
+      const child = startCorridor(['gateway'], deployment.env, 'dist/src/apps/cli/main.js');
+      deployment.children.push(child);
+      ports.push(Number((await child.waitFor(/"protocol":"teltonika","port":(\d+)/, 60_000))[1]));
+    }
+    const total = imeis.length * packets * RECORDS_PER_PACKET;
+    const started = performance.now();
+    await Promise.all(imeis.map((imei, device) => stream(ports[device % gateways]!, imei, device, packets)));
+    const acknowledged = performance.now();
+    const done = await allStored(pgUrl, deployment.schema, total);
+    return {
+      positions: total,
+      gatewayAckPerSecond: Math.round(total / ((acknowledged - started) / 1000)),
+      endToEndPerSecond: Math.round(total / ((done - started) / 1000)),
+      storedBehindLastAckMs: Math.round(done - acknowledged),
+    };
+  });
+}
+
+/**
+ * The trackers alone, each confined to the same CPU budget as a machine of its own would give it: the same
+ * messages the gateways publish go straight to JetStream (far faster than the trackers drain them) while `count`
+ * trackers consume them into PostgreSQL; timed from the first publish until every position is stored.
+ */
+async function trackersAlone(binary: string, pgUrl: string, imeis: readonly string[], packets: number, count: number, cores: number) {
+  return withDeployment(binary, pgUrl, imeis, async (deployment) => {
+    const budgets: CpuBudget[] = [];
+    let unconfined: string | undefined;
+    try {
+      await startTrackers(deployment, count, (child, index) => {
+        const budget = confineToCpu(child.process.pid!, `corridor-bench-tracker-${process.pid}-${index}`, cores);
+        if (typeof budget === 'string') unconfined = budget;
+        else budgets.push(budget);
+      });
+      const total = imeis.length * packets * RECORDS_PER_PACKET;
+      const started = performance.now();
+      const published = await publishAll(deployment.nats.url, imeis, packets);
+      const done = await allStored(pgUrl, deployment.schema, total);
+      return {
+        positions: total,
+        trackerCpu: unconfined === undefined ? `${cores} of a core each` : `unconfined: ${unconfined}`,
+        publishedPerSecond: Math.round(total / published),
+        storedPerSecond: Math.round(total / ((done - started) / 1000)),
+      };
+    } finally {
+      for (const child of deployment.children) await child.kill('SIGTERM');
+      for (const budget of budgets) budget.release();
+    }
+  });
+}
+
+/** Publishes the gateways' messages for every device straight to JetStream, each device's after the previous one's ack. */
+async function publishAll(url: string, imeis: readonly string[], packets: number): Promise<number> {
+  const bus = await connectNatsBus(url, { shardCount: SHARDS });
+  const settings = bus.settings;
+  await bus.close();
+  const nc = await connect({ servers: url.replace('nats://', '') });
+  const js = jetstream(nc);
+  const messages = imeis.map((imei, device) =>
+    Array.from({ length: packets }, (_, packet) => {
+      const list = positions(imei, device, packet);
+      return { subject: subjectOf(settings, shardOf(imei, SHARDS)), data: encodePositions(list), msgID: messageId(list) };
+    }),
+  );
+  const started = performance.now();
+  await Promise.all(messages.map(async (device) => {
+    for (const message of device) await js.publish(message.subject, message.data, { msgID: message.msgID });
+  }));
+  const seconds = (performance.now() - started) / 1000;
+  await nc.close();
+  return seconds;
+}
+
 /** The same messages straight to JetStream: each device's frames one after another, every device at once. */
 async function bareJetStream(binary: string, imeis: readonly string[], packets: number) {
   const nats = await PrivateNatsServer.start(binary);
   try {
-    const bus = await connectNatsBus(nats.url, { shardCount: SHARDS });
-    const settings = bus.settings;
-    await bus.close();
-    const nc = await connect({ servers: nats.url.replace('nats://', '') });
-    const js = jetstream(nc);
-    const messages = imeis.map((imei, device) =>
-      Array.from({ length: packets }, (_, packet) => {
-        const list = positions(imei, device, packet);
-        return { subject: subjectOf(settings, shardOf(imei, SHARDS)), data: encodePositions(list), msgID: messageId(list) };
-      }),
-    );
-    const started = performance.now();
-    await Promise.all(messages.map(async (device) => {
-      for (const message of device) await js.publish(message.subject, message.data, { msgID: message.msgID });
-    }));
-    const seconds = (performance.now() - started) / 1000;
-    await nc.close();
+    const seconds = await publishAll(nats.url, imeis, packets);
     return Math.round((imeis.length * packets * RECORDS_PER_PACKET) / seconds);
   } finally {
     await nats.stop();
@@ -187,6 +261,16 @@ export async function busBenchmarks(connections: number, packets: number): Promi
       connections, recordsPerPacket: RECORDS_PER_PACKET, shards: SHARDS, gateways, trackers, ...run,
       baseline: 'bare JetStream publishes of the same messages, same pattern, same run', baselinePerSecond: bare,
       ratioToBaseline: Math.round((run.endToEndPerSecond / bare) * 1000) / 1000,
+    });
+  }
+  const cores = Number(process.env.BENCH_TRACKER_CORES ?? 0.4);
+  const alone = [];
+  for (const trackers of [1, 2]) alone.push({ trackers, ...(await trackersAlone(binary, pgUrl, imeis, packets, trackers, cores)) });
+  for (const run of alone) {
+    results.push({
+      benchmark: `bus-trackers-alone-${run.trackers}t`, connections, recordsPerPacket: RECORDS_PER_PACKET, shards: SHARDS, ...run,
+      baseline: 'one tracker under the same budget, same run', baselinePerSecond: alone[0]!.storedPerSecond,
+      ratioToBaseline: Math.round((run.storedPerSecond / alone[0]!.storedPerSecond) * 1000) / 1000,
     });
   }
   return results;
