@@ -41,8 +41,8 @@ const HOUR = 3_600_000;
 const BY = 'simulator';
 /**
  * Finished entries are handed to the archive in batches, so the queue's state stays the size of the queue. The
- * archive reads every entry, so a batch is at least as large as the trucks still at the crossing: each truck is
- * then read at most twice however long the queue. Otherwise small batches: a finished entry held long enough
+ * archive reads every entry, so a batch is at least as large as the trucks still at the crossing: it then reads
+ * at most two entries for each it takes, however long the queue. Otherwise small batches: a finished entry held long enough
  * outlives the garbage collector's young generation and costs a full collection later (with batches of 256, 60
  * to 80 MB of a 100,000 trucks' objects reached the old generation; with 64, a third of that).
  */
