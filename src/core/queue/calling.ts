@@ -17,11 +17,11 @@ import type { QueueEntry } from './entry.js';
 import { clearEstimate } from './estimate-columns.js';
 import { recordCall, recordServed } from './flow.js';
 import { noShowOutcome } from './no-show.js';
-import { chooseCall, emptyHeadKeys, headKeys, listChannel, NOTHING, removeFromOrder, WAIT_FOR_TOKEN, type HeadKeys } from './order.js';
+import { chooseCall, emptyHeadKeys, headKeys, listChannel, NOTHING, removeFromOrder, WAIT_FOR_TOKEN, type HeadKeys, type LaneMask } from './order.js';
 import { serviceMs as nominalServiceMs } from './queue-config.js';
 import { duration, iso, reason, type Reason } from './reason.js';
 import { first } from './sorted-list.js';
-import { laneById, scheduleOf, type LaneState, type QueueState } from './state.js';
+import { laneById, scheduleOf, type CallRecord, type LaneState, type QueueState } from './state.js';
 import { consumeToken, hasToken, tokenReadyAt } from './token-bucket.js';
 import {
   begin,
@@ -83,6 +83,9 @@ function laneBlocked(state: QueueState, lane: LaneState, t: number): (Refusal & 
   return null;
 }
 
+/** A mask taking every channel: the order's first truck overall. */
+const EVERY_CHANNEL: LaneMask = [true, true, true];
+
 function callReasons(state: QueueState, heads: HeadKeys, lane: LaneState, passedOver: boolean, entry: QueueEntry, t: number): Reason[] {
   const reasons: Reason[] = [
     reason(
@@ -99,7 +102,7 @@ function callReasons(state: QueueState, heads: HeadKeys, lane: LaneState, passed
       ),
     );
   }
-  const overall = chooseCall(heads, [true, true, true], true);
+  const overall = chooseCall(heads, EVERY_CHANNEL, true);
   if (overall >= 0 && !lane.mask[CHANNELS.indexOf(listChannel(overall))]) {
     reasons.push(reason('CHANNEL_NOT_TAKEN', `the order's first truck is ${listChannel(overall)}, which lane ${lane.id} does not take`));
   }
@@ -107,6 +110,16 @@ function callReasons(state: QueueState, heads: HeadKeys, lane: LaneState, passed
     reasons.push(reason('RELEASE_TOKEN', `a backlog truck: one release token used (${state.bucket.ratePerHour} an hour)`));
   }
   return reasons;
+}
+
+/**
+ * Drops the calls before `from`, in place. Calls are recorded as the state's time advances, so they are in time
+ * order and the old ones are at the front: a day's calls are not copied every hour, as a filter would.
+ */
+function dropCallsBefore(calls: CallRecord[], from: number): void {
+  let old = 0;
+  while (old < calls.length && calls[old]!.at < from) old++;
+  calls.splice(0, old);
 }
 
 /** Scratch heads for the length of one call (calls do not nest, so one set serves them all). */
@@ -155,9 +168,7 @@ export function callNext(state: QueueState, command: Omit<CallNextCommand, 'kind
   if (entry.stream === 'backlog') consumeToken(state.bucket, t);
   state.flow = recordCall(state.flow);
   state.recentCalls.push({ at: t, entryId: entry.id, lane: lane.id, waitedMs: t - (entry.arrivedAt ?? t), stream: entry.stream });
-  if (state.recentCalls[0]!.at < t - RECENT_CALLS_MS - DAY / 24) {
-    state.recentCalls = state.recentCalls.filter((call) => call.at >= t - RECENT_CALLS_MS);
-  }
+  if (state.recentCalls[0]!.at < t - RECENT_CALLS_MS - DAY / 24) dropCallsBefore(state.recentCalls, t - RECENT_CALLS_MS);
   record(tx, entry, 'called', reasons.map((r) => r.message).join('; '), { lane: lane.id, deadline: entry.call.deadline });
   return commit(tx, reasons, { entry, lane: lane.id });
 }

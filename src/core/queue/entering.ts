@@ -111,7 +111,8 @@ function duplicateReason(entry: QueueEntry, declarationId: string): Reason {
   return reason('ALREADY_CHECKED_IN', `already checked in as ${entry.id} at ${iso(entry.arrivedAt ?? NaN)} (entered by ${entry.route}); a truck is one entry`);
 }
 
-function newEntry(tx: Transaction, command: TruckFacts, route: QueueEntry['route']): QueueEntry {
+/** A new entry for the truck, whose key (truckKeyOf) the caller already worked out to look for an existing one. */
+function newEntry(tx: Transaction, command: TruckFacts, truckKey: string, route: QueueEntry['route']): QueueEntry {
   const state = tx.state;
   const { priorityClass } = classify(command.facts);
   const slot = state.nextEntryNumber++;
@@ -119,7 +120,7 @@ function newEntry(tx: Transaction, command: TruckFacts, route: QueueEntry['route
     id: `${state.config.crossing}-${slot}`,
     slot,
     truck: { plate: command.truck.plate, country: command.truck.country },
-    truckKey: truckKeyOf(command.truck),
+    truckKey,
     declarationId: command.declarationId,
     channel: command.channel,
     facts: { ...command.facts },
@@ -167,7 +168,8 @@ export function book(state: QueueState, command: Omit<BookCommand, 'kind'>): Ent
   if (!Number.isFinite(booking.slotStart) || !Number.isFinite(booking.slotEnd) || booking.slotEnd <= booking.slotStart) {
     return refuse(state, 'BAD_SLOT', 'booking.slotEnd', 'a slot has a finite start before its end');
   }
-  const existing = existingFor(state, command.declarationId, truckKeyOf(command.truck));
+  const truckKey = truckKeyOf(command.truck);
+  const existing = existingFor(state, command.declarationId, truckKey);
   if (existing !== undefined && (isActive(existing.status) || existing.status === 'served')) {
     return unchanged(state, [duplicateReason(existing, command.declarationId)], { entry: existing, created: false });
   }
@@ -178,7 +180,7 @@ export function book(state: QueueState, command: Omit<BookCommand, 'kind'>): Ent
     return refuse(state, 'ENTRY_DROPPED', 'declarationId', `this declaration's entry ${existing.id} left the queue; check the truck in to bring it back`);
   }
   const tx = begin(state, command);
-  const entry = newEntry(tx, command, 'booking');
+  const entry = newEntry(tx, command, truckKey, 'booking');
   entry.status = 'booked';
   entry.stream = 'booked';
   entry.booking = { ...booking };
@@ -231,7 +233,7 @@ export function checkIn(state: QueueState, command: Omit<CheckInCommand, 'kind'>
   const tx = begin(state, command);
   const via = command.route === 'geofence' ? 'the seal entered the crossing geofence' : 'checked in by staff';
   if (existing === undefined) {
-    const entry = newEntry(tx, command, command.route);
+    const entry = newEntry(tx, command, truckKey, command.route);
     if (command.lookupCode !== undefined) {
       entry.lookupCode = command.lookupCode;
       state.byCode.set(command.lookupCode, entry.id);

@@ -76,7 +76,10 @@ export function emptyHeadKeys(): HeadKeys {
 export function setHeadKey(heads: HeadKeys, list: number, key: number, seq: number): void {
   heads.key[list] = key;
   heads.seq[list] = seq;
-  const group = list % GROUPS;
+  updateGroupBest(heads, list % GROUPS);
+}
+
+function updateGroupBest(heads: HeadKeys, group: number): void {
   let best = -1;
   let bestKey = Infinity;
   let bestSeq = Infinity;
@@ -99,8 +102,11 @@ export function setHeadKey(heads: HeadKeys, list: number, key: number, seq: numb
 export function headKeys(order: QueueOrder, heads: HeadKeys = emptyHeadKeys()): HeadKeys {
   for (let list = 0; list < LIST_COUNT; list++) {
     const head = first(order[list]!);
-    setHeadKey(heads, list, head === undefined ? Infinity : head.orderKey, head === undefined ? Infinity : head.seq);
+    heads.key[list] = head === undefined ? Infinity : head.orderKey;
+    heads.seq[list] = head === undefined ? Infinity : head.seq;
   }
+  // Each group's best once all heads are in, not again after each of its four lists: callNext does this per call.
+  for (let group = 0; group < GROUPS; group++) updateGroupBest(heads, group);
   return heads;
 }
 

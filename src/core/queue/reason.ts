@@ -22,6 +22,9 @@ const DAY = 86_400_000;
 /** The last day formatted, as `YYYY-MM-DDT`: a queue's decisions fall on few days, and Date's formatting is slow. */
 let cachedDay = Number.NaN;
 let cachedDayPrefix = '';
+/** The last instant written and its text: a check-in's sentences name the truck's place's instant twice. */
+let lastInstant = Number.NaN;
+let lastText = '';
 const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
 
 /**
@@ -30,6 +33,7 @@ const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '
  * left to Date, once per day.
  */
 export function iso(instant: number): string {
+  if (instant === lastInstant) return lastText;
   if (!Number.isFinite(instant)) return String(instant);
   // Date keeps whole milliseconds, dropping any fraction toward zero.
   const t = Math.trunc(instant);
@@ -44,7 +48,9 @@ export function iso(instant: number): string {
   const ms = t - day * DAY;
   const seconds = Math.floor(ms / 1000);
   const milliseconds = ms - seconds * 1000;
-  return `${cachedDayPrefix}${TWO_DIGITS[Math.floor(seconds / 3600)]!}:${TWO_DIGITS[Math.floor(seconds / 60) % 60]!}:${TWO_DIGITS[seconds % 60]!}.${milliseconds < 100 ? (milliseconds < 10 ? '00' : '0') : ''}${milliseconds}Z`;
+  lastInstant = instant;
+  lastText = `${cachedDayPrefix}${TWO_DIGITS[Math.floor(seconds / 3600)]!}:${TWO_DIGITS[Math.floor(seconds / 60) % 60]!}:${TWO_DIGITS[seconds % 60]!}.${milliseconds < 100 ? (milliseconds < 10 ? '00' : '0') : ''}${milliseconds}Z`;
+  return lastText;
 }
 
 /** A duration for a sentence, such as `2 h 05 min`. */
