@@ -6,7 +6,8 @@
  *
  * `node --import tsx bench/decode.ts` prints one JSON object per result; BENCH_DECODE_RUN_MS, BENCH_DECODE_RUNS
  * and BENCH_DECODE_WARMUP_MS tune the timing. `recordsPerSecond` is the median of `runs`, whose spread shows
- * how quiet the machine was.
+ * how quiet the machine was; Teltonika's `ratio` is the median of `ratios`, each from a run of ours and one of
+ * the peer's timed back to back, with the load average before and after.
  */
 import { pathToFileURL } from 'node:url';
 import type { Position } from '../src/core/model/index.js';
@@ -16,7 +17,7 @@ import { decodeOsmandQuery } from '../src/protocols/osmand/index.js';
 import type { ProtocolSession } from '../src/protocols/session.js';
 import { CODEC_8, CODEC_8_EXTENDED, createTeltonikaSession, decodeAvlPacket } from '../src/protocols/teltonika/index.js';
 import { createWialonSession } from '../src/protocols/wialon/index.js';
-import { measure, type Pass } from './decode-measure.js';
+import { compare, measure, type Pass } from './decode-measure.js';
 import { egtsPackets, IMEI, mqttPayloads, osmandQueries, teltonikaPackets, wialonPackets } from './decode-packets.js';
 import { assertAgreement, PEER, peerRecords, toHex } from './decode-teltonika-peer.js';
 
@@ -56,10 +57,9 @@ function teltonika(codec: typeof CODEC_8 | typeof CODEC_8_EXTENDED, name: string
   const records = decoded.reduce((n, positions) => n + positions.length, 0);
   const compared = assertAgreement(packets, decoded);
 
-  const ours = measure(sessionPass(identified(createTeltonikaSession(), handshake), packets, records));
   // The peer reads hexadecimal text; the conversion is made once, outside the timing, in its favour.
   const hex = packets.map(toHex);
-  const peer = measure(() => {
+  const peerPass = (): Pass => {
     let n = 0;
     let sink = 0;
     for (const text of hex) {
@@ -68,7 +68,9 @@ function teltonika(codec: typeof CODEC_8 | typeof CODEC_8_EXTENDED, name: string
       sink += avl[0]!.GPSelement.Latitude;
     }
     return { records: n, sink };
-  });
+  };
+  const ourPass = sessionPass(identified(createTeltonikaSession(), handshake), packets, records);
+  const { ours, peer, ratio, ratios, loadAverage } = compare(ourPass, peerPass);
   return {
     benchmark: `decode-teltonika-${name}`,
     packets: packets.length,
@@ -76,9 +78,11 @@ function teltonika(codec: typeof CODEC_8 | typeof CODEC_8_EXTENDED, name: string
     recordsPerSecond: ours.recordsPerSecond,
     baseline: PEER,
     baselineRecordsPerSecond: peer.recordsPerSecond,
-    ratio: round(ours.recordsPerSecond / peer.recordsPerSecond),
+    ratio,
     runs: ours.runs,
     baselineRuns: peer.runs,
+    ratios,
+    loadAverage,
     agreement: `${compared} records: time, coordinates, altitude, angle, satellites, speed, priority, event IO and every IO value equal`,
     baselineInput: 'hexadecimal text, converted before timing',
   };
@@ -158,8 +162,6 @@ export async function decodeBenchmarks(): Promise<object[]> {
   }
   return results;
 }
-
-const round = (value: number): number => Math.round(value * 100) / 100;
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   for (const result of await decodeBenchmarks()) console.log(JSON.stringify(result));

@@ -26,6 +26,7 @@ import type { RiskStore } from './risk-store.js';
 import type { QueueRepository } from './queue-store.js';
 import type { ShardLeaseRepository } from './shard-leases.js';
 import type { AlertRepository, TripRepository } from './tracking-store.js';
+import type { UnknownDeviceRepository } from './unknown-devices.js';
 
 export interface Page<T> {
   items: T[];
@@ -111,6 +112,7 @@ export interface ReferenceRepository {
   listVehicles(filter?: { carrierId?: string }): Promise<Vehicle[]>;
   putDriver(driver: Driver): Promise<void>;
   listDrivers(): Promise<Driver[]>;
+  /** Registers or changes a device; one registered for a protocol, and not retired, leaves the unknown devices' list. */
   putDevice(device: SealDevice): Promise<void>;
   getDevice(id: string): Promise<SealDevice | undefined>;
   listDevices(): Promise<SealDevice[]>;
@@ -201,6 +203,8 @@ export interface Store {
   readonly obligations: ObligationRepository;
   readonly exchange: ExchangeRepository;
   readonly shardLeases: ShardLeaseRepository;
+  /** Devices refused because they are not registered, for an operator to register. */
+  readonly unknownDevices: UnknownDeviceRepository;
   /** Positions by day, where the backend partitions them (PostgreSQL): made ahead, dropped past the retention. */
   readonly positionPartitions?: PositionPartitions;
   /** Brings the schema to the latest migration. */

@@ -33,14 +33,46 @@ function normalTable8(poly: number): Uint8Array {
   return table;
 }
 
-const ARC_TABLE = reflectedTable16(0xa001);
+/**
+ * Slicing-by-8 (Kounavis and Berry): `table[k * 256 + n]` is byte n's effect followed by k zero bytes, so eight
+ * bytes take eight independent lookups instead of a chain of eight dependent ones. The Teltonika decoder spent
+ * over a quarter of its time in the byte-at-a-time loop.
+ */
+function reflectedSlicingTable16(poly: number): Uint16Array {
+  const first = reflectedTable16(poly);
+  const table = new Uint16Array(8 * 256);
+  table.set(first);
+  for (let k = 1; k < 8; k++) {
+    for (let n = 0; n < 256; n++) {
+      const previous = table[(k - 1) * 256 + n]!;
+      table[k * 256 + n] = (previous >>> 8) ^ first[previous & 0xff]!;
+    }
+  }
+  return table;
+}
+
+const ARC_TABLE = reflectedSlicingTable16(0xa001);
 const CCITT_TABLE = normalTable16(0x1021);
 const CRC8_31_TABLE = normalTable8(0x31);
 
 /** CRC-16/ARC (also called CRC-16/IBM): reflected 0x8005, init 0. Teltonika AVL packets, Wialon IPS 2.0. */
 export function crc16Arc(bytes: Uint8Array, start = 0, end = bytes.length): number {
+  const t = ARC_TABLE;
   let crc = 0;
-  for (let i = start; i < end; i++) crc = (crc >>> 8) ^ ARC_TABLE[(crc ^ bytes[i]!) & 0xff]!;
+  let i = start;
+  for (; i + 8 <= end; i += 8) {
+    // The 16-bit register meets the first two bytes; the other six enter as they are.
+    crc =
+      t[7 * 256 + ((crc ^ bytes[i]!) & 0xff)]! ^
+      t[6 * 256 + (((crc >>> 8) ^ bytes[i + 1]!) & 0xff)]! ^
+      t[5 * 256 + bytes[i + 2]!]! ^
+      t[4 * 256 + bytes[i + 3]!]! ^
+      t[3 * 256 + bytes[i + 4]!]! ^
+      t[2 * 256 + bytes[i + 5]!]! ^
+      t[256 + bytes[i + 6]!]! ^
+      t[bytes[i + 7]!]!;
+  }
+  for (; i < end; i++) crc = (crc >>> 8) ^ t[(crc ^ bytes[i]!) & 0xff]!;
   return crc;
 }
 

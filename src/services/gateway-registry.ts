@@ -1,7 +1,7 @@
 /**
- * What the gateway knows of its devices right now: open connections with their counters, each device's
- * last contact, and the devices that tried to connect without being registered (for an operator to
- * register or to investigate). In memory: it describes this process's connections.
+ * What the gateway knows of its devices right now: open connections with their counters and each device's
+ * last contact. In memory: it describes this process's connections. The devices refused for not being
+ * registered are kept in the store instead (unknown-device-log.ts), to outlive the process.
  */
 import type { SealProtocol } from '../core/model/index.js';
 
@@ -17,15 +17,6 @@ export interface ConnectionInfo {
   errors: number;
 }
 
-export interface UnknownDevice {
-  deviceId: string;
-  protocol: SealProtocol;
-  remote: string;
-  attempts: number;
-  firstSeen: number;
-  lastSeen: number;
-}
-
 export interface DeviceContact {
   deviceId: string;
   protocol: SealProtocol;
@@ -33,13 +24,9 @@ export interface DeviceContact {
   at: number;
 }
 
-/** Unknown devices remembered at most, so a scan of random identifiers cannot exhaust memory. */
-const MAX_UNKNOWN = 10_000;
-
 export class GatewayRegistry {
   private nextId = 1;
   private readonly open = new Map<number, ConnectionInfo>();
-  private readonly unknown = new Map<string, UnknownDevice>();
   private readonly contacts = new Map<string, DeviceContact>();
 
   connected(protocol: SealProtocol, remote: string, at: number): ConnectionInfo {
@@ -57,30 +44,8 @@ export class GatewayRegistry {
     if (info.deviceId) this.contacts.set(info.deviceId, { deviceId: info.deviceId, protocol: info.protocol, remote: info.remote, at });
   }
 
-  refused(deviceId: string, protocol: SealProtocol, remote: string, at: number): void {
-    const key = `${protocol}:${deviceId}`;
-    const known = this.unknown.get(key);
-    if (known) {
-      known.attempts += 1;
-      known.lastSeen = at;
-      known.remote = remote;
-      return;
-    }
-    if (this.unknown.size >= MAX_UNKNOWN) this.unknown.delete(this.unknown.keys().next().value!);
-    this.unknown.set(key, { deviceId, protocol, remote, attempts: 1, firstSeen: at, lastSeen: at });
-  }
-
-  /** A device now registered is no longer listed as unknown. */
-  registered(deviceId: string, protocol: SealProtocol): void {
-    this.unknown.delete(`${protocol}:${deviceId}`);
-  }
-
   connections(): ConnectionInfo[] {
     return [...this.open.values()];
-  }
-
-  unknownDevices(): UnknownDevice[] {
-    return [...this.unknown.values()].sort((a, b) => b.lastSeen - a.lastSeen);
   }
 
   lastContact(deviceId: string): DeviceContact | undefined {

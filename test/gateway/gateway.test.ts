@@ -89,7 +89,8 @@ describe('Teltonika gateway', () => {
     await stranger.send(encodeImei('359633100458591'));
     expect([...(await stranger.read(1))]).toEqual([0]);
     expect(await stranger.waitClosed()).toBe(true);
-    expect(gateways.registry.unknownDevices().map((d) => d.deviceId)).toContain('359633100458591');
+    await gateways.unknownDevices.flush();
+    expect((await store.unknownDevices.list()).map((d) => d.deviceId)).toContain('359633100458591');
     expect(await counter('corridor_gateway_unknown_devices_total', { protocol: 'teltonika' })).toBeGreaterThanOrEqual(1);
   });
 

@@ -80,7 +80,10 @@ describe.skipIf(!url)('MQTT gateway with a real broker', () => {
   it('counts a malformed payload and an unregistered device without storing anything', async () => {
     await publisher.publishAsync(mqttPositionsTopic(DEVICE), '{"time": "yesterday", "lat": 999}', { qos: 1 });
     await publisher.publishAsync(mqttPositionsTopic(`${DEVICE}-stranger`), JSON.stringify({ time: T0, lat: 1, lon: 1 }), { qos: 1 });
-    const unknown = await eventually(async () => gateways.registry.unknownDevices(), (d) => d.length > 0);
+    const unknown = await eventually(async () => {
+      await gateways.unknownDevices.flush();
+      return store.unknownDevices.list();
+    }, (d) => d.length > 0);
     expect(unknown.map((d) => d.deviceId)).toContain(`${DEVICE}-stranger`);
     const rejected = await eventually(
       () => gateways.metrics.registry.getSingleMetricAsString('corridor_gateway_frames_rejected_total'),

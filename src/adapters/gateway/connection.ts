@@ -85,14 +85,13 @@ export function serveConnection(
         // A failed lookup refuses nothing for good: close without an answer, so the device tries again.
         if (device === null) return close('device lookup failed');
         if (!admits(device, protocol)) {
-          context.registry.refused(output.deviceId, protocol, remote, receivedAt);
+          context.unknownDevices.refused(output.deviceId, protocol, remote, receivedAt);
           context.metrics.unknownDevices.inc(labels);
           context.log.warn({ remote, protocol, deviceId: output.deviceId }, 'unregistered device refused');
           return close('unregistered device', output.refuse);
         }
         info.deviceId = device.id;
         mapping = sealMappingFor(device, context.mappings);
-        context.registry.registered(device.id, protocol);
         context.registry.contact(info, receivedAt);
         socket.write(output.accept);
         return;

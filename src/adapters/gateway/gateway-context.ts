@@ -1,10 +1,14 @@
-/** What every gateway listener shares: the device registry, ingestion, seal mappings, metrics and the log. */
+/**
+ * What every gateway listener shares: the device registry, the record of unknown devices, ingestion, seal
+ * mappings, metrics and the log.
+ */
 import {
   DEFAULT_SEAL_MAPPINGS, EGTS_SEAL, MQTT_JSON_SEAL, TELTONIKA_FMB_SEAL, WIALON_IPS_SEAL, applySealMapping, findSealMapping, type SealMapping,
 } from '../../core/devices/index.js';
 import type { Position, SealDevice, SealProtocol } from '../../core/model/index.js';
 import type { PositionSink } from '../../ports/bus.js';
 import type { GatewayRegistry } from '../../services/gateway-registry.js';
+import type { UnknownDeviceLog } from '../../services/unknown-device-log.js';
 import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
 
 export interface GatewayLog {
@@ -19,6 +23,8 @@ export interface GatewayContext {
   /** Where decoded positions go; a device is acknowledged once its submission resolved (they are durable). */
   ingest: PositionSink;
   registry: GatewayRegistry;
+  /** Where a refused unregistered device is recorded, for an operator to register. */
+  unknownDevices: UnknownDeviceLog;
   metrics: GatewayMetrics;
   log: GatewayLog;
   /** Operator-configured mappings by device model; the protocol's default serves a device without one. */

@@ -56,7 +56,7 @@ async function handle(topic: string, payload: Buffer, context: GatewayContext): 
   }
   const device = await context.device(parsedTopic.deviceId);
   if (!admits(device, protocol)) {
-    context.registry.refused(parsedTopic.deviceId, protocol, 'mqtt', receivedAt);
+    context.unknownDevices.refused(parsedTopic.deviceId, protocol, 'mqtt', receivedAt);
     context.metrics.unknownDevices.inc(labels);
     context.log.warn({ protocol, deviceId: parsedTopic.deviceId }, 'unregistered device refused');
     return;

@@ -60,7 +60,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
   const position = decoded.position;
   const device = await context.device(position.deviceId);
   if (!admits(device, protocol)) {
-    context.registry.refused(position.deviceId, protocol, request.socket.remoteAddress ?? '?', receivedAt);
+    context.unknownDevices.refused(position.deviceId, protocol, request.socket.remoteAddress ?? '?', receivedAt);
     context.metrics.unknownDevices.inc(labels);
     context.log.warn({ protocol, deviceId: position.deviceId }, 'unregistered device refused');
     return answer(response, 403, `device ${position.deviceId} is not registered for OsmAnd`);

@@ -8,7 +8,7 @@ import { consoleFiles } from './console-files.js';
 import type { ApiServices } from './context.js';
 import { errorHandler, sendError } from './errors.js';
 import { authRoutes } from './routes/auth.js';
-import { gatewayRoutes, metricsRoute, type GatewayView } from './routes/gateway.js';
+import { gatewayRoutes, metricsRoute, unknownDeviceRoutes, type GatewayView } from './routes/gateway.js';
 import { declarationRoutes } from './routes/declarations.js';
 import { exchangeRoutes } from './routes/exchange.js';
 import { obligationRoutes } from './routes/obligations.js';
@@ -107,6 +107,7 @@ export async function createHttpServer(services: ApiServices, options: HttpOptio
       await alertRoutes(api, services);
       await streamRoutes(api, services);
       await simulationRoutes(api, services);
+      await unknownDeviceRoutes(api, services);
       if (options.gateway) await gatewayRoutes(api, options.gateway);
     },
     { prefix: API_PREFIX },

@@ -15,6 +15,7 @@ import type { RiskStore } from '../../ports/risk-store.js';
 import type { QueueRepository } from '../../ports/queue-store.js';
 import type { AlertRepository, TripRepository } from '../../ports/tracking-store.js';
 import type { ShardLeaseRepository } from '../../ports/shard-leases.js';
+import type { UnknownDeviceRepository } from '../../ports/unknown-devices.js';
 import { KyselyAlertRepository } from './alert-repository.js';
 import { KyselyAuditLog } from './audit-log.js';
 import { KyselyDeclarationRepository } from './declaration-repository.js';
@@ -29,6 +30,7 @@ import { KyselyReferenceRepository } from './reference-repository.js';
 import { KyselyShardLeaseRepository } from './shard-lease-repository.js';
 import { kyselyRiskStore } from './risk/kysely-risk-store.js';
 import { KyselyTripRepository } from './trip-repository.js';
+import { KyselyUnknownDeviceRepository } from './unknown-device-repository.js';
 import type { Database } from './schema.js';
 import { KyselyUserRepository } from './user-repository.js';
 
@@ -67,6 +69,7 @@ export class KyselyStore implements Store {
   readonly obligations: ObligationRepository;
   readonly exchange: ExchangeRepository;
   readonly shardLeases: ShardLeaseRepository;
+  readonly unknownDevices: UnknownDeviceRepository;
   readonly positionPartitions?: PositionPartitions;
   #closed = false;
 
@@ -89,6 +92,7 @@ export class KyselyStore implements Store {
     this.obligations = new KyselyObligationRepository(db);
     this.exchange = new KyselyExchangeRepository(db);
     this.shardLeases = new KyselyShardLeaseRepository(db);
+    this.unknownDevices = new KyselyUnknownDeviceRepository(db, maxParameters);
     const partitions = options.positionPartitions?.(db);
     if (partitions) this.positionPartitions = partitions;
   }

@@ -115,11 +115,16 @@ export class KyselyReferenceRepository implements ReferenceRepository {
 
   async putDevice(device: SealDevice): Promise<void> {
     const { id, ...rest } = deviceRow(device);
-    await this.db
-      .insertInto('devices')
-      .values({ id, ...rest })
-      .onConflict((conflict) => conflict.column('id').doUpdateSet(rest))
-      .execute();
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('devices')
+        .values({ id, ...rest })
+        .onConflict((conflict) => conflict.column('id').doUpdateSet(rest))
+        .execute();
+      if (device.state !== 'retired') {
+        await trx.deleteFrom('unknown_devices').where('device_id', '=', id).where('protocol', '=', device.protocol).execute();
+      }
+    });
   }
 
   async getDevice(id: string): Promise<SealDevice | undefined> {

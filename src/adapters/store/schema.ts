@@ -293,6 +293,7 @@ export interface Database extends RiskTables, OperatorTables {
   alerts: AlertsTable;
   alert_actions: AlertActionsTable;
   shard_leases: ShardLeasesTable;
+  unknown_devices: UnknownDevicesTable;
 }
 
 export interface ShardLeasesTable {
@@ -300,4 +301,13 @@ export interface ShardLeasesTable {
   owner: string;
   expires_ms: number;
   wanted_by: string | null;
+}
+
+export interface UnknownDevicesTable {
+  device_id: string;
+  protocol: SealProtocol;
+  remote: string;
+  attempts: number;
+  first_seen_ms: number;
+  last_seen_ms: number;
 }

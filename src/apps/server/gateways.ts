@@ -19,11 +19,14 @@ import type { PositionRepository, Store } from '../../ports/store.js';
 import { BusPublisher } from '../../services/bus-publisher.js';
 import { GatewayRegistry } from '../../services/gateway-registry.js';
 import { PositionIngest } from '../../services/position-ingest.js';
+import { UnknownDeviceLog } from '../../services/unknown-device-log.js';
 import type { Config } from '../config.js';
 
 export interface Gateways {
   listeners: Listener[];
   registry: GatewayRegistry;
+  /** The refused unregistered devices, on their way to the store. */
+  unknownDevices: UnknownDeviceLog;
   metrics: GatewayMetrics;
   /** Where the listeners submit positions: the bus, through its publisher. */
   ingest: PositionSink;
@@ -60,6 +63,7 @@ export async function startGateways(
 ): Promise<Gateways> {
   const metrics = createGatewayMetrics();
   const registry = new GatewayRegistry();
+  const unknownDevices = new UnknownDeviceLog(store.unknownDevices, log);
   let bus = options.bus;
   if (bus === undefined) {
     const ingest = positionIngest(store.positions, metrics, options.onDurable);
@@ -71,6 +75,7 @@ export async function startGateways(
     device: (id) => store.reference.getDevice(id),
     ingest: publisher,
     registry,
+    unknownDevices,
     metrics,
     log,
     mappings: options.sealMappings ?? DEFAULT_SEAL_MAPPINGS,
@@ -96,11 +101,12 @@ export async function startGateways(
   return {
     listeners,
     registry,
+    unknownDevices,
     metrics,
     ingest: publisher,
     close: async () => {
       await Promise.all(closers.map((close) => close()));
-      await publisher.flush();
+      await Promise.all([publisher.flush(), unknownDevices.close()]);
     },
   };
 }

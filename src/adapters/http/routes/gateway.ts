@@ -1,10 +1,13 @@
-/** What the gateway sees: open device connections, refused unknown devices, and Prometheus metrics. */
+/**
+ * What the gateway sees: open device connections and Prometheus metrics, from this process's gateway; and the
+ * refused unknown devices, from the store, so that any process serving the API lists what every gateway refused.
+ */
 import type { FastifyInstance } from 'fastify';
 import type { Registry } from 'prom-client';
 import { can } from '../../../core/auth/permissions.js';
 import type { GatewayRegistry } from '../../../services/gateway-registry.js';
 import { ServiceError } from '../../../services/service-error.js';
-import { userOf, type ApiInstance } from '../context.js';
+import { userOf, type ApiInstance, type ApiServices } from '../context.js';
 
 export interface GatewayView {
   registry: GatewayRegistry;
@@ -13,25 +16,26 @@ export interface GatewayView {
 
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 
-export async function gatewayRoutes(api: ApiInstance, gateway: GatewayView) {
-  const requireReader = (request: Parameters<typeof userOf>[0]) => {
-    const user = userOf(request);
-    if (!can(user.role, 'devices:write') && !can(user.role, 'audit:read')) {
-      throw new ServiceError('FORBIDDEN', `role ${user.role} may not see the gateway's connections`);
-    }
-  };
+function requireReader(request: Parameters<typeof userOf>[0]): void {
+  const user = userOf(request);
+  if (!can(user.role, 'devices:write') && !can(user.role, 'audit:read')) {
+    throw new ServiceError('FORBIDDEN', `role ${user.role} may not see the gateway's connections`);
+  }
+}
 
+export async function unknownDeviceRoutes(api: ApiInstance, { store }: ApiServices) {
+  api.get('/devices/unknown', { schema: { summary: 'Devices refused because they are not registered, most recent first' } }, async (request) => {
+    requireReader(request);
+    const devices = await store.unknownDevices.list();
+    return { devices: devices.map((d) => ({ ...d, firstSeen: iso(d.firstSeen), lastSeen: iso(d.lastSeen) })) };
+  });
+}
+
+export async function gatewayRoutes(api: ApiInstance, gateway: GatewayView) {
   api.get('/gateway/connections', { schema: { summary: 'Device connections open now, with their counters' } }, async (request) => {
     requireReader(request);
     return {
       connections: gateway.registry.connections().map((c) => ({ ...c, connectedAt: iso(c.connectedAt), lastFrameAt: iso(c.lastFrameAt) })),
-    };
-  });
-
-  api.get('/devices/unknown', { schema: { summary: 'Devices refused because they are not registered, most recent first' } }, async (request) => {
-    requireReader(request);
-    return {
-      devices: gateway.registry.unknownDevices().map((d) => ({ ...d, firstSeen: iso(d.firstSeen), lastSeen: iso(d.lastSeen) })),
     };
   });
 
