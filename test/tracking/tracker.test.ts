@@ -15,7 +15,7 @@ import type { TrackingEvent, TrackingInput } from '../../src/core/tracking/index
 import { MINUTE, T0, roadside, stubCountries, transit, withTicks, type Incident } from '../../src/core/tracking/test-support.js';
 import type { Store } from '../../src/ports/store.js';
 import type { Alert } from '../../src/ports/tracking-store.js';
-import type { TripEta } from '../../src/services/tracking/listeners.js';
+import type { TripEta } from '../../src/ports/tracking-news.js';
 import { PositionIngest } from '../../src/services/position-ingest.js';
 import { cursorOf, receiveOrder } from '../../src/services/tracking/receive-order.js';
 import type { TrackingWorld } from './tracking-world.js';
