@@ -43,8 +43,11 @@ export interface NewsConsumption {
 export interface NewsBus {
   /** Resolves once every durable item is kept by the bus (a repeat of an id is dropped); positions go out live. */
   publishNews(news: readonly TrackingNews[]): Promise<void>;
-  /** Every item published from now on, to every watcher, without acknowledgement: what a live view needs. */
-  watchNews(watcher: (news: TrackingNews) => void): Promise<() => Promise<void>>;
+  /**
+   * Every item published from now on, to every watcher, without acknowledgement: what a live view needs. Only the
+   * kept items of `kind` when told.
+   */
+  watchNews(watcher: (news: TrackingNews) => void, kind?: DurableNews['kind']): Promise<() => Promise<void>>;
   /**
    * The durable items, each handed to one member of `group` across every process that consumes it, and acknowledged
    * once `handler` resolved; a handler that fails has the item delivered again later. Starts from the oldest item

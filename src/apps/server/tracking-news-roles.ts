@@ -34,7 +34,7 @@ export async function startNewsPublishing(platform: Platform, bus: NewsBus, log:
     if (news.kind === 'alert-changed' && news.alert.status === 'resolved') {
       void platform.tracker.alertWork(async (book) => book.resolved(news.alert)).catch(onError);
     }
-  });
+  }, 'alert-changed');
   relay.start();
   return {
     close: async () => {

@@ -13,7 +13,7 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { shardOf } from '../../../core/devices/index.js';
 import type { Position } from '../../../core/model/index.js';
 import type { Bus, Consumption, PositionHandler } from '../../../ports/bus.js';
-import type { NewsBus, NewsConsumption, NewsHandler, TrackingNews } from '../../../ports/tracking-news.js';
+import type { DurableNews, NewsBus, NewsConsumption, NewsHandler, TrackingNews } from '../../../ports/tracking-news.js';
 import { consumerOf, ensureConsumer, ensureStream, rewindConsumer, subjectOf, type StreamSettings } from './nats-setup.js';
 import { ensureNewsStream, NatsNews } from './nats-news.js';
 import { byDevice, decodePositions, encodePositions, messageId } from './position-messages.js';
@@ -84,8 +84,8 @@ export class NatsBus implements Bus, NewsBus {
     return this.news.publishNews(news);
   }
 
-  watchNews(watcher: (news: TrackingNews) => void): Promise<() => Promise<void>> {
-    return this.news.watchNews(watcher);
+  watchNews(watcher: (news: TrackingNews) => void, kind?: DurableNews['kind']): Promise<() => Promise<void>> {
+    return this.news.watchNews(watcher, kind);
   }
 
   consumeNews(group: string, handler: NewsHandler): Promise<NewsConsumption> {

@@ -10,7 +10,7 @@ import {
   type ConsumerMessages, type JetStreamClient, type JetStreamManager,
 } from '@nats-io/jetstream';
 import { nanos, type NatsConnection } from '@nats-io/transport-node';
-import type { NewsBus, NewsConsumption, NewsHandler, TrackingNews } from '../../../ports/tracking-news.js';
+import type { DurableNews, NewsBus, NewsConsumption, NewsHandler, TrackingNews } from '../../../ports/tracking-news.js';
 import { isNotFound, type StreamSettings } from './nats-setup.js';
 import { decodeNews, encodeNews, LIVE_POSITIONS_SUBJECT, NEWS_STREAM, NEWS_SUBJECTS, newsSubject } from './news-messages.js';
 
@@ -51,12 +51,12 @@ export class NatsNews implements NewsBus {
           this.nc.publish(LIVE_POSITIONS_SUBJECT, encodeNews(item));
           return undefined;
         }
-        return this.js.publish(newsSubject(item), encodeNews(item), { msgID: item.id, timeout: this.publishTimeoutMs });
+        return this.js.publish(newsSubject(item.kind), encodeNews(item), { msgID: item.id, timeout: this.publishTimeoutMs });
       }),
     );
   }
 
-  async watchNews(watcher: (news: TrackingNews) => void): Promise<() => Promise<void>> {
+  async watchNews(watcher: (news: TrackingNews) => void, kind?: DurableNews['kind']): Promise<() => Promise<void>> {
     const tell = (data: Uint8Array) => {
       try {
         watcher(decodeNews(data));
@@ -64,14 +64,17 @@ export class NatsNews implements NewsBus {
         this.onError(error);
       }
     };
-    const live = this.nc.subscribe(LIVE_POSITIONS_SUBJECT, { callback: (error, message) => (error ? this.onError(error) : tell(message.data)) });
-    const ordered = await this.js.consumers.get(NEWS_STREAM, { filter_subjects: NEWS_SUBJECTS, deliver_policy: DeliverPolicy.New });
+    const live = kind === undefined
+      ? this.nc.subscribe(LIVE_POSITIONS_SUBJECT, { callback: (error, message) => (error ? this.onError(error) : tell(message.data)) })
+      : undefined;
+    // Only what the stream kept: a repeat dropped by its id reaches no watcher.
+    const ordered = await this.js.consumers.get(NEWS_STREAM, { filter_subjects: kind === undefined ? NEWS_SUBJECTS : newsSubject(kind), deliver_policy: DeliverPolicy.New });
     const messages = await ordered.consume();
     const reading = (async () => {
       for await (const message of messages) tell(message.data);
     })().catch((error: unknown) => this.onError(error));
     return async () => {
-      live.unsubscribe();
+      live?.unsubscribe();
       messages.stop();
       await reading;
     };

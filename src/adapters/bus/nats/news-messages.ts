@@ -12,7 +12,7 @@ export const NEWS_SUBJECTS = `${NEWS_PREFIX}.*`;
 /** Positions taken go out live only, on a subject no stream keeps: the store has them. */
 export const LIVE_POSITIONS_SUBJECT = 'corridor.live.positions';
 
-export const newsSubject = (news: DurableNews): string => `${NEWS_PREFIX}.${news.kind}`;
+export const newsSubject = (kind: DurableNews['kind']): string => `${NEWS_PREFIX}.${kind}`;
 
 type WireNews = DurableNews | { kind: 'positions'; id: string; tripId: string; positions: string };
 
