@@ -131,14 +131,13 @@ export function wirePlatform(store: Store, clock: Clock = systemClock, options: 
     ...(operator === undefined ? [] : [{ group: 'operator-handover', handler: operatorHandover(operator.handover) }]),
   ];
   const news = options.news;
-  let alertChanged = (alert: Alert) => tracker.announceAlertChanged(alert);
   if (news === undefined) {
     tracker.subscribe(feed.relay);
     const settle = settler(onError);
     for (const { handler } of consequences) tracker.subscribe(newsListener((tripId) => tracker.declarationOf(tripId), (item) => settle(handler(item))));
-  } else {
-    alertChanged = (alert) => void publishAlertChange(store, news, alert).catch(onError);
   }
+  const alertChanged =
+    news === undefined ? (alert: Alert) => tracker.announceAlertChanged(alert) : (alert: Alert) => void publishAlertChange(store, news, alert).catch(onError);
   return {
     store,
     auth,

@@ -11,7 +11,7 @@ import { createGatewayMetrics, type GatewayMetrics } from '../../adapters/metric
 import { tripShard } from '../../core/devices/index.js';
 import type { Position } from '../../core/model/index.js';
 import type { Bus, Consumption } from '../../ports/bus.js';
-import type { LeaseFence } from '../../ports/shard-leases.js';
+import { LeaseLost, type LeaseFence } from '../../ports/shard-leases.js';
 import { ShardLeaser } from '../../services/shard-leaser.js';
 import type { Platform } from '../platform.js';
 import { positionIngest } from './gateways.js';
@@ -40,7 +40,9 @@ export async function startTrackerRole(platform: Platform, bus: Bus, options: Tr
   const handle = async (positions: readonly Position[]): Promise<void> => {
     await ingest.submit(positions);
     // Stored is durable: a tracker that fails here reloads and catches up from the store, so the delivery is done.
-    await tracker.take(positions).catch((error: unknown) => log.error({ err: error }, 'tracking failed; it catches up from the store'));
+    await tracker.take(positions).catch((error: unknown) =>
+      log.error({ err: error }, error instanceof LeaseLost ? 'save refused: a shard lease was taken over; the next round lets the shard go' : 'tracking failed; it catches up from the store'),
+    );
   };
   const consuming = new Map<number, Consumption>();
   const shardCount = bus.shardCount;
