@@ -71,4 +71,6 @@ export interface NewsOutboxRepository {
 export interface HandledNewsRepository {
   has(group: string, id: string): Promise<boolean>;
   add(group: string, id: string, at: string): Promise<void>;
+  /** Forgets the marks made before `at`: once the bus keeps nothing that old, nothing can be delivered again. */
+  forgetBefore(at: string): Promise<void>;
 }

@@ -185,6 +185,10 @@ export function describeTrackingStore(store: () => Store): void {
       await store().handledNews.add('consequences', left.id, T0);
       expect(await store().handledNews.has('consequences', left.id)).toBe(true);
       expect(await store().handledNews.has('other', left.id)).toBe(false);
+      await store().handledNews.add('consequences', 'later', '2025-03-08T08:00:00Z');
+      await store().handledNews.forgetBefore('2025-03-02T00:00:00Z');
+      expect(await store().handledNews.has('consequences', left.id)).toBe(false);
+      expect(await store().handledNews.has('consequences', 'later')).toBe(true);
     });
 
     it('read the positions of a trip\'s seals by receive time, in receive order', async () => {

@@ -32,4 +32,8 @@ export class KyselyHandledNewsRepository implements HandledNewsRepository {
       .onConflict((conflict) => conflict.columns(['consumer', 'news_id']).doNothing())
       .execute();
   }
+
+  async forgetBefore(at: string): Promise<void> {
+    await this.db.deleteFrom('news_handled').where('handled_at', '<', encodeTime(at)).execute();
+  }
 }

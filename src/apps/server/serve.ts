@@ -50,7 +50,7 @@ export async function serve(config: Config, seed?: (platform: Platform) => Promi
   if (bus) {
     // It consumes every shard it can lease, as a `corridor tracker` would.
     trackerRole = await startTrackerRole(platform, bus, { log: trackerLog, leaseMs: config.shardLeaseMs });
-    newsRoles.push(await startNewsPublishing(platform, bus, trackerLog), await startNewsConsumers(platform, bus, trackerLog));
+    newsRoles.push(await startNewsPublishing(platform, bus, trackerLog), await startNewsConsumers(platform, bus, bus.settings.maxAgeMs, trackerLog));
   }
   const maintenance = await startPartitionMaintenance(platform.store, config.positionRetentionDays, log.child({ component: 'store' }));
   const gateways = await startGateways(config, platform.store, log.child({ component: 'gateway' }), {
@@ -96,7 +96,7 @@ export async function serveApi(config: Config): Promise<ServedApi> {
   const log = serverLog();
   const bus = config.bus ? await connectBus(config, 'corridor api', log) : undefined;
   const { platform } = await openServerPlatform(config, { log, ...(bus ? { news: bus } : {}) });
-  const news = bus ? await startNewsConsumers(platform, bus, log.child({ component: 'tracking-news' })) : undefined;
+  const news = bus ? await startNewsConsumers(platform, bus, bus.settings.maxAgeMs, log.child({ component: 'tracking-news' })) : undefined;
   const consoleDir = builtConsoleDir();
   const app = await createHttpServer(platform, { logger: log, ...(consoleDir ? { consoleDir } : {}) });
   const url = await app.listen({ host: config.host, port: config.httpPort });

@@ -46,7 +46,11 @@ export async function startNewsPublishing(platform: Platform, bus: NewsBus, log:
   };
 }
 
-export async function startNewsConsumers(platform: Platform, bus: NewsBus, log: Pick<Logger, 'info'>): Promise<NewsRole> {
+/** How often the handled marks older than what the bus keeps are forgotten. */
+const FORGET_EVERY_MS = 3_600_000;
+
+/** `keptMs`: how long the bus keeps news (its stream's age limit), and so how long a handled mark must last. */
+export async function startNewsConsumers(platform: Platform, bus: NewsBus, keptMs: number, log: Pick<Logger, 'info' | 'warn'>): Promise<NewsRole> {
   const stopWatching = await bus.watchNews((news) => announceNews(news, platform.feed.relay));
   const consumptions: NewsConsumption[] = [];
   for (const { group, handler } of platform.consequences) {
@@ -54,8 +58,14 @@ export async function startNewsConsumers(platform: Platform, bus: NewsBus, log: 
     consumptions.push(await bus.consumeNews(group, once));
   }
   log.info({ groups: platform.consequences.map((c) => c.group) }, 'consuming tracking news');
+  const forget = setInterval(() => {
+    const before = new Date(systemClock.now().getTime() - keptMs).toISOString();
+    platform.store.handledNews.forgetBefore(before).catch((error: unknown) => log.warn({ err: error }, 'handled news marks not forgotten; next hour'));
+  }, FORGET_EVERY_MS);
+  forget.unref();
   return {
     close: async () => {
+      clearInterval(forget);
       for (const consumption of consumptions) await consumption.stop();
       await stopWatching();
     },
