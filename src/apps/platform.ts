@@ -11,6 +11,8 @@ import type { User } from '../core/model/index.js';
 import type { ExchangeRateTable } from '../core/risk/index.js';
 import { systemClock, type Clock } from '../ports/clock.js';
 import type { OpenTrips } from '../ports/open-trips.js';
+import type { NewsBus, NewsHandler } from '../ports/tracking-news.js';
+import type { Alert } from '../ports/tracking-store.js';
 import type { Store } from '../ports/store.js';
 import { createAudit, type Audit } from '../services/audit.js';
 import { AuthService } from '../services/auth-service.js';
@@ -34,8 +36,11 @@ import { RuleSetCatalogue } from '../services/risk/rule-set-catalogue.js';
 import { AlertService } from '../services/tracking/alert-service.js';
 import { TrackerOpenTrips } from '../services/tracking/open-trips.js';
 import { Tracker, type TrackerOptions } from '../services/tracking/tracker.js';
+import { TrackingFeed } from '../services/tracking/tracking-feed.js';
+import { alertChangedNews, newsListener } from '../services/tracking/tracking-news.js';
 import { TripService } from '../services/tracking/trip-service.js';
 import { operatorHandover } from './operator-handover.js';
+import { settler } from './settle.js';
 import { trackingConsequences } from './tracking-consequences.js';
 
 export interface Platform extends QueueServices {
@@ -49,6 +54,13 @@ export interface Platform extends QueueServices {
   risk: RiskServices;
   /** Follows the open trips; `serve` starts it and feeds it the gateways' positions. */
   tracker: Tracker;
+  /** The tracker's news as the live stream watches them: the tracker's own, or the bus's with `news`. */
+  feed: TrackingFeed;
+  /**
+   * What acts on the tracker's news, each a consumer group of its own: run on the tracker's listeners in one process,
+   * and by whoever consumes the groups of the bus with `news` (see apps/server/tracking-news-roles.ts).
+   */
+  consequences: ReadonlyArray<{ group: string; handler: NewsHandler }>;
   trips: TripService;
   alerts: AlertService;
   obligations: ObligationService;
@@ -69,6 +81,12 @@ export interface PlatformOptions {
   obligationRules?: string;
   /** This instance as a national operator (CORRIDOR_OPERATOR_CONFIG); no exchange with peers when absent. */
   operator?: OperatorOptions;
+  /**
+   * The bus that carries the tracker's news between processes (scale-out): the tracker writes them into the outbox,
+   * an operator's change to an alert is published, and neither the consequences nor the feed listen to the tracker
+   * here. In one process without it, they do.
+   */
+  news?: Pick<NewsBus, 'publishNews'>;
 }
 
 export interface OperatorOptions {
@@ -93,7 +111,9 @@ export function wirePlatform(store: Store, clock: Clock = systemClock, options: 
   const auth = new AuthService(store, createScryptCredentials(), clock, audit);
   const checks = new CheckContextSource(store, clock);
   const declarations = new DeclarationService(store, auth, checks, clock, audit);
-  const tracker = new Tracker(store, clock, options.tracking);
+  const onError = options.tracking?.onError ?? (() => {});
+  const tracker = new Tracker(store, clock, { ...options.tracking, outbox: options.news !== undefined });
+  const feed = new TrackingFeed(onError);
   const trackerView = new TrackerOpenTrips(tracker, store);
   const risk = wireRisk(store, auth, clock, audit, options.openTrips ?? trackerView, options);
   const queues = wireQueues(store, auth, clock, audit, trackerView);
@@ -105,9 +125,19 @@ export function wirePlatform(store: Store, clock: Clock = systemClock, options: 
   declarations.onChanged((id, status) => obligations.declarationChanged(id, status));
   declarations.guardStatus((declaration, to) => obligations.guardTransit(declaration, to));
   risk.assessments.onChannelRaised(queues.queue);
-  tracker.subscribe(trackingConsequences(tracker, risk.assessments, queues.queue, options.tracking?.onError));
   const operator = options.operator === undefined ? undefined : wireOperator(store, auth, clock, audit, options.operator);
-  if (operator !== undefined) tracker.subscribe(operatorHandover(tracker, operator.handover, options.tracking?.onError));
+  const consequences = [
+    { group: 'tracking-consequences', handler: trackingConsequences(risk.assessments, queues.queue) },
+    ...(operator === undefined ? [] : [{ group: 'operator-handover', handler: operatorHandover(operator.handover) }]),
+  ];
+  const news = options.news;
+  if (news === undefined) {
+    tracker.subscribe(feed.relay);
+    const settle = settler(onError);
+    for (const { handler } of consequences) tracker.subscribe(newsListener((tripId) => tracker.declarationOf(tripId), (item) => settle(handler(item))));
+  }
+  const alertChanged =
+    news === undefined ? (alert: Alert) => tracker.announceAlertChanged(alert) : (alert: Alert) => void publishAlertChange(store, news, alert).catch(onError);
   return {
     store,
     auth,
@@ -119,8 +149,10 @@ export function wirePlatform(store: Store, clock: Clock = systemClock, options: 
     risk,
     ...queues,
     tracker,
+    feed,
+    consequences,
     trips: new TripService(store, auth, tracker, clock, audit),
-    alerts: new AlertService(store, auth, tracker, clock, audit),
+    alerts: new AlertService(store, auth, tracker, feed, clock, audit, alertChanged),
     obligations,
     ...(operator === undefined ? {} : { operator }),
     close: async () => {
@@ -152,6 +184,12 @@ function wireOperator(store: Store, auth: AuthService, clock: Clock, audit: Audi
   const handover = new TransitHandover(store, auth, exchange, clock, audit, options.handover);
   exchange.onReceived((message) => handover.apply(message));
   return { exchange, handover };
+}
+
+/** An operator's change to an alert, published for the live streams and the trackers of every process. */
+async function publishAlertChange(store: Store, news: Pick<NewsBus, 'publishNews'>, alert: Alert): Promise<void> {
+  const trip = await store.trips.get(alert.tripId);
+  if (trip !== undefined) await news.publishNews([alertChangedNews(alert, trip.declarationId)]);
 }
 
 /** The value of `load`, loaded on first use and kept; a failed load is tried again next time. */

@@ -5,6 +5,7 @@
  * Timestamps go in as any ISO 8601 instant and come back in one canonical form, UTC with milliseconds
  * (`2025-03-01T05:00:00.000Z`, as `Date.prototype.toISOString` writes it), on every backend alike.
  */
+import type { HandledNewsRepository, NewsOutboxRepository } from './tracking-news.js';
 import type {
   AuditEntry,
   BorderCrossing,
@@ -205,6 +206,10 @@ export interface Store {
   readonly shardLeases: ShardLeaseRepository;
   /** Devices refused because they are not registered, for an operator to register. */
   readonly unknownDevices: UnknownDeviceRepository;
+  /** The tracker's news waiting for the bus (scale-out). */
+  readonly newsOutbox: NewsOutboxRepository;
+  /** The news each consumer group has acted on (scale-out). */
+  readonly handledNews: HandledNewsRepository;
   /** Positions by day, where the backend partitions them (PostgreSQL): made ahead, dropped past the retention. */
   readonly positionPartitions?: PositionPartitions;
   /** Brings the schema to the latest migration. */

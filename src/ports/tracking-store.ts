@@ -8,7 +8,9 @@
  */
 import type { Position } from '../core/model/index.js';
 import type { EventPosition, EventValue, Severity, TrackingEvent, TripPlan, TripState } from '../core/tracking/index.js';
+import type { LeaseFence } from './shard-leases.js';
 import type { Page } from './store.js';
+import type { DurableNews } from './tracking-news.js';
 
 export const TRIP_STATUSES = ['open', 'closed'] as const;
 export type TripStatus = (typeof TRIP_STATUSES)[number];
@@ -113,6 +115,10 @@ export interface ProgressBatch {
   events: TrackingEvent[];
   newAlerts: Alert[];
   folds: AlertFold[];
+  /** The news of the batch for the bus, into the outbox with the rest; none when no bus takes news. */
+  news?: DurableNews[];
+  /** Refuses the whole batch (LeaseLost) unless these leases are still held as they were; unfenced without. */
+  fence?: LeaseFence;
 }
 
 export interface TripFilter {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../adapters/store/open-store.js';
+import type { LeaseFence } from '../ports/shard-leases.js';
 import type { Store } from '../ports/store.js';
 import { ShardLeaser } from './shard-leaser.js';
 
@@ -13,11 +14,15 @@ afterEach(() => store.close());
 
 function leaser(owner: string, preferred: number[], takeover = true) {
   const applied: number[][] = [];
+  const fences: LeaseFence[] = [];
   const it = new ShardLeaser(store.shardLeases, {
     owner, shardCount: 4, preferred, takeover, ttlMs: 15_000, now: () => now,
-    apply: async (held) => void applied.push([...held].sort()),
+    apply: async (held, fence) => {
+      applied.push([...held].sort());
+      fences.push(fence);
+    },
   });
-  return { it, applied, held: () => [...it.shards].sort() };
+  return { it, applied, fences, held: () => [...it.shards].sort() };
 }
 
 describe('the shard leaser', () => {
@@ -80,5 +85,27 @@ describe('the shard leaser', () => {
     await a.it.stop();
     expect(await store.shardLeases.list()).toEqual([]);
     expect(a.applied.at(-1)).toEqual([]);
+  });
+
+  it('writes under a fence of its leases\' epochs, and a new one when a lease lapsed and was taken anew, though the shards are the same', async () => {
+    const a = leaser('a', [0]);
+    await a.it.round();
+    expect(a.fences).toEqual([{ owner: 'a', leases: [{ shard: 0, epoch: now }] }]);
+    const first = now;
+    // Renewals keep the fence.
+    now += 5_000;
+    await a.it.round();
+    expect(a.fences).toHaveLength(1);
+    // `a` stalls: `b` takes the shard over and gives it up; `a`, waking, takes it again, under a new epoch.
+    now += 20_000;
+    const b = leaser('b', [1]);
+    await b.it.round();
+    expect(b.held()).toEqual([0, 1]);
+    await b.it.stop();
+    now += 1_000;
+    await a.it.round();
+    expect(a.applied).toEqual([[0], [0]]);
+    expect(a.fences.at(-1)).toEqual({ owner: 'a', leases: [{ shard: 0, epoch: now }] });
+    expect(now).not.toBe(first);
   });
 });

@@ -7,7 +7,7 @@
  * run out: a process that cannot renew (the store is down) lets go of everything before its leases run out, so two
  * processes never consume a shard at once for longer than clocks drift apart.
  */
-import type { ShardLeaseRepository } from '../ports/shard-leases.js';
+import type { LeaseFence, ShardLeaseRepository } from '../ports/shard-leases.js';
 
 export interface ShardLeaserOptions {
   /** This process's name in the leases; unique among the processes (host, pid and a random part). */
@@ -20,13 +20,17 @@ export interface ShardLeaserOptions {
   /** How long a lease lasts unrenewed; 15 s unless told. */
   ttlMs?: number;
   now?: () => number;
-  /** Makes the process consume exactly `held`; resolves once it does (stopped shards finished their batch). */
-  apply: (held: ReadonlySet<number>) => Promise<void>;
+  /**
+   * Makes the process consume exactly `held`, writing under `fence`; resolves once it does (stopped shards finished
+   * their batch). Called again when a lease held was taken anew (a new epoch), though the shards are the same.
+   */
+  apply: (held: ReadonlySet<number>, fence: LeaseFence) => Promise<void>;
   onError?: (error: unknown) => void;
 }
 
 export class ShardLeaser {
-  private held: ReadonlySet<number> = new Set();
+  /** The shards held, each with its lease's epoch. */
+  private held: ReadonlyMap<number, number> = new Map();
   private readonly preferred: ReadonlySet<number>;
   private readonly ttlMs: number;
   private readonly now: () => number;
@@ -46,7 +50,7 @@ export class ShardLeaser {
 
   /** The shards held now. */
   get shards(): ReadonlySet<number> {
-    return this.held;
+    return new Set(this.held.keys());
   }
 
   /** Runs a first round, then one every third of the lease's life. */
@@ -61,8 +65,8 @@ export class ShardLeaser {
     this.stopped = true;
     clearInterval(this.timer);
     await this.running;
-    const held = [...this.held];
-    await this.hold(new Set());
+    const held = [...this.held.keys()];
+    await this.hold(new Map());
     for (const shard of held) await this.leases.release(shard, this.options.owner).catch((error: unknown) => this.options.onError?.(error));
   }
 
@@ -76,7 +80,7 @@ export class ShardLeaser {
     const now = this.now();
     const expires = now + this.ttlMs;
     const { owner, shardCount, takeover } = this.options;
-    const next = new Set<number>();
+    const next = new Map<number, number>();
     const handBack: number[] = [];
     try {
       const rows = new Map((await this.leases.list()).map((lease) => [lease.shard, lease]));
@@ -86,18 +90,19 @@ export class ShardLeaser {
         if (lease?.owner === owner) {
           // Renewed even when handed back: the lease must outlast stopping its consumption, or the taker would
           // start on the shard's trips while this process is still finishing them.
-          const renewed = await this.leases.take(shard, owner, now, expires);
-          if (renewed && !mine && lease.wantedBy !== null) handBack.push(shard);
-          else if (renewed) next.add(shard);
+          const epoch = await this.leases.take(shard, owner, now, expires);
+          if (epoch !== undefined && !mine && lease.wantedBy !== null) handBack.push(shard);
+          else if (epoch !== undefined) next.set(shard, epoch);
         } else if (lease === undefined || lease.expiresMs < now) {
-          if ((mine || (takeover && lease !== undefined)) && (await this.leases.take(shard, owner, now, expires))) next.add(shard);
+          const epoch = mine || (takeover && lease !== undefined) ? await this.leases.take(shard, owner, now, expires) : undefined;
+          if (epoch !== undefined) next.set(shard, epoch);
         } else if (mine && lease.wantedBy !== owner) {
           await this.leases.want(shard, owner);
         }
       }
     } catch (error) {
       // Without renewals the leases run out: let go well before, so a process taking them over is alone.
-      if (this.now() - this.lastRenewed > this.ttlMs / 2) await this.hold(new Set());
+      if (this.now() - this.lastRenewed > this.ttlMs / 2) await this.hold(new Map());
       throw error;
     }
     this.lastRenewed = now;
@@ -105,10 +110,11 @@ export class ShardLeaser {
     for (const shard of handBack) await this.leases.release(shard, owner);
   }
 
-  private async hold(shards: ReadonlySet<number>): Promise<void> {
-    const same = shards.size === this.held.size && [...shards].every((shard) => this.held.has(shard));
+  private async hold(leases: ReadonlyMap<number, number>): Promise<void> {
+    const same = leases.size === this.held.size && [...leases].every(([shard, epoch]) => this.held.get(shard) === epoch);
     if (same) return;
-    await this.options.apply(shards);
-    this.held = shards;
+    const fence: LeaseFence = { owner: this.options.owner, leases: [...leases].map(([shard, epoch]) => ({ shard, epoch })) };
+    await this.options.apply(new Set(leases.keys()), fence);
+    this.held = leases;
   }
 }

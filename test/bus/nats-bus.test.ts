@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectNatsBus, type NatsBus } from '../../src/adapters/bus/nats/nats-bus.js';
 import { consumerOf } from '../../src/adapters/bus/nats/nats-setup.js';
 import type { Position } from '../../src/core/model/index.js';
+import type { DurableNews, TrackingNews } from '../../src/ports/tracking-news.js';
+import type { Alert } from '../../src/ports/tracking-store.js';
+import { alertChangedNews, etaNews, positionsNews } from '../../src/services/tracking/tracking-news.js';
 import { natsServerBinary, PrivateNatsServer } from '../support/nats-server.js';
 
 const binary = natsServerBinary();
@@ -162,5 +165,49 @@ describe.skipIf(!binary)('the NATS JetStream bus', () => {
     const stream = newStream();
     await openBus(stream);
     await expect(openBus(stream, { shardCount: 8 })).rejects.toThrow(/shard count must stay/);
+  });
+});
+
+describe.skipIf(!binary)('the tracker\'s news on JetStream', () => {
+  it('keeps each item once however often it is published, tells every watcher, and hands each item to one member of a group, again after a failure', { timeout: 60_000 }, async () => {
+    const tracker = await openBus(newStream());
+    const api = await openBus(newStream());
+    const watched: TrackingNews[] = [];
+    const stopWatching = await api.watchNews((news) => watched.push(news));
+    const resolutions: TrackingNews[] = [];
+    const stopWatchingResolutions = await tracker.watchNews((news) => resolutions.push(news), 'alert-changed');
+    const group = `test-${process.pid}`;
+    const handled: string[] = [];
+    let failures = 1;
+    const member = (name: string) => async (news: DurableNews) => {
+      if (name === 'a' && failures-- > 0) throw new Error('store unavailable');
+      handled.push(news.id);
+    };
+    const members = [await tracker.consumeNews(group, member('a')), await api.consumeNews(group, member('b'))];
+
+    const resolved = alertChangedNews({ id: 'alert-1', tripId: 'trip-1', status: 'resolved', updatedAt: '2026-11-01T10:00:00.000Z', occurrences: 2 } as Alert, 'd-1');
+    const items = [
+      ...[1, 2, 3, 4, 5, 6].map((n) => etaNews({ tripId: 'trip-1', declarationId: 'd-1', destinationAt: n * 60_000, crossingAt: null, speedKmh: 60 })),
+      resolved,
+    ];
+    await tracker.publishNews(items);
+    // The outbox published again after a crash: JetStream drops the repeats by their ids.
+    await tracker.publishNews(items);
+    const taken = positionsNews('trip-1', [position(DEVICES[0]!, 1_000_000)]);
+    await tracker.publishNews([taken]);
+
+    const deadline = Date.now() + 20_000;
+    while ((handled.length < items.length || watched.length < items.length + 1) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    // Time for a repeat to come, were there one.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(handled.sort()).toEqual(items.map((item) => item.id).sort());
+    // The kept items in order; the live positions on their own subject, in no order with them.
+    expect(watched.filter((news) => news.kind !== 'positions')).toEqual(items);
+    expect(watched.filter((news) => news.kind === 'positions')).toEqual([taken]);
+    // A watcher of one kind hears of that kind only.
+    expect(resolutions).toEqual([resolved]);
+    for (const consumption of members) await consumption.stop();
+    await stopWatching();
+    await stopWatchingResolutions();
   });
 });

@@ -68,24 +68,25 @@ export function describeStoreSuite(name: string, factory: StoreFactory): void {
     });
 
     describe('shard leases', () => {
-      it('go to one owner at a time, are renewed by it, and are free again once run out or released', async () => {
+      it('go to one owner at a time, are renewed by it keeping their epoch, and are free again once run out or released', async () => {
         const leases = store.shardLeases;
-        expect(await leases.take(3, 'a', 1_000, 16_000)).toBe(true);
-        expect(await leases.take(3, 'b', 2_000, 17_000)).toBe(false);
-        expect(await leases.take(3, 'a', 5_000, 20_000)).toBe(true);
-        expect(await leases.list()).toEqual([{ shard: 3, owner: 'a', expiresMs: 20_000, wantedBy: null }]);
+        // A lease's epoch is when its holder took it; renewals keep it.
+        expect(await leases.take(3, 'a', 1_000, 16_000)).toBe(1_000);
+        expect(await leases.take(3, 'b', 2_000, 17_000)).toBeUndefined();
+        expect(await leases.take(3, 'a', 5_000, 20_000)).toBe(1_000);
+        expect(await leases.list()).toEqual([{ shard: 3, owner: 'a', expiresMs: 20_000, wantedBy: null, epoch: 1_000 }]);
         // Asked back: the holder keeps it (and the request) while it renews; a taker clears the request.
         await leases.want(3, 'b');
         await leases.want(3, 'a');
-        expect(await leases.take(3, 'a', 6_000, 21_000)).toBe(true);
+        expect(await leases.take(3, 'a', 6_000, 21_000)).toBe(1_000);
         expect((await leases.list())[0]).toMatchObject({ owner: 'a', wantedBy: 'b' });
-        expect(await leases.take(3, 'b', 20_999, 40_000)).toBe(false);
-        expect(await leases.take(3, 'b', 21_001, 40_000)).toBe(true);
-        expect((await leases.list())[0]).toEqual({ shard: 3, owner: 'b', expiresMs: 40_000, wantedBy: null });
+        expect(await leases.take(3, 'b', 20_999, 40_000)).toBeUndefined();
+        expect(await leases.take(3, 'b', 21_001, 40_000)).toBe(21_001);
+        expect((await leases.list())[0]).toEqual({ shard: 3, owner: 'b', expiresMs: 40_000, wantedBy: null, epoch: 21_001 });
         await leases.release(3, 'a');
         expect(await leases.list()).toHaveLength(1);
         await leases.release(3, 'b');
-        expect(await leases.take(3, 'a', 22_000, 37_000)).toBe(true);
+        expect(await leases.take(3, 'a', 22_000, 37_000)).toBe(22_000);
       });
     });
 

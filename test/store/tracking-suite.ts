@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { hexagonAround } from '../../src/core/reference/index.js';
 import { createTripState, prepareTrip, type TrackingEvent, type TripPlan } from '../../src/core/tracking/index.js';
+import { LeaseLost } from '../../src/ports/shard-leases.js';
 import type { Store } from '../../src/ports/store.js';
+import type { DurableNews } from '../../src/ports/tracking-news.js';
 import type { Alert, StoredTrip, TripProgress } from '../../src/ports/tracking-store.js';
 import { HOSTILE, T0, T0_MS, position } from './fixtures.js';
 
@@ -134,6 +136,59 @@ export function describeTrackingStore(store: () => Store): void {
       expect((await store().alerts.unresolvedOfOpenTrips()).map((a) => a.id)).toEqual(['alert-1']);
       await store().trips.close('trip-1', T0, 'operator');
       expect(await store().alerts.unresolvedOfOpenTrips()).toEqual([]);
+    });
+
+    it('refuse a save fenced by a lease taken over since, or given up, and store nothing of it', async () => {
+      const t1 = trip('trip-1', ['S1']);
+      await store().trips.open(t1.trip, t1.progress);
+      const epoch = (await store().shardLeases.take(3, 'tracker-a', 1_000, 16_000))!;
+      const fence = { owner: 'tracker-a', leases: [{ shard: 3, epoch }] };
+      const left = event('trip-1', 'corridor-left', T0_MS + 60_000);
+      const saved = { progress: [{ ...t1.progress, tickedAt: T0_MS }], events: [left], newAlerts: [], folds: [], fence };
+      expect(await store().trips.saveProgress(saved)).toBe(1);
+      // Renewing keeps the epoch: the holder's writes still pass.
+      expect(await store().shardLeases.take(3, 'tracker-a', 5_000, 20_000)).toBe(epoch);
+
+      // tracker-a stalls past its lease; tracker-b takes the shard over.
+      const taken = await store().shardLeases.take(3, 'tracker-b', 21_000, 36_000);
+      expect(taken).toBe(21_000);
+      const late = event('trip-1', 'corridor-returned', T0_MS + 120_000);
+      const stale = { progress: [{ ...t1.progress, tickedAt: T0_MS + 120_000 }], events: [late], newAlerts: [], folds: [], fence };
+      await expect(store().trips.saveProgress(stale)).rejects.toBeInstanceOf(LeaseLost);
+      expect((await store().trips.events('trip-1', { limit: 10, offset: 0 })).items).toEqual([left]);
+      expect((await store().trips.progress('trip-1'))?.tickedAt).toBe(T0_MS);
+
+      // Given up and taken again by tracker-a itself: a new epoch, so a write from before is still refused.
+      await store().shardLeases.release(3, 'tracker-b');
+      expect(await store().shardLeases.take(3, 'tracker-a', 40_000, 55_000)).toBe(40_000);
+      await expect(store().trips.saveProgress(stale)).rejects.toBeInstanceOf(LeaseLost);
+      expect(await store().trips.saveProgress({ ...stale, fence: { owner: 'tracker-a', leases: [{ shard: 3, epoch: 40_000 }] } })).toBe(1);
+    });
+
+    it('keep a batch\'s news in the outbox with it, in order, until published', async () => {
+      const t1 = trip('trip-1', ['S1']);
+      await store().trips.open(t1.trip, t1.progress);
+      const left = event('trip-1', 'corridor-left', T0_MS + 60_000);
+      const raised = alert('alert-1', 'trip-1', left);
+      const news: DurableNews[] = [
+        { kind: 'event', id: left.id, declarationId: 'decl-trip-1', event: left },
+        { kind: 'alert-raised', id: 'alert:alert-1:raised', declarationId: 'decl-trip-1', alert: raised },
+      ];
+      await store().trips.saveProgress({ progress: [], events: [left], newAlerts: [raised], folds: [], news });
+      const pending = await store().newsOutbox.pending(10);
+      expect(pending.map((p) => p.news)).toStrictEqual(news);
+      await store().newsOutbox.published([pending[0]!.seq]);
+      expect((await store().newsOutbox.pending(10)).map((p) => p.news.id)).toEqual(['alert:alert-1:raised']);
+
+      expect(await store().handledNews.has('consequences', left.id)).toBe(false);
+      await store().handledNews.add('consequences', left.id, T0);
+      await store().handledNews.add('consequences', left.id, T0);
+      expect(await store().handledNews.has('consequences', left.id)).toBe(true);
+      expect(await store().handledNews.has('other', left.id)).toBe(false);
+      await store().handledNews.add('consequences', 'later', '2025-03-08T08:00:00Z');
+      await store().handledNews.forgetBefore('2025-03-02T00:00:00Z');
+      expect(await store().handledNews.has('consequences', left.id)).toBe(false);
+      expect(await store().handledNews.has('consequences', 'later')).toBe(true);
     });
 
     it('read the positions of a trip\'s seals by receive time, in receive order', async () => {

@@ -13,9 +13,10 @@ import { CONSOLE_USER, wirePlatform } from '../../src/apps/platform.js';
 import { offsetM } from '../../src/core/geo/index.js';
 import type { TrackingEvent, TrackingInput } from '../../src/core/tracking/index.js';
 import { MINUTE, T0, roadside, stubCountries, transit, withTicks, type Incident } from '../../src/core/tracking/test-support.js';
+import { LeaseLost } from '../../src/ports/shard-leases.js';
 import type { Store } from '../../src/ports/store.js';
 import type { Alert } from '../../src/ports/tracking-store.js';
-import type { TripEta } from '../../src/services/tracking/listeners.js';
+import type { TripEta } from '../../src/ports/tracking-news.js';
 import { PositionIngest } from '../../src/services/position-ingest.js';
 import { cursorOf, receiveOrder } from '../../src/services/tracking/receive-order.js';
 import type { TrackingWorld } from './tracking-world.js';
@@ -166,6 +167,28 @@ describe.each(BACKENDS)('the tracker service on %s', (_, openBackend) => {
     const after = await sealAlerts();
     expect(after.map((alert) => alert.status).sort()).toEqual(['open', 'resolved']);
     expect(after.find((alert) => alert.status === 'resolved')!.occurrences).toBe(first!.occurrences);
+  });
+
+  it('saves nothing of its work once the lease its trips depend on was taken over while it was paused', async () => {
+    const store = await openBackend();
+    const world = trackingWorld(store);
+    const { tripId, inputs } = await armed(world);
+    const epoch = (await store.shardLeases.take(0, 'tracker-a', 1, 2))!;
+    await world.platform.tracker.followOnly(() => true, { owner: 'tracker-a', leases: [{ shard: 0, epoch }] });
+    const half = Math.floor(inputs.length / 2);
+    await feed(world, inputs.slice(0, half));
+    const saved = await store.trips.progress(tripId);
+    const events = (await store.trips.events(tripId, { limit: 10_000, offset: 0 })).total;
+    expect(saved?.cursor).not.toBeNull();
+
+    // tracker-a was paused past its lease, and tracker-b took the shard over: what tracker-a took since is refused.
+    expect(await store.shardLeases.take(0, 'tracker-b', 3, 1e15)).toBeDefined();
+    const rest = inputs.slice(half).flatMap((input) => (input.kind === 'position' ? [input.position] : []));
+    await world.ingest.submit(rest);
+    await expect(world.platform.tracker.take(rest)).rejects.toBeInstanceOf(LeaseLost);
+    expect(await store.trips.progress(tripId)).toStrictEqual(saved);
+    expect((await store.trips.events(tripId, { limit: 10_000, offset: 0 })).total).toBe(events);
+    await world.platform.close();
   });
 
   it('carries on after a restart mid-trip with exactly the events of an uninterrupted run', async () => {

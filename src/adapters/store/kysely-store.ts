@@ -1,4 +1,6 @@
 /** The Store on any Kysely database of our schema: the same repositories for SQLite and PostgreSQL. */
+import type { HandledNewsRepository, NewsOutboxRepository } from '../../ports/tracking-news.js';
+import { KyselyHandledNewsRepository, KyselyNewsOutboxRepository } from './news-repositories.js';
 import { Migrator, type Kysely } from 'kysely';
 import type {
   AuditLog,
@@ -70,6 +72,8 @@ export class KyselyStore implements Store {
   readonly exchange: ExchangeRepository;
   readonly shardLeases: ShardLeaseRepository;
   readonly unknownDevices: UnknownDeviceRepository;
+  readonly newsOutbox: NewsOutboxRepository;
+  readonly handledNews: HandledNewsRepository;
   readonly positionPartitions?: PositionPartitions;
   #closed = false;
 
@@ -87,12 +91,14 @@ export class KyselyStore implements Store {
     this.positions = options.positions?.(db, maxParameters) ?? new KyselyPositionRepository(db, maxParameters);
     this.risk = kyselyRiskStore(db, maxParameters);
     this.queues = new KyselyQueueRepository(db, maxParameters);
-    this.trips = new KyselyTripRepository(db);
+    this.trips = new KyselyTripRepository(db, dialect);
     this.alerts = new KyselyAlertRepository(db);
     this.obligations = new KyselyObligationRepository(db);
     this.exchange = new KyselyExchangeRepository(db);
     this.shardLeases = new KyselyShardLeaseRepository(db);
     this.unknownDevices = new KyselyUnknownDeviceRepository(db, maxParameters);
+    this.newsOutbox = new KyselyNewsOutboxRepository(db);
+    this.handledNews = new KyselyHandledNewsRepository(db);
     const partitions = options.positionPartitions?.(db);
     if (partitions) this.positionPartitions = partitions;
   }

@@ -294,6 +294,8 @@ export interface Database extends RiskTables, OperatorTables {
   alert_actions: AlertActionsTable;
   shard_leases: ShardLeasesTable;
   unknown_devices: UnknownDevicesTable;
+  news_outbox: NewsOutboxTable;
+  news_handled: NewsHandledTable;
 }
 
 export interface ShardLeasesTable {
@@ -301,6 +303,20 @@ export interface ShardLeasesTable {
   owner: string;
   expires_ms: number;
   wanted_by: string | null;
+  /** When the holder took the lease, ms: kept while it renews, so a write fenced with an older one is refused. */
+  epoch: number;
+}
+
+export interface NewsOutboxTable {
+  seq: Generated<number>;
+  /** The news item as JSON. */
+  news: Json;
+}
+
+export interface NewsHandledTable {
+  consumer: string;
+  news_id: string;
+  handled_at: string;
 }
 
 export interface UnknownDevicesTable {

@@ -8,22 +8,27 @@ export class KyselyShardLeaseRepository implements ShardLeaseRepository {
 
   async list(): Promise<ShardLease[]> {
     const rows = await this.db.selectFrom('shard_leases').selectAll().orderBy('shard').execute();
-    return rows.map((row) => ({ shard: row.shard, owner: row.owner, expiresMs: Number(row.expires_ms), wantedBy: row.wanted_by }));
+    return rows.map((row) => ({ shard: row.shard, owner: row.owner, expiresMs: Number(row.expires_ms), wantedBy: row.wanted_by, epoch: Number(row.epoch) }));
   }
 
-  async take(shard: number, owner: string, nowMs: number, expiresMs: number): Promise<boolean> {
+  async take(shard: number, owner: string, nowMs: number, expiresMs: number): Promise<number | undefined> {
     const taken = await this.db
       .insertInto('shard_leases')
-      .values({ shard, owner, expires_ms: expiresMs, wanted_by: null })
+      .values({ shard, owner, expires_ms: expiresMs, wanted_by: null, epoch: nowMs })
       .onConflict((conflict) =>
         conflict
           .column('shard')
-          .doUpdateSet({ owner, expires_ms: expiresMs, wanted_by: (eb) => eb.case().when('shard_leases.owner', '=', owner).then(eb.ref('shard_leases.wanted_by')).else(null).end() })
+          .doUpdateSet({
+            owner,
+            expires_ms: expiresMs,
+            wanted_by: (eb) => eb.case().when('shard_leases.owner', '=', owner).then(eb.ref('shard_leases.wanted_by')).else(null).end(),
+            epoch: (eb) => eb.case().when('shard_leases.owner', '=', owner).then(eb.ref('shard_leases.epoch')).else(nowMs).end(),
+          })
           .where((eb) => eb.or([eb('shard_leases.owner', '=', owner), eb('shard_leases.expires_ms', '<', nowMs)])),
       )
-      .returning('shard')
+      .returning('epoch')
       .executeTakeFirst();
-    return taken !== undefined;
+    return taken === undefined ? undefined : Number(taken.epoch);
   }
 
   async want(shard: number, owner: string): Promise<void> {

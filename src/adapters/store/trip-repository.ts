@@ -3,8 +3,10 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Position } from '../../core/model/index.js';
 import type { TrackingEvent } from '../../core/tracking/index.js';
 import type { Page } from '../../ports/store.js';
+import { LeaseLost, type LeaseFence } from '../../ports/shard-leases.js';
 import type { OpenTripResult, ProgressBatch, StoredTrip, TripFilter, TripProgress, TripRepository } from '../../ports/tracking-store.js';
 import { decodeCount, encodeJson, encodeTime } from './codec.js';
+import type { StoreDialect } from './dialect.js';
 import { pageBounds } from './paging.js';
 import { NO_SEQUENCE, toPosition } from './position-rows.js';
 import type { Database } from './schema.js';
@@ -20,7 +22,10 @@ function chunks<T>(items: readonly T[]): T[][] {
 }
 
 export class KyselyTripRepository implements TripRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: StoreDialect,
+  ) {}
 
   async open(trip: StoredTrip, progress: TripProgress): Promise<OpenTripResult> {
     try {
@@ -108,7 +113,9 @@ export class KyselyTripRepository implements TripRepository {
     const states = batch.progress.map(stateRow);
     const events = batch.events.map(eventRow);
     const alerts = batch.newAlerts.map(alertRow);
+    const news = (batch.news ?? []).map((item) => ({ news: encodeJson(item) }));
     return this.db.transaction().execute(async (trx) => {
+      if (batch.fence !== undefined) await this.checkFence(trx, batch.fence);
       for (const rows of chunks(states)) {
         await trx
           .insertInto('trip_states')
@@ -138,8 +145,25 @@ export class KyselyTripRepository implements TripRepository {
           .where('id', '=', fold.id)
           .execute();
       }
+      for (const rows of chunks(news)) await trx.insertInto('news_outbox').values(rows).execute();
       return inserted;
     });
+  }
+
+  /**
+   * Refuses the transaction unless every lease of the fence is still held as it was. On PostgreSQL the lease rows
+   * stay locked until the commit, so a takeover waits for this write and its catch-up then reads it; SQLite has one
+   * writer at a time already.
+   */
+  private async checkFence(trx: Transaction<Database>, fence: LeaseFence): Promise<void> {
+    if (fence.leases.length === 0) return;
+    const query = trx.selectFrom('shard_leases').select(['shard', 'owner', 'epoch']).where('shard', 'in', fence.leases.map((lease) => lease.shard));
+    const rows = await (this.dialect === 'postgres' ? query.forShare() : query).execute();
+    const current = new Map(rows.map((row) => [row.shard, row]));
+    for (const { shard, epoch } of fence.leases) {
+      const row = current.get(shard);
+      if (row === undefined || row.owner !== fence.owner || Number(row.epoch) !== epoch) throw new LeaseLost(shard);
+    }
   }
 
   async events(tripId: string, page: { limit: number; offset: number }): Promise<Page<TrackingEvent>> {

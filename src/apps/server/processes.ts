@@ -15,8 +15,9 @@ import type { Platform } from '../platform.js';
 import { startGateways, type Gateways } from './gateways.js';
 import { startPartitionMaintenance } from './partition-maintenance.js';
 import { loadSealMappings } from './seal-mappings-file.js';
-import { connectBus, openServerPlatform } from './serve.js';
+import { connectBus, openServerPlatform, serverLog } from './serve.js';
 import { startTrackerRole, type TrackerRole } from './tracker-role.js';
+import { startNewsPublishing } from './tracking-news-roles.js';
 
 export interface Running {
   /** The metrics and health address. */
@@ -66,9 +67,11 @@ export interface TrackerProcessOptions {
 
 export async function runTracker(config: Config, options: TrackerProcessOptions = {}): Promise<Running & { platform: Platform; role: TrackerRole }> {
   requireBus(config, 'tracker');
-  const { log, platform } = await openServerPlatform(config);
-  const maintenance = await startPartitionMaintenance(platform.store, config.positionRetentionDays, log.child({ component: 'store' }));
+  const log = serverLog();
   const bus = await connectBus(config, 'corridor tracker', log);
+  const { platform } = await openServerPlatform(config, { log, news: bus });
+  const maintenance = await startPartitionMaintenance(platform.store, config.positionRetentionDays, log.child({ component: 'store' }));
+  const news = await startNewsPublishing(platform, bus, log.child({ component: 'tracking-news' }));
   const role = await startTrackerRole(platform, bus, {
     log: log.child({ component: 'tracker' }),
     leaseMs: config.shardLeaseMs,
@@ -86,6 +89,8 @@ export async function runTracker(config: Config, options: TrackerProcessOptions 
     close: async () => {
       maintenance.stop();
       await role.close();
+      await platform.tracker.stop();
+      await news.close();
       await bus.close();
       await status.close();
       await platform.close();

@@ -16,6 +16,7 @@ import { startGateways, type Gateways } from './gateways.js';
 import { startPartitionMaintenance } from './partition-maintenance.js';
 import { loadSealMappings } from './seal-mappings-file.js';
 import { startTrackerRole, type TrackerRole } from './tracker-role.js';
+import { startNewsConsumers, startNewsPublishing, type NewsRole } from './tracking-news-roles.js';
 
 /** How often called trucks are checked for no-shows and stale estimates refreshed. */
 const QUEUE_SWEEP_MS = 15_000;
@@ -36,17 +37,20 @@ export interface ServedApi {
 }
 
 export async function serve(config: Config, seed?: (platform: Platform) => Promise<unknown>): Promise<Served> {
-  const { log, platform } = await openServerPlatform(config, seed);
+  const log = serverLog();
+  // On JetStream this process is a tracker and an API as the separate processes are, its news going over the bus.
+  const bus = config.bus ? await connectBus(config, 'corridor serve', log) : undefined;
+  const { platform } = await openServerPlatform(config, { log, seed, ...(bus ? { news: bus } : {}) });
   const trackerLog = log.child({ component: 'tracker' });
   const sealMappings = await loadSealMappings(config.sealMappingsFile);
   // The tracker first: it loads the open trips and catches up on what was stored while the server was down.
   await platform.tracker.start();
-  let bus: NatsBus | undefined;
   let trackerRole: TrackerRole | undefined;
-  if (config.bus) {
-    // On JetStream this process consumes every shard it can lease, as a `corridor tracker` would.
-    bus = await connectBus(config, 'corridor serve', log);
+  const newsRoles: NewsRole[] = [];
+  if (bus) {
+    // It consumes every shard it can lease, as a `corridor tracker` would.
     trackerRole = await startTrackerRole(platform, bus, { log: trackerLog, leaseMs: config.shardLeaseMs });
+    newsRoles.push(await startNewsPublishing(platform, bus, trackerLog), await startNewsConsumers(platform, bus, bus.settings.maxAgeMs, trackerLog));
   }
   const maintenance = await startPartitionMaintenance(platform.store, config.positionRetentionDays, log.child({ component: 'store' }));
   const gateways = await startGateways(config, platform.store, log.child({ component: 'gateway' }), {
@@ -74,16 +78,25 @@ export async function serve(config: Config, seed?: (platform: Platform) => Promi
       maintenance.stop();
       await gateways.close();
       await trackerRole?.close();
-      await bus?.close();
       await app.close();
+      await platform.tracker.stop();
+      for (const role of newsRoles) await role.close();
+      await bus?.close();
       await platform.close();
     },
   };
 }
 
-/** The API and console with the queue timers, over the shared store; no gateways, no tracker (they run apart). */
+/**
+ * The API and console with the queue timers, over the shared store; no gateways, no tracker (they run apart). On
+ * JetStream its live stream comes from the trackers' news, and it acts on them (re-assessment, queue check-in,
+ * handover) as a member of each consequence group.
+ */
 export async function serveApi(config: Config): Promise<ServedApi> {
-  const { log, platform } = await openServerPlatform(config);
+  const log = serverLog();
+  const bus = config.bus ? await connectBus(config, 'corridor api', log) : undefined;
+  const { platform } = await openServerPlatform(config, { log, ...(bus ? { news: bus } : {}) });
+  const news = bus ? await startNewsConsumers(platform, bus, bus.settings.maxAgeMs, log.child({ component: 'tracking-news' })) : undefined;
   const consoleDir = builtConsoleDir();
   const app = await createHttpServer(platform, { logger: log, ...(consoleDir ? { consoleDir } : {}) });
   const url = await app.listen({ host: config.host, port: config.httpPort });
@@ -95,6 +108,8 @@ export async function serveApi(config: Config): Promise<ServedApi> {
     url,
     close: async () => {
       await app.close();
+      await news?.close();
+      await bus?.close();
       await platform.close();
     },
   };
@@ -106,18 +121,30 @@ export function connectBus(config: Config, name: string, log: Logger): Promise<N
   return connectNatsBus(config.bus!, { shardCount: config.busShards, replicas: config.busReplicas, name, onError: (error) => busLog.warn({ err: error }, 'bus consumption; retrying') });
 }
 
+export function serverLog(): Logger {
+  return pino({ level: process.env.CORRIDOR_LOG_LEVEL ?? 'info' });
+}
+
+export interface ServerPlatformOptions {
+  log?: Logger;
+  seed?: (platform: Platform) => Promise<unknown>;
+  /** The bus of the tracker's news, in a scaled-out process (see PlatformOptions.news). */
+  news?: NatsBus;
+}
+
 /** The log, and the platform with its administrator, as every server process opens them. */
-export async function openServerPlatform(config: Config, seed?: (platform: Platform) => Promise<unknown>): Promise<{ log: Logger; platform: Platform }> {
+export async function openServerPlatform(config: Config, options: ServerPlatformOptions = {}): Promise<{ log: Logger; platform: Platform }> {
   if (config.riskSecret === undefined && process.env.NODE_ENV === 'production') {
     throw new Error('CORRIDOR_RISK_SECRET is not set: in production random selection needs a secret of its own, `id:secret` with 32 bytes or more in hex or base64');
   }
-  const log = pino({ level: process.env.CORRIDOR_LOG_LEVEL ?? 'info' });
+  const log = options.log ?? serverLog();
   const trackerLog = log.child({ component: 'tracker' });
   const operator = config.operatorConfig === undefined ? undefined : await readOperatorConfig(config.operatorConfig);
   const platform = await openPlatform(config.db, systemClock, {
     ...(config.riskSecret === undefined ? {} : { riskSecret: config.riskSecret }),
     ...(config.exchangeRatesFile === undefined ? {} : { exchangeRates: readExchangeRatesFile(config.exchangeRatesFile) }),
     ...(operator === undefined ? {} : { operator: { identity: operator } }),
+    ...(options.news === undefined ? {} : { news: options.news }),
     tracking: {
       countries: loadCountryIndex(),
       onError: (error) => trackerLog.error({ err: error }, 'tracking failed; it catches up from the store'),
@@ -132,6 +159,6 @@ export async function openServerPlatform(config: Config, seed?: (platform: Platf
     // Printed once, on the first start; it is stored only as a hash.
     console.log(`created user admin with password ${admin.generatedPassword} (set CORRIDOR_ADMIN_PASSWORD to choose it)`);
   }
-  if (seed) await seed(platform);
+  if (options.seed) await options.seed(platform);
   return { log, platform };
 }

@@ -11,6 +11,7 @@ import { createGatewayMetrics, type GatewayMetrics } from '../../adapters/metric
 import { tripShard } from '../../core/devices/index.js';
 import type { Position } from '../../core/model/index.js';
 import type { Bus, Consumption } from '../../ports/bus.js';
+import { LeaseLost, type LeaseFence } from '../../ports/shard-leases.js';
 import { ShardLeaser } from '../../services/shard-leaser.js';
 import type { Platform } from '../platform.js';
 import { positionIngest } from './gateways.js';
@@ -39,18 +40,20 @@ export async function startTrackerRole(platform: Platform, bus: Bus, options: Tr
   const handle = async (positions: readonly Position[]): Promise<void> => {
     await ingest.submit(positions);
     // Stored is durable: a tracker that fails here reloads and catches up from the store, so the delivery is done.
-    await tracker.take(positions).catch((error: unknown) => log.error({ err: error }, 'tracking failed; it catches up from the store'));
+    await tracker.take(positions).catch((error: unknown) =>
+      log.error({ err: error }, error instanceof LeaseLost ? 'save refused: a shard lease was taken over; the next round lets the shard go' : 'tracking failed; it catches up from the store'),
+    );
   };
   const consuming = new Map<number, Consumption>();
   const shardCount = bus.shardCount;
-  const apply = async (held: ReadonlySet<number>): Promise<void> => {
+  const apply = async (held: ReadonlySet<number>, fence: LeaseFence): Promise<void> => {
     for (const [shard, consumption] of consuming) {
       if (held.has(shard)) continue;
       await consumption.stop();
       consuming.delete(shard);
     }
     // A reload that fails (the store is down) is tried again before the tracker's next piece of work.
-    await tracker.followOnly((trip) => held.has(tripShard(trip.sealIds, shardCount))).catch((error: unknown) => log.error({ err: error }, 'tracker reload failed; it retries'));
+    await tracker.followOnly((trip) => held.has(tripShard(trip.sealIds, shardCount)), fence).catch((error: unknown) => log.error({ err: error }, 'tracker reload failed; it retries'));
     for (const shard of held) if (!consuming.has(shard)) consuming.set(shard, await bus.consume([shard], handle));
     log.info({ shards: [...held].sort((a, b) => a - b), trips: tracker.openTrips }, 'holding shards');
   };

@@ -19,7 +19,7 @@ import type { Alert } from '../../ports/tracking-store.js';
 import type { Audit } from '../audit.js';
 import type { AuthService } from '../auth-service.js';
 import { ServiceError } from '../service-error.js';
-import type { TripEta } from '../tracking/listeners.js';
+import type { TripEta } from '../../ports/tracking-news.js';
 import type { ExchangeService } from './exchange-service.js';
 
 export interface HandoverOptions {

@@ -1,8 +1,8 @@
 /**
  * Alerts as the monitoring centre works them: listed and filtered, acknowledged, assigned to someone, resolved with
  * a note. Each action applies only from the statuses it may follow (two operators cannot both resolve one alert),
- * is kept in the alert's history and audited, and is told to the tracker's listeners. A resolved alert takes no
- * more repeats: the next event of its kind opens a new one.
+ * is kept in the alert's history and audited, and is told through `announce` (the tracker's listeners in one
+ * process, the bus across processes). A resolved alert takes no more repeats: the next event of its kind opens a new one.
  */
 import type { User } from '../../core/model/index.js';
 import type { Clock } from '../../ports/clock.js';
@@ -13,6 +13,7 @@ import type { AuthService } from '../auth-service.js';
 import { ServiceError } from '../service-error.js';
 import type { TrackingListener } from './listeners.js';
 import type { Tracker } from './tracker.js';
+import type { TrackingFeed } from './tracking-feed.js';
 
 export interface AlertDetail {
   alert: Alert;
@@ -31,8 +32,10 @@ export class AlertService {
     private readonly store: Store,
     private readonly auth: AuthService,
     private readonly tracker: Tracker,
+    private readonly feed: TrackingFeed,
     private readonly clock: Clock,
     private readonly audit: Audit,
+    private readonly announce: (alert: Alert) => void,
   ) {}
 
   async list(actor: User, filter: AlertFilter): Promise<Page<Alert>> {
@@ -43,7 +46,7 @@ export class AlertService {
   /** Follows alerts, positions and ETAs live, for the monitoring centre's console; returns how to stop. */
   watch(actor: User, listener: TrackingListener): () => void {
     this.auth.require(actor, 'alerts:read');
-    return this.tracker.subscribe(listener);
+    return this.feed.subscribe(listener);
   }
 
   async get(actor: User, id: string): Promise<AlertDetail> {
@@ -94,7 +97,7 @@ export class AlertService {
       return (await this.store.alerts.get(id))!;
     });
     await this.audit(actor, kind, 'alert', id, { status: to, ...(what.assignee ? { assignee: what.assignee } : {}), ...(what.note ? { note: what.note } : {}) });
-    this.tracker.announceAlertChanged(alert);
+    this.announce(alert);
     return { alert, actions: await this.store.alerts.actions(id) };
   }
 }

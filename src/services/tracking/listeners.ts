@@ -7,17 +7,8 @@
  */
 import type { Position } from '../../core/model/index.js';
 import type { TrackingEvent } from '../../core/tracking/index.js';
+import type { TripEta } from '../../ports/tracking-news.js';
 import type { Alert } from '../../ports/tracking-store.js';
-
-export interface TripEta {
-  tripId: string;
-  declarationId: string;
-  /** Estimated arrival at the office of destination, ms since the epoch (the arrival time once arrived). */
-  destinationAt: number;
-  /** Estimated arrival at the declared crossing; null once past it or without one. */
-  crossingAt: number | null;
-  speedKmh: number;
-}
 
 export interface TrackingListener {
   alertRaised?(alert: Alert): void;

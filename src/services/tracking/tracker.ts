@@ -20,7 +20,9 @@
  *
  * Scale-out. A tracker process follows only the trips it is told to (`followOnly`): those whose seals' shard of the
  * bus it holds. Changing that reloads, as after a restart, so a shard taken over from a stopped process is caught up
- * from the store from each trip's saved cursor.
+ * from the store from each trip's saved cursor. Its saves are fenced by the leases of those shards (a tracker that
+ * was paused while another took them over is refused), and with `outbox` each save writes its news into the store's
+ * outbox in the same transaction, for the bus (services/tracking/news-relay.ts).
  */
 import type { CountryIndex } from '../../core/geo/index.js';
 import type { Position } from '../../core/model/index.js';
@@ -33,13 +35,17 @@ import {
   type TripState,
 } from '../../core/tracking/index.js';
 import type { Clock } from '../../ports/clock.js';
+import type { LeaseFence } from '../../ports/shard-leases.js';
 import type { Store } from '../../ports/store.js';
 import { UNRESOLVED, type OpenTripResult, type PositionCursor, type StoredTrip, type TripProgress } from '../../ports/tracking-store.js';
 import { newRecordId } from '../ids.js';
 import { AlertBook, type AlertChanges } from './alert-book.js';
-import type { TrackingListener, TripEta } from './listeners.js';
+import type { DurableNews, TripEta } from '../../ports/tracking-news.js';
+import type { TrackingListener } from './listeners.js';
 import { afterCursor, cursorOf, receiveOrder } from './receive-order.js';
 import { RouteCache } from './route-cache.js';
+import { TrackingFeed } from './tracking-feed.js';
+import { alertChangedNews, alertRaisedNews, etaNews, eventNews } from './tracking-news.js';
 
 export interface TrackerOptions {
   /** Country polygons for border events; none, no border events. */
@@ -49,6 +55,8 @@ export interface TrackerOptions {
   newId?: () => string;
   /** Told of a failed batch or tick and of a listener that threw; the tracker carries on. */
   onError?: (error: unknown) => void;
+  /** Writes each save's news into the store's outbox with it, for the bus (scale-out). */
+  outbox?: boolean;
 }
 
 const NONE: ReadonlySet<Position> = new Set();
@@ -80,7 +88,7 @@ export class Tracker {
   private readonly bySeal = new Map<string, LiveTrip>();
   private readonly book: AlertBook;
   private readonly routes = new RouteCache();
-  private readonly listeners = new Set<TrackingListener>();
+  private readonly listeners: TrackingFeed;
   private queue: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
   /** Memory may not match the store: before start, and after a failed save. */
@@ -90,6 +98,8 @@ export class Tracker {
   private follows: (trip: StoredTrip) => boolean = () => true;
   /** Open trips seen and not followed (another tracker's), so each tick does not load them again. */
   private readonly others = new Set<string>();
+  /** The leases the trips followed depend on; every save is refused unless they are still held. */
+  private fence: LeaseFence | undefined;
 
   constructor(
     private readonly store: Store,
@@ -97,14 +107,16 @@ export class Tracker {
     private readonly options: TrackerOptions = {},
   ) {
     this.book = new AlertBook(options.newId ?? newRecordId);
+    this.listeners = new TrackingFeed(options.onError);
   }
 
   /**
-   * From now on follows only the open trips `follows` accepts: drops the others and takes on the new ones, catching
-   * them up from the store. Resolves once done, after the work queued before it.
+   * From now on follows only the open trips `follows` accepts, saving under `fence`: drops the others and takes on the
+   * new ones, catching them up from the store. Resolves once done, after the work queued before it.
    */
-  followOnly(follows: (trip: StoredTrip) => boolean): Promise<void> {
+  followOnly(follows: (trip: StoredTrip) => boolean, fence?: LeaseFence): Promise<void> {
     this.follows = follows;
+    this.fence = fence;
     // Stale until the reload is done: one that fails is tried again before the next piece of work.
     this.stale = true;
     return this.exclusive(async () => undefined);
@@ -156,8 +168,7 @@ export class Tracker {
   }
 
   subscribe(listener: TrackingListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.subscribe(listener);
   }
 
   /** Prepares a valid plan for the engine, on the route prepared already for other trips on it. */
@@ -191,7 +202,7 @@ export class Tracker {
 
   /** Tells the listeners of an alert an operator changed. */
   announceAlertChanged(alert: Parameters<NonNullable<TrackingListener['alertChanged']>>[0]): void {
-    this.announce((l) => l.alertChanged?.(alert));
+    this.listeners.announce((l) => l.alertChanged?.(alert));
   }
 
   /** The prepared plan of an open trip followed. */
@@ -367,12 +378,15 @@ export class Tracker {
 
   private async save(stepped: readonly Stepped[], events: readonly TrackingEvent[]): Promise<void> {
     const alerts = this.book.apply(events, this.clock.now().toISOString());
+    const etas = stepped.filter((s) => etaMoved(s.live.state, s.state)).map((s) => this.etaOf(s.live, s.state));
     try {
       await this.store.trips.saveProgress({
         progress: stepped.map((s) => ({ tripId: s.live.stored.id, state: s.state, cursor: s.cursor, tickedAt: s.tickedAt })),
         events: [...events],
         newAlerts: alerts.created,
         folds: alerts.folds,
+        ...(this.options.outbox ? { news: this.newsOf(events, alerts, etas) } : {}),
+        ...(this.fence === undefined ? {} : { fence: this.fence }),
       });
     } catch (error) {
       // Memory (states, the alert book) is ahead of the store now: the next piece of work reloads it.
@@ -380,38 +394,35 @@ export class Tracker {
       throw error;
     }
     for (const s of stepped) {
-      const before = s.live.state;
       s.live.state = s.state;
       s.live.cursor = s.cursor;
       s.live.tickedAt = s.tickedAt;
-      if (etaMoved(before, s.state)) {
-        const eta = this.etaOf(s.live);
-        this.announce((l) => l.etaChanged?.(eta));
-      }
-      if (s.positions.length > 0) this.announce((l) => l.positions?.(s.live.stored.id, s.positions));
+      if (s.positions.length > 0) this.listeners.announce((l) => l.positions?.(s.live.stored.id, s.positions));
     }
-    if (events.length > 0) this.announce((l) => l.events?.(events));
+    for (const eta of etas) this.listeners.announce((l) => l.etaChanged?.(eta));
+    if (events.length > 0) this.listeners.announce((l) => l.events?.(events));
     this.announceAlerts(alerts);
   }
 
-  private etaOf(live: LiveTrip): TripEta {
-    const eta = estimatedArrival(live.trip, live.state);
+  /** What a save tells other processes, each item with its trip's declaration. */
+  private newsOf(events: readonly TrackingEvent[], alerts: AlertChanges, etas: readonly TripEta[]): DurableNews[] {
+    const declarationOf = (tripId: string) => this.live.get(tripId)!.stored.declarationId;
+    return [
+      ...events.map((event) => eventNews(event, declarationOf(event.tripId))),
+      ...alerts.created.map((alert) => alertRaisedNews(alert, declarationOf(alert.tripId))),
+      ...alerts.folded.map((alert) => alertChangedNews(alert, declarationOf(alert.tripId))),
+      ...etas.map(etaNews),
+    ];
+  }
+
+  private etaOf(live: LiveTrip, state: TripState = live.state): TripEta {
+    const eta = estimatedArrival(live.trip, state);
     return { tripId: live.stored.id, declarationId: live.stored.declarationId, destinationAt: eta.destinationAt, crossingAt: eta.crossingAt, speedKmh: eta.speedKmh };
   }
 
   private announceAlerts(changes: AlertChanges): void {
-    for (const alert of changes.created) this.announce((l) => l.alertRaised?.(alert));
-    for (const alert of changes.folded) this.announce((l) => l.alertChanged?.(alert));
-  }
-
-  private announce(call: (listener: TrackingListener) => void): void {
-    for (const listener of this.listeners) {
-      try {
-        call(listener);
-      } catch (error) {
-        this.options.onError?.(error);
-      }
-    }
+    for (const alert of changes.created) this.listeners.announce((l) => l.alertRaised?.(alert));
+    for (const alert of changes.folded) this.listeners.announce((l) => l.alertChanged?.(alert));
   }
 }
 

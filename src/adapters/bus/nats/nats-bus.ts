@@ -5,13 +5,17 @@
  * deliveries are gathered into batches while the previous batch is handled, one batch at a time, each acknowledged
  * once its handler resolved; a batch whose handler fails is tried again, in place, so a shard never gets ahead of
  * what is durable and a device's positions are handled in the order they were published.
+ *
+ * The same connection carries the tracker's news (nats-news.ts).
  */
 import { jetstream, jetstreamManager, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { shardOf } from '../../../core/devices/index.js';
 import type { Position } from '../../../core/model/index.js';
 import type { Bus, Consumption, PositionHandler } from '../../../ports/bus.js';
+import type { DurableNews, NewsBus, NewsConsumption, NewsHandler, TrackingNews } from '../../../ports/tracking-news.js';
 import { consumerOf, ensureConsumer, ensureStream, rewindConsumer, subjectOf, type StreamSettings } from './nats-setup.js';
+import { ensureNewsStream, NatsNews } from './nats-news.js';
 import { byDevice, decodePositions, encodePositions, messageId } from './position-messages.js';
 
 export interface NatsBusOptions extends Partial<StreamSettings> {
@@ -50,6 +54,7 @@ export async function connectNatsBus(servers: string, options: NatsBusOptions = 
     const jsm = await jetstreamManager(nc);
     await ensureStream(jsm, settings);
     for (let shard = 0; shard < settings.shardCount; shard++) await ensureConsumer(jsm, settings, shard);
+    await ensureNewsStream(jsm, settings);
     return new NatsBus(nc, jsm, settings, options);
   } catch (error) {
     await nc.close();
@@ -57,9 +62,10 @@ export async function connectNatsBus(servers: string, options: NatsBusOptions = 
   }
 }
 
-export class NatsBus implements Bus {
+export class NatsBus implements Bus, NewsBus {
   readonly shardCount: number;
   private readonly js: JetStreamClient;
+  private readonly news: NatsNews;
   private readonly consumers = new Set<ShardConsumer>();
 
   constructor(
@@ -70,7 +76,20 @@ export class NatsBus implements Bus {
   ) {
     this.shardCount = settings.shardCount;
     this.js = jetstream(nc);
+    this.news = new NatsNews(nc, this.js, jsm, settings, options.onError ?? (() => {}), options.publishTimeoutMs ?? 5_000);
     void this.watchConnection();
+  }
+
+  publishNews(news: readonly TrackingNews[]): Promise<void> {
+    return this.news.publishNews(news);
+  }
+
+  watchNews(watcher: (news: TrackingNews) => void, kind?: DurableNews['kind']): Promise<() => Promise<void>> {
+    return this.news.watchNews(watcher, kind);
+  }
+
+  consumeNews(group: string, handler: NewsHandler): Promise<NewsConsumption> {
+    return this.news.consumeNews(group, handler);
   }
 
   /** After a reconnection every shard pulls afresh from its first unacknowledged message (see ShardConsumer.pull). */

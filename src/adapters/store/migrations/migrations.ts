@@ -14,6 +14,7 @@ import * as operators from './0007-operators.js';
 import * as shardLeases from './0006-shard-leases.js';
 import * as positionPartitions from './0008-position-partitions.js';
 import * as unknownDevices from './0009-unknown-devices.js';
+import * as trackingNews from './0010-tracking-news.js';
 
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   const types = columnTypes(dialect);
@@ -27,6 +28,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
     '0006-shard-leases': { up: (db) => shardLeases.up(db, types), down: (db) => shardLeases.down(db) },
     '0008-position-partitions': { up: (db) => positionPartitions.up(db, dialect), down: (db) => positionPartitions.down(db, dialect) },
     '0009-unknown-devices': { up: (db) => unknownDevices.up(db, types), down: (db) => unknownDevices.down(db) },
+    '0010-tracking-news': { up: (db) => trackingNews.up(db, types), down: (db) => trackingNews.down(db) },
   };
   return { getMigrations: async () => migrations };
 }
