@@ -9,7 +9,7 @@ import type { SealMapping } from '../../core/devices/index.js';
 import type { SealProtocol } from '../../core/model/index.js';
 import type { ProtocolSession, SessionOutput } from '../../protocols/session.js';
 import { UnstorablePosition } from '../../services/position-ingest.js';
-import { admits, deriveSealState, sealMappingFor, type GatewayContext } from './gateway-context.js';
+import { admits, deriveSealState, recordRefusal, sealMappingFor, type GatewayContext } from './gateway-context.js';
 
 export interface ConnectionLimits {
   /** A connection silent this long is closed. */
@@ -85,9 +85,7 @@ export function serveConnection(
         // A failed lookup refuses nothing for good: close without an answer, so the device tries again.
         if (device === null) return close('device lookup failed');
         if (!admits(device, protocol)) {
-          context.unknownDevices.refused(output.deviceId, protocol, remote, receivedAt);
-          context.metrics.unknownDevices.inc(labels);
-          context.log.warn({ remote, protocol, deviceId: output.deviceId }, 'unregistered device refused');
+          recordRefusal(context, output.deviceId, protocol, remote, receivedAt);
           return close('unregistered device', output.refuse);
         }
         info.deviceId = device.id;

@@ -50,6 +50,13 @@ export function admits(device: SealDevice | undefined, protocol: SealProtocol): 
   return device !== undefined && device.protocol === protocol && device.state !== 'retired';
 }
 
+/** Records, counts and logs a device refused for not being registered for `protocol`, for an operator to register. */
+export function recordRefusal(context: GatewayContext, deviceId: string, protocol: SealProtocol, remote: string, receivedAt: number): void {
+  context.unknownDevices.refused(deviceId, protocol, remote, receivedAt);
+  context.metrics.unknownDevices.inc({ protocol });
+  context.log.warn({ remote, protocol, deviceId }, 'unregistered device refused');
+}
+
 /**
  * Fills in each position's seal state from its raw attributes under the device's mapping. What the
  * protocol reported itself (OsmAnd's battery, MQTT's seal object) wins over what the mapping derives.

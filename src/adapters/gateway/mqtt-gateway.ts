@@ -8,7 +8,7 @@
 import mqtt from 'mqtt';
 import { decodeMqttPayload, parseMqttTopic, POSITIONS_SUBSCRIPTION } from '../../protocols/mqtt-json/index.js';
 import { UnstorablePosition } from '../../services/position-ingest.js';
-import { admits, deriveSealState, sealMappingFor, type GatewayContext } from './gateway-context.js';
+import { admits, deriveSealState, recordRefusal, sealMappingFor, type GatewayContext } from './gateway-context.js';
 
 const protocol = 'mqtt' as const;
 
@@ -56,9 +56,7 @@ async function handle(topic: string, payload: Buffer, context: GatewayContext): 
   }
   const device = await context.device(parsedTopic.deviceId);
   if (!admits(device, protocol)) {
-    context.unknownDevices.refused(parsedTopic.deviceId, protocol, 'mqtt', receivedAt);
-    context.metrics.unknownDevices.inc(labels);
-    context.log.warn({ protocol, deviceId: parsedTopic.deviceId }, 'unregistered device refused');
+    recordRefusal(context, parsedTopic.deviceId, protocol, 'mqtt', receivedAt);
     return;
   }
   const decoded = decodeMqttPayload(device.id, payload, receivedAt);

@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { decodeOsmand } from '../../protocols/osmand/index.js';
 import { UnstorablePosition } from '../../services/position-ingest.js';
-import { admits, deriveSealState, sealMappingFor, type GatewayContext } from './gateway-context.js';
+import { admits, deriveSealState, recordRefusal, sealMappingFor, type GatewayContext } from './gateway-context.js';
 import type { Listener } from './tcp-gateway.js';
 
 const MAX_BODY_BYTES = 16 * 1024;
@@ -60,9 +60,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
   const position = decoded.position;
   const device = await context.device(position.deviceId);
   if (!admits(device, protocol)) {
-    context.unknownDevices.refused(position.deviceId, protocol, request.socket.remoteAddress ?? '?', receivedAt);
-    context.metrics.unknownDevices.inc(labels);
-    context.log.warn({ protocol, deviceId: position.deviceId }, 'unregistered device refused');
+    recordRefusal(context, position.deviceId, protocol, request.socket.remoteAddress ?? '?', receivedAt);
     return answer(response, 403, `device ${position.deviceId} is not registered for OsmAnd`);
   }
   deriveSealState([position], sealMappingFor(device, context.mappings));
