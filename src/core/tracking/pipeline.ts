@@ -162,7 +162,8 @@ export function step(trip: Trip, state: TripState, input: TrackingInput): StepRe
       const b = detectBorderCrossing(state.country, fix, trip, code);
       events = add(events, b.events);
       const country = b.state;
-      const whole = countries !== null && country.candidate === null && code !== null && code === country.code && countries.isWholeCell(cell);
+      // Still in the last whole cell, the country is settled in it (its code is the state's): no need to read the grid.
+      const whole = sameCell || (countries !== null && country.candidate === null && code !== null && code === country.code && countries.isWholeCell(cell));
       const s = detectStop(state.stop, fix, trip, c.state.outside);
       events = add(events, s.events);
       const eta = updateEta(state, fix, trip, c.state.outside, a.state.arrivedMs);
