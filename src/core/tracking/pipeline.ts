@@ -141,7 +141,9 @@ export function step(trip: Trip, state: TripState, input: TrackingInput): StepRe
       const fix: Fix = {
         position: p,
         ms,
-        segment: match[MATCH.SEGMENT]!,
+        // A segment index is an int32; read from the Float64Array as a double, V8 would keep it in the state as a
+        // boxed number, an object of its own for the next step to fetch from memory.
+        segment: match[MATCH.SEGMENT]! | 0,
         alongM: match[MATCH.ALONG]!,
         distanceM: match[MATCH.DISTANCE]!,
         remainingM: match[MATCH.REMAINING]!,
