@@ -192,11 +192,14 @@ export class CorridorIndex implements RouteLocator {
     }
     let bestD = Math.sqrt(best2);
     let gaveUp = false;
+    // Where each walk stops is decided from the segments already read: a segment starts exactly where the one before
+    // it ends (ALONG is that very sum), so the segment past the stop is never fetched from memory.
+    let bestEnd = s[hint * STRIDE + ALONG]! + s[hint * STRIDE + LENGTH]!;
+    let start = bestEnd;
     // Forward: trucks move forward, so this is where the new fix nearly always is.
     for (let j = hint + 1; j < m; j++) {
       const o = j * STRIDE;
-      const b = bestJ * STRIDE;
-      if (s[o + ALONG]! - (s[b + ALONG]! + s[b + LENGTH]!) > bestD + WALK_SLACK_M) break;
+      if (start - bestEnd > bestD + WALK_SLACK_M) break;
       if (j - hint > MAX_WALK) {
         gaveUp = true;
         break;
@@ -210,17 +213,22 @@ export class CorridorIndex implements RouteLocator {
       const ex = x - t * ux;
       const ey = y - t * uy;
       const d2 = ex * ex + ey * ey;
+      const end = start + s[o + LENGTH]!;
       if (d2 < best2) {
         best2 = d2;
         bestD = Math.sqrt(d2);
         bestJ = j;
         bestT = t;
+        bestEnd = end;
       }
+      start = end;
     }
     // Backward, with the distance found ahead as the bound: usually a segment or two.
+    let bestStart = s[bestJ * STRIDE + ALONG]!;
+    let end = s[hint * STRIDE + ALONG]!;
     for (let j = hint - 1; j >= 0 && !gaveUp; j--) {
       const o = j * STRIDE;
-      if (s[bestJ * STRIDE + ALONG]! - (s[o + ALONG]! + s[o + LENGTH]!) > bestD + WALK_SLACK_M) break;
+      if (bestStart - end > bestD + WALK_SLACK_M) break;
       if (hint - j > MAX_WALK) {
         gaveUp = true;
         break;
@@ -239,7 +247,9 @@ export class CorridorIndex implements RouteLocator {
         bestD = Math.sqrt(d2);
         bestJ = j;
         bestT = t;
+        bestStart = s[o + ALONG]!;
       }
+      end = s[o + ALONG]!;
     }
     if (bestD <= acceptWithinM && !gaveUp) return this.fill(out, bestJ, bestT, bestD, 0);
     // Nothing near enough around the hint: the whole route decides, within the distance already found.

@@ -44,6 +44,11 @@ export class CountryIndex {
   readonly gridId: number;
   private readonly nx: number;
   private readonly ny: number;
+  /** `bbox` again as plain fields: every located fix asks for its cell, and destructuring an array costs more. */
+  private readonly minLon: number;
+  private readonly minLat: number;
+  private readonly maxLon: number;
+  private readonly maxLat: number;
   /** Feature at each cell's centre, -1 for none. */
   private readonly cellFeature: Int32Array;
   /** Cell c's edges are cellEdges[cellStart[c] .. cellStart[c + 1]). */
@@ -64,6 +69,10 @@ export class CountryIndex {
     this.featureCodes = shapes.map((s) => s.code);
     this.cellDeg = cellDeg;
     this.bbox = [minLon, minLat, maxLon, maxLat];
+    this.minLon = minLon;
+    this.minLat = minLat;
+    this.maxLon = maxLon;
+    this.maxLat = maxLat;
     const nx = Math.ceil((maxLon - minLon) / cellDeg - 1e-9);
     const ny = Math.ceil((maxLat - minLat) / cellDeg - 1e-9);
     this.nx = nx;
@@ -144,7 +153,7 @@ export class CountryIndex {
 
   /** The grid cell of the point, -1 outside the grid. */
   cellOf(lon: number, lat: number): number {
-    const [minLon, minLat, maxLon, maxLat] = this.bbox;
+    const { minLon, minLat, maxLon, maxLat } = this;
     if (!(lon >= minLon && lon <= maxLon && lat >= minLat && lat <= maxLat)) return -1;
     const i = Math.min(this.nx - 1, Math.floor((lon - minLon) / this.cellDeg));
     const j = Math.min(this.ny - 1, Math.floor((lat - minLat) / this.cellDeg));
@@ -158,7 +167,7 @@ export class CountryIndex {
 
   /** Reads the grid cell of the point and returns a number of no meaning (to fetch it ahead of a lookup). */
   touch(lon: number, lat: number): number {
-    const [minLon, minLat] = this.bbox;
+    const { minLon, minLat } = this;
     const i = Math.floor((lon - minLon) / this.cellDeg);
     const j = Math.floor((lat - minLat) / this.cellDeg);
     if (!(i >= 0 && i < this.nx && j >= 0 && j < this.ny)) return 0;
@@ -168,7 +177,7 @@ export class CountryIndex {
 
   /** Index of the feature containing the point, -1 for none. */
   featureAt(lon: number, lat: number): number {
-    const [minLon, minLat, maxLon, maxLat] = this.bbox;
+    const { minLon, minLat, maxLon, maxLat } = this;
     if (!(lon >= minLon && lon <= maxLon && lat >= minLat && lat <= maxLat)) return -1;
     const cell = this.cellDeg;
     const i = Math.min(this.nx - 1, Math.floor((lon - minLon) / cell));

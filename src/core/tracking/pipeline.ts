@@ -85,9 +85,16 @@ function withDevice(devices: Record<string, DeviceState>, id: string, before: De
   return { ...devices, [id]: { seal, battery } };
 }
 
-/** `events` with `more` appended; allocates only when there is something to append. */
+/**
+ * `events` with `more` appended; allocates only when there is something to append. Kept this small so that V8
+ * inlines it into `step` whatever else it inlines there: nearly always there is nothing to append, and then the
+ * nine calls of a step cost a comparison each rather than a call each.
+ */
 function add(events: TrackingEvent[] | null, more: readonly TrackingEvent[]): TrackingEvent[] | null {
-  if (more.length === 0) return events;
+  return more.length === 0 ? events : appended(events, more);
+}
+
+function appended(events: TrackingEvent[] | null, more: readonly TrackingEvent[]): TrackingEvent[] {
   if (events === null) return more.slice();
   for (let i = 0; i < more.length; i++) events.push(more[i]!);
   return events;
@@ -141,7 +148,9 @@ export function step(trip: Trip, state: TripState, input: TrackingInput): StepRe
       const fix: Fix = {
         position: p,
         ms,
-        segment: match[MATCH.SEGMENT]!,
+        // A segment index is an int32; read from the Float64Array as a double, V8 would keep it in the state as a
+        // boxed number, an object of its own for the next step to fetch from memory.
+        segment: match[MATCH.SEGMENT]! | 0,
         alongM: match[MATCH.ALONG]!,
         distanceM: match[MATCH.DISTANCE]!,
         remainingM: match[MATCH.REMAINING]!,
@@ -162,7 +171,8 @@ export function step(trip: Trip, state: TripState, input: TrackingInput): StepRe
       const b = detectBorderCrossing(state.country, fix, trip, code);
       events = add(events, b.events);
       const country = b.state;
-      const whole = countries !== null && country.candidate === null && code !== null && code === country.code && countries.isWholeCell(cell);
+      // Still in the last whole cell, the country is settled in it (its code is the state's): no need to read the grid.
+      const whole = sameCell || (countries !== null && country.candidate === null && code !== null && code === country.code && countries.isWholeCell(cell));
       const s = detectStop(state.stop, fix, trip, c.state.outside);
       events = add(events, s.events);
       const eta = updateEta(state, fix, trip, c.state.outside, a.state.arrivedMs);

@@ -5,9 +5,8 @@
  * voltage and no charge (EGTS state data) is judged by `batteryLowVolts` and its margin the same way.
  */
 import type { Position } from '../../model/position.js';
-import { NO_EVENTS, idle, positionOf, trackingEvent, type Detected, type EventValue } from '../events.js';
+import { NO_EVENTS, idle, positionOf, trackingEvent, type Detected, type EventValue, type TrackingEvent } from '../events.js';
 import { BATTERY_LOW, BATTERY_OK, type BatteryState } from '../state.js';
-import type { TripThresholds } from '../thresholds.js';
 import type { Trip } from '../trip.js';
 
 const RULE = 'battery.hysteresis';
@@ -17,28 +16,23 @@ const STILL_LOW = idle(BATTERY_LOW);
 export function detectBattery(state: BatteryState, p: Position, trip: Trip): Detected<BatteryState> {
   const current = state;
   const unchanged = current === BATTERY_OK ? FINE : current === BATTERY_LOW ? STILL_LOW : { state: current, events: NO_EVENTS };
-  const reading = batteryReading(p, trip.thresholds);
-  if (reading === undefined) return unchanged;
-  const { value, low, restore, unit } = reading;
-  const params: Record<string, EventValue> = unit === 'percent' ? { batteryLowPercent: low, batteryRestorePercent: restore } : { batteryLowVolts: low, batteryRestoreVolts: restore };
-  if (!current.low && value < low) {
-    return { state: BATTERY_LOW, events: [trackingEvent(trip.id, 'battery-low', p.deviceTime, positionOf(p), RULE, params, { deviceId: p.deviceId, [unit]: value }, p.deviceId)] };
-  }
-  if (current.low && value >= restore) {
-    return { state: BATTERY_OK, events: [trackingEvent(trip.id, 'battery-restored', p.deviceTime, positionOf(p), RULE, params, { deviceId: p.deviceId, [unit]: value }, p.deviceId)] };
-  }
+  // Judged on plain numbers: nearly every reading changes nothing, and then nothing is built.
+  const t = trip.thresholds;
+  const percent = p.seal?.batteryPercent;
+  const byPercent = percent !== undefined && Number.isFinite(percent);
+  const volts = p.seal?.batteryVolts;
+  if (!byPercent && !(volts !== undefined && Number.isFinite(volts))) return unchanged;
+  const value = byPercent ? percent : volts!;
+  const low = byPercent ? t.batteryLowPercent : t.batteryLowVolts;
+  const restore = byPercent ? t.batteryLowPercent + t.batteryRestoreMarginPercent : t.batteryLowVolts + t.batteryRestoreMarginVolts;
+  if (!current.low && value < low) return { state: BATTERY_LOW, events: [batteryEvent('battery-low', p, trip, byPercent, value, low, restore)] };
+  if (current.low && value >= restore) return { state: BATTERY_OK, events: [batteryEvent('battery-restored', p, trip, byPercent, value, low, restore)] };
   return unchanged;
 }
 
-/** The charge when the seal reports one, else its voltage; with the marks it is judged by. */
-function batteryReading(p: Position, t: TripThresholds): { value: number; low: number; restore: number; unit: 'percent' | 'volts' } | undefined {
-  const percent = p.seal?.batteryPercent;
-  if (percent !== undefined && Number.isFinite(percent)) {
-    return { value: percent, low: t.batteryLowPercent, restore: t.batteryLowPercent + t.batteryRestoreMarginPercent, unit: 'percent' };
-  }
-  const volts = p.seal?.batteryVolts;
-  if (volts !== undefined && Number.isFinite(volts)) {
-    return { value: volts, low: t.batteryLowVolts, restore: t.batteryLowVolts + t.batteryRestoreMarginVolts, unit: 'volts' };
-  }
-  return undefined;
+/** The event, naming the marks the reading was judged by: the charge's when the seal reports one, else the voltage's. */
+function batteryEvent(type: 'battery-low' | 'battery-restored', p: Position, trip: Trip, byPercent: boolean, value: number, low: number, restore: number): TrackingEvent {
+  const params: Record<string, EventValue> = byPercent ? { batteryLowPercent: low, batteryRestorePercent: restore } : { batteryLowVolts: low, batteryRestoreVolts: restore };
+  const unit = byPercent ? 'percent' : 'volts';
+  return trackingEvent(trip.id, type, p.deviceTime, positionOf(p), RULE, params, { deviceId: p.deviceId, [unit]: value }, p.deviceId);
 }

@@ -28,8 +28,7 @@ function settledIn(code: string): Detected<CountryState> {
 
 /** `code`: the country at the fix from the trip's country index; null for none. */
 export function detectBorderCrossing(state: CountryState, fix: Fix, trip: Trip, code: string | null): Detected<CountryState> {
-  const unchanged = state.code === null ? NOWHERE_YET : state.candidate === null ? settledIn(state.code) : { state, events: NO_EVENTS };
-  if (code === null) return unchanged;
+  if (code === null) return state.code === null ? NOWHERE_YET : state.candidate === null ? settledIn(state.code) : { state, events: NO_EVENTS };
   if (state.code === null || code === state.code) return settledIn(code);
   const count = code === state.candidate ? state.count + 1 : 1;
   const since = code === state.candidate ? state.sinceMs! : fix.ms;

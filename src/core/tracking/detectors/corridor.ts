@@ -27,17 +27,16 @@ function ruleParams(trip: Trip): Record<string, number> {
   };
 }
 
+/** What the event tells of the run of fixes that confirmed it. */
+function details(fix: Fix, trip: Trip, streak: number, sinceMs: number): Record<string, number | null> {
+  return { distanceM: Math.round(fix.distanceM), since: trip.openedAt + sinceMs, fixes: streak, alongM: Math.round(fix.alongM) };
+}
+
 export function detectCorridor(state: CorridorState, fix: Fix, trip: Trip): Detected<CorridorState> {
   const width = trip.corridorWidthM;
   const t = trip.thresholds;
   const d = fix.distanceM;
   const time = fix.position.deviceTime;
-  const details = (streak: number, sinceMs: number | null): Record<string, number | null> => ({
-    distanceM: Math.round(d),
-    since: sinceMs === null ? null : trip.openedAt + sinceMs,
-    fixes: streak,
-    alongM: Math.round(fix.alongM),
-  });
   if (!state.outside) {
     const beyond = d - width;
     if (beyond <= 0) return state === IN_CORRIDOR ? STILL_INSIDE : { state: IN_CORRIDOR, events: NO_EVENTS };
@@ -45,7 +44,7 @@ export function detectCorridor(state: CorridorState, fix: Fix, trip: Trip): Dete
     const since = state.streakSinceMs ?? fix.ms;
     const most = Math.max(state.streakBeyondM, Math.round(beyond));
     if ((streak >= t.corridorLeaveFixes && most > t.corridorMarginM) || beyond > t.corridorLeaveFarM) {
-      const event = trackingEvent(trip.id, 'corridor-left', time, positionOf(fix.position), RULE, ruleParams(trip), details(streak, since));
+      const event = trackingEvent(trip.id, 'corridor-left', time, positionOf(fix.position), RULE, ruleParams(trip), details(fix, trip, streak, since));
       return { state: OUT_OF_CORRIDOR, events: [event] };
     }
     return { state: { outside: false, streak, streakSinceMs: since, streakBeyondM: most }, events: NO_EVENTS };
@@ -54,7 +53,7 @@ export function detectCorridor(state: CorridorState, fix: Fix, trip: Trip): Dete
   const streak = state.streak + 1;
   const since = state.streakSinceMs ?? fix.ms;
   if (streak >= t.corridorReturnFixes) {
-    const event = trackingEvent(trip.id, 'corridor-returned', time, positionOf(fix.position), RULE, ruleParams(trip), details(streak, since));
+    const event = trackingEvent(trip.id, 'corridor-returned', time, positionOf(fix.position), RULE, ruleParams(trip), details(fix, trip, streak, since));
     return { state: IN_CORRIDOR, events: [event] };
   }
   return { state: { outside: true, streak, streakSinceMs: since, streakBeyondM: 0 }, events: NO_EVENTS };
