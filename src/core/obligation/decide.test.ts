@@ -64,6 +64,11 @@ describe('decideObligation', () => {
     expect(decideObligation(rules(), { ...spirits, procedure: 'export' }).decidedBy?.id).toBe('excise');
   });
 
+  it('lets a rule limited to some procedures hold when the declaration names none, so that leaving it out hides nothing', () => {
+    const decision = decideObligation(rules(), facts({ procedure: null, goods: [{ hsCode: '6203420000' }] }));
+    expect(decision).toMatchObject({ required: true, decidedBy: { id: 'clothing-transit' }, procedure: null });
+  });
+
   it('lets a listed exemption lift the obligation, and says so', () => {
     const decision = decideObligation(rules(), facts({ consignorTin: '7707083893' }));
     expect(decision.required).toBe(false);
