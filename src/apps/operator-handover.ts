@@ -1,6 +1,7 @@
 /**
  * What the tracker's news means for the other countries' operators: an ETA at the crossing within the lead time sends
- * the next operator a transit notice, a border crossed hands tracking over, an alarm is forwarded along the route.
+ * the next operator a transit notice, a border crossed hands tracking over, an alarm is forwarded along the route, and
+ * the positions taken for a transit handed over go on to the operator tracking it.
  * As in tracking-consequences.ts, the work runs after the listener returns and its failures are reported, not thrown;
  * a refusal on purpose (a peer not configured) is the answer, not a fault.
  */
@@ -11,7 +12,7 @@ import { settler } from './settle.js';
 
 export function operatorHandover(
   tracker: Pick<Tracker, 'declarationOf'>,
-  handover: Pick<TransitHandover, 'etaChanged' | 'crossed' | 'alertRaised'>,
+  handover: Pick<TransitHandover, 'etaChanged' | 'crossed' | 'alertRaised' | 'positionsTaken'>,
   onError: (error: unknown) => void = () => {},
 ): TrackingListener {
   const settle = settler(onError);
@@ -28,6 +29,10 @@ export function operatorHandover(
     alertRaised(alert) {
       const declarationId = tracker.declarationOf(alert.tripId);
       if (declarationId !== undefined) settle(handover.alertRaised(declarationId, alert));
+    },
+    positions(tripId, positions) {
+      const declarationId = tracker.declarationOf(tripId);
+      if (declarationId !== undefined) settle(handover.positionsTaken(declarationId, positions));
     },
   };
 }

@@ -21,6 +21,7 @@ import { NomenclatureImport } from '../services/nomenclature-import.js';
 import { ExchangeService, type MessageTransport, type RetryOptions } from '../services/operators/exchange-service.js';
 import { ObligationService } from '../services/operators/obligation-service.js';
 import { TransitHandover, type HandoverOptions } from '../services/operators/transit-handover.js';
+import { TransitLegs } from '../services/operators/transit-legs.js';
 import { PositionQueryService } from '../services/position-query.js';
 import { wireQueues, type QueueServices } from '../services/queue/index.js';
 import { ReferenceService } from '../services/reference-service.js';
@@ -106,7 +107,7 @@ export function wirePlatform(store: Store, clock: Clock = systemClock, options: 
   declarations.guardStatus((declaration, to) => obligations.guardTransit(declaration, to));
   risk.assessments.onChannelRaised(queues.queue);
   tracker.subscribe(trackingConsequences(tracker, risk.assessments, queues.queue, options.tracking?.onError));
-  const operator = options.operator === undefined ? undefined : wireOperator(store, auth, clock, audit, options.operator);
+  const operator = options.operator === undefined ? undefined : wireOperator(store, auth, clock, audit, tracker, options.operator);
   if (operator !== undefined) tracker.subscribe(operatorHandover(tracker, operator.handover, options.tracking?.onError));
   return {
     store,
@@ -147,9 +148,9 @@ function wireRisk(store: Store, auth: AuthService, clock: Clock, audit: Audit, t
   };
 }
 
-function wireOperator(store: Store, auth: AuthService, clock: Clock, audit: Audit, options: OperatorOptions) {
+function wireOperator(store: Store, auth: AuthService, clock: Clock, audit: Audit, tracker: Tracker, options: OperatorOptions) {
   const exchange = new ExchangeService(store, exchangeOperator(options.identity), options.transport ?? postMessage, clock, options.retry);
-  const handover = new TransitHandover(store, auth, exchange, clock, audit, options.handover);
+  const handover = new TransitHandover(store, auth, exchange, clock, audit, new TransitLegs(store, tracker, clock), options.handover);
   exchange.onReceived((message) => handover.apply(message));
   return { exchange, handover };
 }

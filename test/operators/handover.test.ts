@@ -17,9 +17,9 @@ import { createHttpServer } from '../../src/adapters/http/server.js';
 import { openStore } from '../../src/adapters/store/open-store.js';
 import { CONSOLE_USER, wirePlatform, type Platform, type PlatformOptions } from '../../src/apps/platform.js';
 import type { SignedMessage } from '../../src/core/exchange/message.js';
-import { MINUTE, T0, roadside, transit, withTicks, type Incident } from '../../src/core/tracking/test-support.js';
+import { DEVICE, MINUTE, T0, roadside, transit, withTicks, type Incident } from '../../src/core/tracking/test-support.js';
 import type { TrackingInput } from '../../src/core/tracking/index.js';
-import { armRequest, seedRoute, trackingWorld, type TrackingWorld } from '../tracking/tracking-world.js';
+import { armRequest, ROUTE, seedPlaces, seedRoute, trackingWorld, type TrackingWorld } from '../tracking/tracking-world.js';
 
 const kgKeys = generateKeyPairSync('ed25519');
 const kzKeys = generateKeyPairSync('ed25519');
@@ -58,6 +58,7 @@ async function startKz(): Promise<void> {
   const store = openStore(join(dir, 'kz.db'));
   await store.migrate();
   const platform = wirePlatform(store, undefined, { operator: operator('KZ', kgUrl) });
+  await seedPlaces(platform);
   const server = await createHttpServer(platform);
   await server.listen({ host: '127.0.0.1', port: kzPort });
   kz = { platform, server };
@@ -96,7 +97,9 @@ async function feed(inputs: readonly TrackingInput[]): Promise<void> {
 
 const kzTransit = () => kz!.platform.store.exchange.getTransit(declarationId);
 const kgTransit = () => kg.platform.store.exchange.getTransit(declarationId);
-const types = (messages: ReadonlyArray<{ message: SignedMessage }>) => messages.map(({ message }) => message.type);
+/** The messages' types, the positions forwarded after the handover left out (they are counted apart). */
+const types = (messages: ReadonlyArray<{ message: SignedMessage }>) => messages.map(({ message }) => message.type).filter((type) => type !== 'positions');
+const forwarded = (messages: ReadonlyArray<{ message: SignedMessage }>) => messages.filter(({ message }) => message.type === 'positions').length;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'operators-'));
@@ -164,9 +167,16 @@ describe('handing a transit from Kyrgyzstan to Kazakhstan', () => {
     expect(await kzTransit()).toMatchObject({ trackedBy: 'KZ', status: 'tracking' });
     const sent = (await kg.platform.store.exchange.history(declarationId)).sent;
     expect(types(sent)).toEqual(['transit-notice', 'alert', 'handover']);
-    expect(sent.every((entry) => entry.deliveredAt !== null)).toBe(true);
-    expect(sent.map((entry) => entry.message.sequence)).toEqual([1, 2, 3]);
+    expect(sent.filter((entry) => entry.deliveredAt === null).map((e) => [e.message.type, e.lastError])).toEqual([]);
+    expect(sent.map((entry) => entry.message.sequence)).toEqual(sent.map((_, i) => i + 1));
     expect(types((await kz!.platform.store.exchange.history(declarationId)).received)).toEqual(['transit-notice', 'alert', 'handover']);
+    // Kazakhstan tracks the truck on a trip of its own, on the seal's positions Kyrgyzstan forwards after the handover.
+    expect(forwarded(sent)).toBeGreaterThan(0);
+    expect(forwarded((await kz!.platform.store.exchange.history(declarationId)).received)).toBe(forwarded(sent));
+    const [kzTrip] = (await kz!.platform.store.trips.list({ declarationId, status: 'open', limit: 10, offset: 0 })).items;
+    expect(kzTrip).toMatchObject({ openedBy: 'operator:KG', sealIds: [DEVICE], plan: { destination: { id: `office:${ROUTE.destination}` }, crossing: null } });
+    await kz!.platform.tracker.idle();
+    expect((await kz!.platform.store.trips.progress(kzTrip!.id))?.cursor).not.toBeNull();
   });
 
   it('processes a message delivered again only once', async () => {

@@ -105,10 +105,12 @@ export class ExchangeService {
       return this.#delivering;
     }
     this.#delivering = (async () => {
+      let full = false;
       do {
         this.#again = false;
-        await this.round().catch(() => undefined);
-      } while (this.#again);
+        // A round that delivered all it could take leaves more behind (a backlog after a peer's downtime): go on.
+        full = (await this.round().catch(() => 0)) === ROUND_SIZE;
+      } while (this.#again || full);
       this.#delivering = null;
     })();
     return this.#delivering;
@@ -131,9 +133,11 @@ export class ExchangeService {
     return { id: message.id, duplicate: !kept };
   }
 
-  private async round(): Promise<void> {
+  /** Delivers the due messages of one round; answers how many were delivered. */
+  private async round(): Promise<number> {
     const now = this.clock.now().getTime();
     const held = new Set<string>();
+    let delivered = 0;
     for (const entry of await this.store.exchange.due(now, ROUND_SIZE)) {
       const peer = entry.message.recipient;
       if (held.has(peer)) continue;
@@ -142,6 +146,7 @@ export class ExchangeService {
         if (endpoint === undefined) throw new Error(`${peer} is no longer a configured peer`);
         await this.transport(endpoint, entry.message);
         await this.store.exchange.markDelivered(entry.message.id, this.clock.now().toISOString());
+        delivered += 1;
       } catch (error) {
         held.add(peer);
         const attempts = entry.attempts + 1;
@@ -149,5 +154,6 @@ export class ExchangeService {
         await this.store.exchange.markFailed(entry.message.id, attempts, this.clock.now().getTime() + delay, error instanceof Error ? error.message : String(error));
       }
     }
+    return delivered;
   }
 }
