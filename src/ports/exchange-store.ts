@@ -29,6 +29,9 @@ export interface OutboxEntry {
   lastError: string | null;
 }
 
+/** A message as it goes into the outbox. */
+export type NewOutboxEntry = Pick<OutboxEntry, 'message' | 'transitId' | 'nextAttemptMs'>;
+
 export interface InboxEntry {
   message: SignedMessage;
   transitId: string;
@@ -57,7 +60,11 @@ export interface OperatorTransit {
 export interface ExchangeRepository {
   /** The next sequence number of messages to `peer`, taken once: a crash may leave a gap, never a repeat. */
   nextSequence(peer: string): Promise<number>;
-  enqueue(entry: { message: SignedMessage; transitId: string; nextAttemptMs: number }): Promise<void>;
+  /**
+   * Keeps messages in the outbox together with the change of the transit they come from, in one transaction: a crash
+   * leaves both or neither, so a handover is never sent while the record still says this operator tracks the transit.
+   */
+  enqueue(entries: readonly NewOutboxEntry[], transit?: OperatorTransit): Promise<void>;
   /** Undelivered messages whose next attempt is due, oldest first. */
   due(nowMs: number, limit: number): Promise<OutboxEntry[]>;
   markDelivered(id: string, at: string): Promise<void>;

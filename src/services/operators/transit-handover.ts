@@ -102,8 +102,9 @@ export class TransitHandover {
     if (summary === undefined) return;
     const positions = await this.store.trips.positionsReceived(trip.sealIds, trip.plan.openedAt);
     const notice = transitNotice(eta.declarationId, summary, trip.plan, positions, eta.crossingAt);
-    await this.exchange.send(next, 'transit-notice', eta.declarationId, notice);
-    if (transit === undefined) await this.save({ transitId: eta.declarationId, reference: summary.FunctionalReferenceID, route, trackedBy: this.self, status: 'tracking', notice });
+    // Where the transit starts its record begins with the notice; further along it exists, and the notice changes nothing.
+    const started = transit === undefined ? this.stamped({ transitId: eta.declarationId, reference: summary.FunctionalReferenceID, route, trackedBy: this.self, status: 'tracking', notice }) : undefined;
+    await this.exchange.send([next], 'transit-notice', eta.declarationId, notice, started);
   }
 
   private async handOver(declarationId: string, event: TrackingEvent): Promise<void> {
@@ -113,8 +114,7 @@ export class TransitHandover {
     const at = new Date(event.at).toISOString();
     const crossing = typeof event.details.nearestCrossingId === 'string' ? event.details.nearestCrossingId : 'unknown';
     const body: MessageBody<'handover'> = { transitId: declarationId, crossing, from: this.self, to, at };
-    for (const country of this.others(transit.route)) await this.exchange.send(country, 'handover', declarationId, body);
-    await this.save({ ...transit, trackedBy: to, status: 'handed_over' });
+    await this.exchange.send(this.others(transit.route), 'handover', declarationId, body, this.stamped({ ...transit, trackedBy: to, status: 'handed_over' }));
   }
 
   private async forwardAlert(declarationId: string, alert: Alert): Promise<void> {
@@ -125,14 +125,14 @@ export class TransitHandover {
     const ahead = transit.route.slice(transit.route.indexOf(this.self) + 1);
     const position = alert.position === null ? null : { deviceId: alert.position.deviceId, at: new Date(alert.position.deviceTime).toISOString(), lat: alert.position.lat, lon: alert.position.lon };
     const body: MessageBody<'alert'> = { transitId: declarationId, alertType: alert.type, severity: alert.severity, at: new Date(alert.firstSeen).toISOString(), raisedBy: this.self, position };
-    for (const country of ahead) await this.exchange.send(country, 'alert', declarationId, body);
+    if (ahead.length > 0) await this.exchange.send(ahead, 'alert', declarationId, body);
   }
 
   private async forwardPositions(declarationId: string, positions: readonly Position[]): Promise<void> {
     const transit = await this.store.exchange.getTransit(declarationId);
     const next = transit === undefined ? undefined : this.nextAfterSelf(transit.route);
     if (transit?.status !== 'handed_over' || next === undefined) return;
-    await this.exchange.send(next, 'positions', declarationId, { transitId: declarationId, positions: positions.map(forwardedPosition) });
+    await this.exchange.send([next], 'positions', declarationId, { transitId: declarationId, positions: positions.map(forwardedPosition) });
   }
 
   /** The operator tracking a transit reports its arrival or closure to the other operators of its route. */
@@ -144,10 +144,11 @@ export class TransitHandover {
     const status = kind === 'arrival' ? 'arrived' : 'closed';
     if (transit.status === status || transit.status === 'closed') throw new ServiceError('INVALID_TRANSITION', `transit ${transitId} is ${transit.status} already`);
     const at = this.clock.now().toISOString();
-    for (const country of this.others(transit.route)) await this.exchange.send(country, kind, transitId, { transitId, at });
+    const reported = this.stamped({ ...transit, status });
+    await this.exchange.send(this.others(transit.route), kind, transitId, { transitId, at }, reported);
     if (kind === 'closure') await this.legs.close(transitId, actor.username);
     await this.audit(actor, kind, 'transit', transitId);
-    return this.save({ ...transit, status });
+    return reported;
   }
 
   /** A message from another operator, applied to the transit's record; idempotent, as the exchange requires. */
@@ -213,8 +214,12 @@ export class TransitHandover {
     return (await this.store.obligations.get(declarationId))?.decision.routeCountries ?? [];
   }
 
+  private stamped(transit: Omit<OperatorTransit, 'updatedAt'>): OperatorTransit {
+    return { ...transit, updatedAt: this.clock.now().toISOString() };
+  }
+
   private async save(transit: Omit<OperatorTransit, 'updatedAt'>): Promise<OperatorTransit> {
-    const saved = { ...transit, updatedAt: this.clock.now().toISOString() };
+    const saved = this.stamped(transit);
     await this.store.exchange.saveTransit(saved);
     return saved;
   }
