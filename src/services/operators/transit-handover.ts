@@ -88,29 +88,37 @@ export class TransitHandover {
 
   private async notifyNext(eta: TripEta): Promise<void> {
     if (eta.crossingAt === null || eta.crossingAt - this.clock.now().getTime() > this.leadMs) return;
-    const transit = await this.store.exchange.getTransit(eta.declarationId);
+    await this.notify(eta.declarationId, eta.tripId, eta.crossingAt);
+  }
+
+  /** Sends the next operator on the route the transit notice, unless it was sent already or another operator tracks it. */
+  private async notify(transitId: string, tripId: string, crossingEtaMs: number | null): Promise<void> {
+    const transit = await this.store.exchange.getTransit(transitId);
     if (transit !== undefined && transit.trackedBy !== this.self) return;
-    const route = transit?.route ?? (await this.routeOf(eta.declarationId));
+    const route = transit?.route ?? (await this.routeOf(transitId));
     const next = this.nextAfterSelf(route);
-    if (next === undefined || (await this.noticeSent(eta.declarationId, next))) return;
-    const trip = await this.store.trips.get(eta.tripId);
+    if (next === undefined || (await this.noticeSent(transitId, next))) return;
+    const trip = await this.store.trips.get(tripId);
     if (trip === undefined) return;
     // Where the transit started the summary comes from the declaration; further along, from the notice received.
     const received = transit?.notice as MessageBody<'transit-notice'> | null | undefined;
-    const declaration = received ? undefined : await this.store.declarations.get(eta.declarationId);
+    const declaration = received ? undefined : await this.store.declarations.get(transitId);
     const summary = received?.declaration ?? (declaration === undefined ? undefined : declarationSummary(declaration, route));
     if (summary === undefined) return;
     const positions = await this.store.trips.positionsReceived(trip.sealIds, trip.plan.openedAt);
-    const notice = transitNotice(eta.declarationId, summary, trip.plan, positions, eta.crossingAt);
+    const notice = transitNotice(transitId, summary, trip.plan, positions, crossingEtaMs);
     // Where the transit starts its record begins with the notice; further along it exists, and the notice changes nothing.
-    const started = transit === undefined ? this.stamped({ transitId: eta.declarationId, reference: summary.FunctionalReferenceID, route, trackedBy: this.self, status: 'tracking', notice }) : undefined;
-    await this.exchange.send([next], 'transit-notice', eta.declarationId, notice, started);
+    const started = transit === undefined ? this.stamped({ transitId, reference: summary.FunctionalReferenceID, route, trackedBy: this.self, status: 'tracking', notice }) : undefined;
+    await this.exchange.send([next], 'transit-notice', transitId, notice, started);
   }
 
   private async handOver(declarationId: string, event: TrackingEvent): Promise<void> {
     const to = event.details.to;
+    if (typeof to !== 'string') return;
+    // A border crossed before any ETA brought the notice: the notice goes first, so the next operator can plan its trip.
+    await this.notify(declarationId, event.tripId, null);
     const transit = await this.store.exchange.getTransit(declarationId);
-    if (typeof to !== 'string' || transit === undefined || transit.trackedBy !== this.self || to !== this.nextAfterSelf(transit.route)) return;
+    if (transit === undefined || transit.trackedBy !== this.self || to !== this.nextAfterSelf(transit.route)) return;
     const at = new Date(event.at).toISOString();
     const crossing = typeof event.details.nearestCrossingId === 'string' ? event.details.nearestCrossingId : 'unknown';
     const body: MessageBody<'handover'> = { transitId: declarationId, crossing, from: this.self, to, at };
