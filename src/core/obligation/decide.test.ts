@@ -81,5 +81,8 @@ describe('routeCountries', () => {
     expect(routeCountries('KG', ['KZ', 'KG'], 'RU')).toEqual(['KG', 'KZ', 'RU']);
     expect(routeCountries('KZ', ['KZ', 'KG'], 'KG')).toEqual(['KZ', 'KG']);
     expect(routeCountries(undefined, ['RU', 'KZ'], 'KZ')).toEqual(['RU', 'KZ']);
+    // A declared crossing on neither side of the departure: its side in the country of destination comes last.
+    expect(routeCountries('KG', ['RU', 'KZ'], 'RU')).toEqual(['KG', 'KZ', 'RU']);
+    expect(routeCountries('KG', ['KZ', 'RU'], 'RU')).toEqual(['KG', 'KZ', 'RU']);
   });
 });

@@ -37,9 +37,15 @@ export interface ObligationDecision {
   memberStatesCrossed: number;
 }
 
-/** The route's countries from the places a declaration names, in the order a truck passes them, each once. */
+/**
+ * The route's countries from the places a declaration names, in the order a truck passes them, each once. The
+ * crossing's side in the country of departure comes first, or else its side in the country of destination last: a
+ * transit from Kyrgyzstan that declares the Russian–Kazakh crossing before its Russian destination passes Kazakhstan,
+ * then Russia.
+ */
 export function routeCountries(departure: string | undefined, crossing: readonly string[], destination: string | undefined): string[] {
-  const ordered = [departure, ...(departure !== undefined && crossing[1] === departure ? [...crossing].reverse() : crossing), destination];
+  const reversed = departure !== undefined && crossing.includes(departure) ? crossing[1] === departure : destination !== undefined && crossing[0] === destination;
+  const ordered = [departure, ...(reversed ? [...crossing].reverse() : crossing), destination];
   return [...new Set(ordered.filter((country): country is string => country !== undefined))];
 }
 
