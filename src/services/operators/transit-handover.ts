@@ -38,6 +38,8 @@ export interface TransitExchangeView {
 }
 
 const DEFAULT_LEAD_MS = 2 * 60 * 60 * 1000;
+/** Well under the schema's bound on a `positions` message, and under the peer's request size limit. */
+const POSITIONS_PER_MESSAGE = 500;
 
 export class TransitHandover {
   private readonly leadMs: number;
@@ -140,7 +142,11 @@ export class TransitHandover {
     const transit = await this.store.exchange.getTransit(declarationId);
     const next = transit === undefined ? undefined : this.nextAfterSelf(transit.route);
     if (transit?.status !== 'handed_over' || next === undefined) return;
-    await this.exchange.send([next], 'positions', declarationId, { transitId: declarationId, positions: positions.map(forwardedPosition) });
+    // A tracker catching up after a restart takes thousands at once; a message carries at most POSITIONS_PER_MESSAGE.
+    for (let from = 0; from < positions.length; from += POSITIONS_PER_MESSAGE) {
+      const chunk = positions.slice(from, from + POSITIONS_PER_MESSAGE).map(forwardedPosition);
+      await this.exchange.send([next], 'positions', declarationId, { transitId: declarationId, positions: chunk });
+    }
   }
 
   /** The operator tracking a transit reports its arrival or closure to the other operators of its route. */
