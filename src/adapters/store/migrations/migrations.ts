@@ -13,7 +13,7 @@ import * as tracking from './0003-tracking.js';
 import * as operators from './0007-operators.js';
 import * as shardLeases from './0006-shard-leases.js';
 import * as positionPartitions from './0008-position-partitions.js';
-import * as customsProcedure from './0009-customs-procedure.js';
+import * as customsProcedure from './0010-customs-procedure.js';
 
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   const types = columnTypes(dialect);
@@ -26,7 +26,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
     '0007-operators': { up: (db) => operators.up(db, types), down: (db) => operators.down(db) },
     '0006-shard-leases': { up: (db) => shardLeases.up(db, types), down: (db) => shardLeases.down(db) },
     '0008-position-partitions': { up: (db) => positionPartitions.up(db, dialect), down: (db) => positionPartitions.down(db, dialect) },
-    '0009-customs-procedure': { up: (db) => customsProcedure.up(db), down: (db) => customsProcedure.down(db) },
+    '0010-customs-procedure': { up: (db) => customsProcedure.up(db), down: (db) => customsProcedure.down(db) },
   };
   return { getMigrations: async () => migrations };
 }
