@@ -30,9 +30,9 @@ export function operatorHandover(
       const declarationId = tracker.declarationOf(alert.tripId);
       if (declarationId !== undefined) settle(handover.alertRaised(declarationId, alert));
     },
-    positions(tripId, positions) {
+    positions(tripId) {
       const declarationId = tracker.declarationOf(tripId);
-      if (declarationId !== undefined) settle(handover.positionsTaken(declarationId, positions));
+      if (declarationId !== undefined) settle(handover.positionsTaken(declarationId, tripId));
     },
   };
 }

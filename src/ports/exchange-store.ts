@@ -5,6 +5,7 @@
  */
 import type { SignedMessage } from '../core/exchange/message.js';
 import type { ObligationDecision } from '../core/obligation/index.js';
+import type { PositionCursor } from './tracking-store.js';
 
 export interface StoredObligation {
   declarationId: string;
@@ -54,6 +55,11 @@ export interface OperatorTransit {
   status: Responsibility;
   /** The last transit notice's body (declaration summary, seal state, last positions). */
   notice: Record<string, unknown> | null;
+  /**
+   * Once this operator handed the transit over: the last of the seal's positions it forwarded to the next operator
+   * (from the handover on), so that forwarding resumes there after a restart.
+   */
+  forwarded: PositionCursor | null;
   updatedAt: string;
 }
 

@@ -68,9 +68,9 @@ function describeExchangeStore(name: string, open: OpenFreshStore) {
     });
 
     it('keeps messages and the change of their transit together, or neither', async () => {
-      const transit = { transitId: 't-1', reference: 'R-1', route: ['KG', 'KZ', 'RU'], trackedBy: 'KG', status: 'tracking' as const, notice: null, updatedAt: '2026-02-11T08:00:00.000Z' };
+      const transit = { transitId: 't-1', reference: 'R-1', route: ['KG', 'KZ', 'RU'], trackedBy: 'KG', status: 'tracking' as const, notice: null, forwarded: null, updatedAt: '2026-02-11T08:00:00.000Z' };
       await store.exchange.saveTransit(transit);
-      const handedOver = { ...transit, trackedBy: 'KZ', status: 'handed_over' as const, updatedAt: '2026-02-11T09:00:00.000Z' };
+      const handedOver = { ...transit, trackedBy: 'KZ', status: 'handed_over' as const, forwarded: { receivedTime: 1_000, deviceTime: 0, sequence: -1, deviceId: '' }, updatedAt: '2026-02-11T09:00:00.000Z' };
       const to = (id: string, recipient: string, sequence: number) => ({ message: message(id, sequence, { recipient }), transitId: 't-1', nextAttemptMs: 0 });
       await store.exchange.enqueue([to('h-1', 'KZ', 1)]);
       // The second message takes a sequence number already used: nothing of the batch is kept, the record unchanged.
@@ -83,10 +83,12 @@ function describeExchangeStore(name: string, open: OpenFreshStore) {
     });
 
     it('keeps which operator tracks a transit', async () => {
-      const transit = { transitId: 't-1', reference: 'R-1', route: ['KG', 'KZ', 'RU'], trackedBy: 'KG', status: 'notified' as const, notice: { seal: { locked: true } }, updatedAt: '2026-02-11T08:00:00.000Z' };
+      const transit = { transitId: 't-1', reference: 'R-1', route: ['KG', 'KZ', 'RU'], trackedBy: 'KG', status: 'notified' as const, notice: { seal: { locked: true } }, forwarded: null, updatedAt: '2026-02-11T08:00:00.000Z' };
       await store.exchange.saveTransit(transit);
-      await store.exchange.saveTransit({ ...transit, trackedBy: 'KZ', status: 'tracking', notice: null });
-      expect(await store.exchange.getTransit('t-1')).toEqual({ ...transit, trackedBy: 'KZ', status: 'tracking', notice: null });
+      expect(await store.exchange.getTransit('t-1')).toEqual(transit);
+      const forwarded = { receivedTime: 1_767_000_000_123, deviceTime: 1_767_000_000_000, sequence: 7, deviceId: '356307042441013' };
+      await store.exchange.saveTransit({ ...transit, trackedBy: 'KZ', status: 'handed_over', notice: null, forwarded });
+      expect(await store.exchange.getTransit('t-1')).toEqual({ ...transit, trackedBy: 'KZ', status: 'handed_over', notice: null, forwarded });
       expect(await store.exchange.getTransit('t-2')).toBeUndefined();
     });
   });

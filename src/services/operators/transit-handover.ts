@@ -6,14 +6,14 @@
  * country's operator gets a transit notice, once; when the seal crosses into that country, tracking passes to it (a
  * handover, told to every operator of the route, so each knows who tracks it now); alerts of consequence it raises go
  * to the operators of the rest of the route. Having handed it over, an operator forwards the seal's positions it still
- * takes (from the device, or forwarded to it) to the next one, so the data follows the truck along the chain. The
+ * stores (from the device, or forwarded to it) to the next one, so the data follows the truck along the chain. The
  * last one reports arrival and closure to all the others.
  */
 import type { SignedMessage } from '../../core/exchange/message.js';
 import type { MessageBody } from '../../core/exchange/schemas.js';
 import { forwardedPosition, receivedPosition } from '../../core/exchange/forwarded-positions.js';
 import { declarationSummary, transitNotice } from '../../core/exchange/transit-notice.js';
-import type { Position, User } from '../../core/model/index.js';
+import type { User } from '../../core/model/index.js';
 import type { TrackingEvent } from '../../core/tracking/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { InboxEntry, OperatorTransit, OutboxEntry } from '../../ports/exchange-store.js';
@@ -23,6 +23,7 @@ import type { Audit } from '../audit.js';
 import type { AuthService } from '../auth-service.js';
 import { ServiceError } from '../service-error.js';
 import type { TripEta } from '../tracking/listeners.js';
+import { afterCursor, cursorOf, receiveOrder } from '../tracking/receive-order.js';
 import type { ExchangeService } from './exchange-service.js';
 import type { TransitLegs } from './transit-legs.js';
 
@@ -77,9 +78,9 @@ export class TransitHandover {
     return this.serially(() => this.forwardAlert(declarationId, alert));
   }
 
-  /** Positions this operator's tracker took for a transit it has handed over go on to the next operator. */
-  positionsTaken(declarationId: string, positions: readonly Position[]): Promise<void> {
-    return this.serially(() => this.forwardPositions(declarationId, positions));
+  /** The tracker took positions of a trip: those of a transit this operator handed over go on to the next operator. */
+  positionsTaken(declarationId: string, tripId: string): Promise<void> {
+    return this.serially(() => this.forwardPositions(declarationId, tripId));
   }
 
   private serially(work: () => Promise<void>): Promise<void> {
@@ -110,7 +111,7 @@ export class TransitHandover {
     const positions = await this.store.trips.positionsReceived(trip.sealIds, trip.plan.openedAt);
     const notice = transitNotice(transitId, summary, trip.plan, positions, crossingEtaMs);
     // Where the transit starts its record begins with the notice; further along it exists, and the notice changes nothing.
-    const started = transit === undefined ? this.stamped({ transitId, reference: summary.FunctionalReferenceID, route, trackedBy: this.self, status: 'tracking', notice }) : undefined;
+    const started = transit === undefined ? this.stamped({ transitId, reference: summary.FunctionalReferenceID, route, trackedBy: this.self, status: 'tracking', notice, forwarded: null }) : undefined;
     await this.exchange.send([next], 'transit-notice', transitId, notice, started);
   }
 
@@ -124,7 +125,9 @@ export class TransitHandover {
     const at = new Date(event.at).toISOString();
     const crossing = typeof event.details.nearestCrossingId === 'string' ? event.details.nearestCrossingId : 'unknown';
     const body: MessageBody<'handover'> = { transitId: declarationId, crossing, from: this.self, to, at };
-    await this.exchange.send(this.others(transit.route), 'handover', declarationId, body, this.stamped({ ...transit, trackedBy: to, status: 'handed_over' }));
+    // The seal's positions stored from now on go to the next operator (see forwardPositions).
+    const from = { receivedTime: this.clock.now().getTime(), deviceTime: 0, sequence: -1, deviceId: '' };
+    await this.exchange.send(this.others(transit.route), 'handover', declarationId, body, this.stamped({ ...transit, trackedBy: to, status: 'handed_over', forwarded: from }));
   }
 
   private async forwardAlert(declarationId: string, alert: Alert): Promise<void> {
@@ -138,14 +141,23 @@ export class TransitHandover {
     if (ahead.length > 0) await this.exchange.send(ahead, 'alert', declarationId, body);
   }
 
-  private async forwardPositions(declarationId: string, positions: readonly Position[]): Promise<void> {
-    const transit = await this.store.exchange.getTransit(declarationId);
+  /**
+   * Sends the next operator the seal's positions stored since the last forwarded, read from the store rather than
+   * taken from the tracker's news, and moves the transit's cursor in the same transaction as each message: what a
+   * crash interrupted goes at the next batch, and nothing goes twice.
+   */
+  private async forwardPositions(declarationId: string, tripId: string): Promise<void> {
+    let transit = await this.store.exchange.getTransit(declarationId);
     const next = transit === undefined ? undefined : this.nextAfterSelf(transit.route);
-    if (transit?.status !== 'handed_over' || next === undefined) return;
+    const trip = await this.store.trips.get(tripId);
+    if (transit?.status !== 'handed_over' || next === undefined || trip === undefined) return;
+    const since = transit.forwarded;
+    const positions = (await this.store.trips.positionsReceived(trip.sealIds, since?.receivedTime ?? trip.plan.openedAt)).filter((p) => afterCursor(p, since)).sort(receiveOrder);
     // A tracker catching up after a restart takes thousands at once; a message carries at most POSITIONS_PER_MESSAGE.
     for (let from = 0; from < positions.length; from += POSITIONS_PER_MESSAGE) {
-      const chunk = positions.slice(from, from + POSITIONS_PER_MESSAGE).map(forwardedPosition);
-      await this.exchange.send([next], 'positions', declarationId, { transitId: declarationId, positions: chunk });
+      const chunk = positions.slice(from, from + POSITIONS_PER_MESSAGE);
+      transit = this.stamped({ ...transit, forwarded: cursorOf(chunk.at(-1)!) });
+      await this.exchange.send([next], 'positions', declarationId, { transitId: declarationId, positions: chunk.map(forwardedPosition) }, transit);
     }
   }
 
@@ -175,7 +187,7 @@ export class TransitHandover {
     }
     const transitId = String(message.body.transitId);
     const known = await this.store.exchange.getTransit(transitId);
-    const transit: Omit<OperatorTransit, 'updatedAt'> = known ?? { transitId, reference: transitId, route: [message.sender, this.self], trackedBy: message.sender, status: 'notified', notice: null };
+    const transit: Omit<OperatorTransit, 'updatedAt'> = known ?? { transitId, reference: transitId, route: [message.sender, this.self], trackedBy: message.sender, status: 'notified', notice: null, forwarded: null };
     switch (message.type) {
       case 'transit-notice': {
         const body = message.body as MessageBody<'transit-notice'>;

@@ -14,6 +14,7 @@ import * as operators from './0007-operators.js';
 import * as shardLeases from './0006-shard-leases.js';
 import * as positionPartitions from './0008-position-partitions.js';
 import * as customsProcedure from './0010-customs-procedure.js';
+import * as transitForwarded from './0011-transit-forwarded.js';
 
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   const types = columnTypes(dialect);
@@ -27,6 +28,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
     '0006-shard-leases': { up: (db) => shardLeases.up(db, types), down: (db) => shardLeases.down(db) },
     '0008-position-partitions': { up: (db) => positionPartitions.up(db, dialect), down: (db) => positionPartitions.down(db, dialect) },
     '0010-customs-procedure': { up: (db) => customsProcedure.up(db), down: (db) => customsProcedure.down(db) },
+    '0011-transit-forwarded': { up: (db) => transitForwarded.up(db, types), down: (db) => transitForwarded.down(db) },
   };
   return { getMigrations: async () => migrations };
 }

@@ -1,6 +1,7 @@
 /** The outbox and inbox of messages between national operators, and the transits they are about. */
 import type { Kysely, Selectable } from 'kysely';
 import type { SignedMessage } from '../../../core/exchange/message.js';
+import type { PositionCursor } from '../../../ports/tracking-store.js';
 import type { ExchangeRepository, InboxEntry, NewOutboxEntry, OperatorTransit, OutboxEntry, Responsibility } from '../../../ports/exchange-store.js';
 import { decodeJson, encodeJson, encodeOptionalJson, encodeTime } from '../codec.js';
 import type { Database } from '../schema.js';
@@ -39,6 +40,7 @@ async function upsertTransit(db: Kysely<Database>, transit: OperatorTransit): Pr
     tracked_by: transit.trackedBy,
     status: transit.status,
     notice: encodeOptionalJson(transit.notice ?? undefined),
+    forwarded: encodeOptionalJson(transit.forwarded ?? undefined),
     updated_at: encodeTime(transit.updatedAt),
   };
   await db
@@ -134,6 +136,7 @@ export class KyselyExchangeRepository implements ExchangeRepository {
       trackedBy: row.tracked_by,
       status: row.status as Responsibility,
       notice: row.notice === null ? null : decodeJson<Record<string, unknown>>(row.notice),
+      forwarded: row.forwarded === null ? null : decodeJson<PositionCursor>(row.forwarded),
       updatedAt: row.updated_at,
     };
   }
