@@ -13,8 +13,8 @@ import * as tracking from './0003-tracking.js';
 import * as operators from './0007-operators.js';
 import * as shardLeases from './0006-shard-leases.js';
 import * as positionPartitions from './0008-position-partitions.js';
-import * as customsProcedure from './0010-customs-procedure.js';
-import * as transitForwarded from './0011-transit-forwarded.js';
+import * as customsProcedure from './0011-customs-procedure.js';
+import * as transitForwarded from './0012-transit-forwarded.js';
 
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   const types = columnTypes(dialect);
@@ -27,8 +27,8 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
     '0007-operators': { up: (db) => operators.up(db, types), down: (db) => operators.down(db) },
     '0006-shard-leases': { up: (db) => shardLeases.up(db, types), down: (db) => shardLeases.down(db) },
     '0008-position-partitions': { up: (db) => positionPartitions.up(db, dialect), down: (db) => positionPartitions.down(db, dialect) },
-    '0010-customs-procedure': { up: (db) => customsProcedure.up(db), down: (db) => customsProcedure.down(db) },
-    '0011-transit-forwarded': { up: (db) => transitForwarded.up(db, types), down: (db) => transitForwarded.down(db) },
+    '0011-customs-procedure': { up: (db) => customsProcedure.up(db), down: (db) => customsProcedure.down(db) },
+    '0012-transit-forwarded': { up: (db) => transitForwarded.up(db, types), down: (db) => transitForwarded.down(db) },
   };
   return { getMigrations: async () => migrations };
 }
