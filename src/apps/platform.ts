@@ -23,6 +23,7 @@ import { NomenclatureImport } from '../services/nomenclature-import.js';
 import { ExchangeService, type MessageTransport, type RetryOptions } from '../services/operators/exchange-service.js';
 import { ObligationService } from '../services/operators/obligation-service.js';
 import { TransitHandover, type HandoverOptions } from '../services/operators/transit-handover.js';
+import { TransitLegs } from '../services/operators/transit-legs.js';
 import { PositionQueryService } from '../services/position-query.js';
 import { wireQueues, type QueueServices } from '../services/queue/index.js';
 import { ReferenceService } from '../services/reference-service.js';
@@ -39,7 +40,7 @@ import { Tracker, type TrackerOptions } from '../services/tracking/tracker.js';
 import { TrackingFeed } from '../services/tracking/tracking-feed.js';
 import { alertChangedNews, newsListener } from '../services/tracking/tracking-news.js';
 import { TripService } from '../services/tracking/trip-service.js';
-import { operatorHandover } from './operator-handover.js';
+import { operatorHandover, positionsForwarding } from './operator-handover.js';
 import { settler } from './settle.js';
 import { trackingConsequences } from './tracking-consequences.js';
 
@@ -125,7 +126,7 @@ export function wirePlatform(store: Store, clock: Clock = systemClock, options: 
   declarations.onChanged((id, status) => obligations.declarationChanged(id, status));
   declarations.guardStatus((declaration, to) => obligations.guardTransit(declaration, to));
   risk.assessments.onChannelRaised(queues.queue);
-  const operator = options.operator === undefined ? undefined : wireOperator(store, auth, clock, audit, options.operator);
+  const operator = options.operator === undefined ? undefined : wireOperator(store, auth, clock, audit, tracker, options.operator);
   const consequences = [
     { group: 'tracking-consequences', handler: trackingConsequences(risk.assessments, queues.queue) },
     ...(operator === undefined ? [] : [{ group: 'operator-handover', handler: operatorHandover(operator.handover) }]),
@@ -135,6 +136,7 @@ export function wirePlatform(store: Store, clock: Clock = systemClock, options: 
     tracker.subscribe(feed.relay);
     const settle = settler(onError);
     for (const { handler } of consequences) tracker.subscribe(newsListener((tripId) => tracker.declarationOf(tripId), (item) => settle(handler(item))));
+    if (operator !== undefined) tracker.subscribe(positionsForwarding(operator.handover, (tripId) => tracker.declarationOf(tripId), settle));
   }
   const alertChanged =
     news === undefined ? (alert: Alert) => tracker.announceAlertChanged(alert) : (alert: Alert) => void publishAlertChange(store, news, alert).catch(onError);
@@ -179,9 +181,9 @@ function wireRisk(store: Store, auth: AuthService, clock: Clock, audit: Audit, t
   };
 }
 
-function wireOperator(store: Store, auth: AuthService, clock: Clock, audit: Audit, options: OperatorOptions) {
+function wireOperator(store: Store, auth: AuthService, clock: Clock, audit: Audit, tracker: Tracker, options: OperatorOptions) {
   const exchange = new ExchangeService(store, exchangeOperator(options.identity), options.transport ?? postMessage, clock, options.retry);
-  const handover = new TransitHandover(store, auth, exchange, clock, audit, options.handover);
+  const handover = new TransitHandover(store, auth, exchange, clock, audit, new TransitLegs(store, tracker, clock), options.handover);
   exchange.onReceived((message) => handover.apply(message));
   return { exchange, handover };
 }

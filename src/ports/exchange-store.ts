@@ -5,6 +5,7 @@
  */
 import type { SignedMessage } from '../core/exchange/message.js';
 import type { ObligationDecision } from '../core/obligation/index.js';
+import type { PositionCursor } from './tracking-store.js';
 
 export interface StoredObligation {
   declarationId: string;
@@ -29,6 +30,9 @@ export interface OutboxEntry {
   lastError: string | null;
 }
 
+/** A message as it goes into the outbox. */
+export type NewOutboxEntry = Pick<OutboxEntry, 'message' | 'transitId' | 'nextAttemptMs'>;
+
 export interface InboxEntry {
   message: SignedMessage;
   transitId: string;
@@ -51,13 +55,22 @@ export interface OperatorTransit {
   status: Responsibility;
   /** The last transit notice's body (declaration summary, seal state, last positions). */
   notice: Record<string, unknown> | null;
+  /**
+   * Once this operator handed the transit over: the last of the seal's positions it forwarded to the next operator
+   * (from the handover on), so that forwarding resumes there after a restart.
+   */
+  forwarded: PositionCursor | null;
   updatedAt: string;
 }
 
 export interface ExchangeRepository {
   /** The next sequence number of messages to `peer`, taken once: a crash may leave a gap, never a repeat. */
   nextSequence(peer: string): Promise<number>;
-  enqueue(entry: { message: SignedMessage; transitId: string; nextAttemptMs: number }): Promise<void>;
+  /**
+   * Keeps messages in the outbox together with the change of the transit they come from, in one transaction: a crash
+   * leaves both or neither, so a handover is never sent while the record still says this operator tracks the transit.
+   */
+  enqueue(entries: readonly NewOutboxEntry[], transit?: OperatorTransit): Promise<void>;
   /** Undelivered messages whose next attempt is due, oldest first. */
   due(nowMs: number, limit: number): Promise<OutboxEntry[]>;
   markDelivered(id: string, at: string): Promise<void>;

@@ -61,6 +61,34 @@ describe('tracking obligation', () => {
     }
   });
 
+  it('requires a seal for nicotine products exported by road, and none for them in transit, by the declared procedure', async () => {
+    const { declaration } = await platform.declarations.get(CONSOLE_USER, await seedRoute(platform, 'OBL-5', [SEAL.id]));
+    const { id: _id, status: _s, owner: _o, createdAt: _c, updatedAt: _u, ...input } = declaration;
+    const nicotine = { ...input, goods: [{ hsCode: '2404120000', description: 'Nicotine pouches', packages: 50, grossMassKg: 400, value: 36000, currency: 'USD' }] };
+    const decided = async (reference: string, procedure: string) => {
+      const created = await call('POST', '/declarations', 'admin', { ...nicotine, reference, procedure });
+      expect(created.statusCode).toBe(201);
+      return (await call('GET', `/declarations/${created.json().declaration.id}/tracking-obligation`, 'admin')).json().decision;
+    };
+    expect(await decided('OBL-6', 'export')).toMatchObject({ required: true, procedure: 'export', decidedBy: { id: 'nicotine-export', goods: { prefix: '2404' } } });
+    expect(await decided('OBL-7', 'transit')).toMatchObject({ required: false, procedure: 'transit', decidedBy: null });
+
+    const unknown = await call('POST', '/declarations', 'admin', { ...nicotine, reference: 'OBL-8', procedure: 'import' });
+    expect(unknown.statusCode).toBe(400);
+    expect(JSON.stringify(unknown.json())).toContain('procedure');
+  });
+
+  it('keeps a declaration without its procedure from acceptance, and decides its obligation as strictly as any procedure would', async () => {
+    const { declaration } = await platform.declarations.get(CONSOLE_USER, await seedRoute(platform, 'OBL-9', [SEAL.id]));
+    const { id: _id, status: _s, owner: _o, createdAt: _c, updatedAt: _u, procedure: _p, ...input } = declaration;
+    const created = await platform.declarations.create(CONSOLE_USER, { ...input, reference: 'OBL-10', goods: [{ hsCode: '2404120000', description: 'Nicotine pouches', packages: 50, grossMassKg: 400, value: 36000, currency: 'USD' }] });
+    const submitted = await platform.declarations.submit(CONSOLE_USER, created.id);
+    expect(submitted.declaration.status).toBe('incomplete');
+    expect(submitted.check?.issues).toEqual([expect.objectContaining({ code: 'FIELD_REQUIRED', path: 'procedure' })]);
+    const response = await call('GET', `/declarations/${created.id}/tracking-obligation`, 'admin');
+    expect(response.json().decision).toMatchObject({ required: true, procedure: null, decidedBy: { id: 'nicotine-export' } });
+  });
+
   it('needs no seal for goods no rule lists, and lets such a transit start by hand', async () => {
     const id = await seedRoute(platform, 'OBL-3', [SEAL.id]);
     const { declaration } = await platform.declarations.get(CONSOLE_USER, id);

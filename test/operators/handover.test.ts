@@ -17,9 +17,9 @@ import { createHttpServer } from '../../src/adapters/http/server.js';
 import { openStore } from '../../src/adapters/store/open-store.js';
 import { CONSOLE_USER, wirePlatform, type Platform, type PlatformOptions } from '../../src/apps/platform.js';
 import type { SignedMessage } from '../../src/core/exchange/message.js';
-import { MINUTE, T0, roadside, transit, withTicks, type Incident } from '../../src/core/tracking/test-support.js';
+import { DEVICE, MINUTE, T0, roadside, transit, withTicks, type Incident } from '../../src/core/tracking/test-support.js';
 import type { TrackingInput } from '../../src/core/tracking/index.js';
-import { armRequest, seedRoute, trackingWorld, type TrackingWorld } from '../tracking/tracking-world.js';
+import { armRequest, ROUTE, seedPlaces, seedRoute, trackingWorld, type TrackingWorld } from '../tracking/tracking-world.js';
 
 const kgKeys = generateKeyPairSync('ed25519');
 const kzKeys = generateKeyPairSync('ed25519');
@@ -46,11 +46,11 @@ const DOORS_OPENED: Incident = {
   },
 };
 
-function operator(country: 'KG' | 'KZ', peerUrl: string): NonNullable<PlatformOptions['operator']> {
+function operator(country: 'KG' | 'KZ', peerUrl: string, noticeLeadMs = 48 * 60 * MINUTE): NonNullable<PlatformOptions['operator']> {
   const [keys, peer, peerKeys] = country === 'KG' ? [kgKeys, 'KZ', kzKeys] : [kzKeys, 'KG', kgKeys];
   const identity = operatorIdentity({ country, peers: [{ country: peer, endpoint: peerUrl, publicKey: publicKeyBase64(peerKeys.publicKey) }] }, pem(keys), `${country}.yaml`);
-  // Lead time above the whole trip: the first ETA the tracker announces sends the notice.
-  return { identity, retry: { initialMs: 1, maxMs: 1 }, handover: { noticeLeadMs: 48 * 60 * MINUTE } };
+  // Lead time above the whole trip unless told: the first ETA the tracker announces sends the notice.
+  return { identity, retry: { initialMs: 1, maxMs: 1 }, handover: { noticeLeadMs } };
 }
 
 /** Kazakhstan's instance on its own store file and its fixed port, as a restart finds them. */
@@ -58,6 +58,7 @@ async function startKz(): Promise<void> {
   const store = openStore(join(dir, 'kz.db'));
   await store.migrate();
   const platform = wirePlatform(store, undefined, { operator: operator('KZ', kgUrl) });
+  await seedPlaces(platform);
   const server = await createHttpServer(platform);
   await server.listen({ host: '127.0.0.1', port: kzPort });
   kz = { platform, server };
@@ -77,26 +78,28 @@ async function until(what: string, condition: () => Promise<boolean>): Promise<v
   throw new Error(`timed out waiting for ${what}`);
 }
 
-async function feed(inputs: readonly TrackingInput[]): Promise<void> {
+async function feed(inputs: readonly TrackingInput[], world: TrackingWorld = kg): Promise<void> {
   let batch = [];
   for (const input of inputs) {
     if (input.kind === 'position') {
       batch.push(input.position);
       continue;
     }
-    if (batch.length > 0) await kg.ingest.submit(batch);
+    if (batch.length > 0) await world.ingest.submit(batch);
     batch = [];
-    await kg.platform.tracker.idle();
-    kg.clock.set(input.at);
-    await kg.platform.tracker.tick(input.at);
+    await world.platform.tracker.idle();
+    world.clock.set(input.at);
+    await world.platform.tracker.tick(input.at);
   }
-  if (batch.length > 0) await kg.ingest.submit(batch);
-  await kg.platform.tracker.idle();
+  if (batch.length > 0) await world.ingest.submit(batch);
+  await world.platform.tracker.idle();
 }
 
 const kzTransit = () => kz!.platform.store.exchange.getTransit(declarationId);
 const kgTransit = () => kg.platform.store.exchange.getTransit(declarationId);
-const types = (messages: ReadonlyArray<{ message: SignedMessage }>) => messages.map(({ message }) => message.type);
+/** The messages' types, the positions forwarded after the handover left out (they are counted apart). */
+const types = (messages: ReadonlyArray<{ message: SignedMessage }>) => messages.map(({ message }) => message.type).filter((type) => type !== 'positions');
+const forwarded = (messages: ReadonlyArray<{ message: SignedMessage }>) => messages.filter(({ message }) => message.type === 'positions').length;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'operators-'));
@@ -164,9 +167,16 @@ describe('handing a transit from Kyrgyzstan to Kazakhstan', () => {
     expect(await kzTransit()).toMatchObject({ trackedBy: 'KZ', status: 'tracking' });
     const sent = (await kg.platform.store.exchange.history(declarationId)).sent;
     expect(types(sent)).toEqual(['transit-notice', 'alert', 'handover']);
-    expect(sent.every((entry) => entry.deliveredAt !== null)).toBe(true);
-    expect(sent.map((entry) => entry.message.sequence)).toEqual([1, 2, 3]);
+    expect(sent.filter((entry) => entry.deliveredAt === null).map((e) => [e.message.type, e.lastError])).toEqual([]);
+    expect(sent.map((entry) => entry.message.sequence)).toEqual(sent.map((_, i) => i + 1));
     expect(types((await kz!.platform.store.exchange.history(declarationId)).received)).toEqual(['transit-notice', 'alert', 'handover']);
+    // Kazakhstan tracks the truck on a trip of its own, on the seal's positions Kyrgyzstan forwards after the handover.
+    expect(forwarded(sent)).toBeGreaterThan(0);
+    expect(forwarded((await kz!.platform.store.exchange.history(declarationId)).received)).toBe(forwarded(sent));
+    const [kzTrip] = (await kz!.platform.store.trips.list({ declarationId, status: 'open', limit: 10, offset: 0 })).items;
+    expect(kzTrip).toMatchObject({ openedBy: 'operator:KG', sealIds: [DEVICE], plan: { destination: { id: `office:${ROUTE.destination}` }, crossing: null } });
+    await kz!.platform.tracker.idle();
+    expect((await kz!.platform.store.trips.progress(kzTrip!.id))?.cursor).not.toBeNull();
   });
 
   it('processes a message delivered again only once', async () => {
@@ -205,5 +215,24 @@ describe('handing a transit from Kyrgyzstan to Kazakhstan', () => {
     expect(types(atKg.received)).toEqual(['arrival', 'closure']);
     expect(types(atKg.sent)).toEqual(['transit-notice', 'alert', 'handover']);
     await expect(kz!.platform.operator!.handover.report(CONSOLE_USER, declarationId, 'closure')).rejects.toThrow('closed already');
+  });
+
+  it('sends the notice right before the handover when the border is crossed before any ETA brought it', async () => {
+    // Another transit from Kyrgyzstan, whose operator waits for an ETA no later than now: none comes before the border.
+    const store = openStore(join(dir, 'kg-late.db'));
+    await store.migrate();
+    const late = trackingWorld(store, undefined, { operator: operator('KG', `http://127.0.0.1:${kzPort}`, 0) });
+    const id = await seedRoute(late.platform, 'KG-KZ-0002');
+    const view = await late.platform.trips.arm(CONSOLE_USER, armRequest(id));
+    const driver = transit(late.platform.tracker.tripOf(view.trip.id)!, 'late notice', []);
+    const inputs = withTicks(driver.inputs(), T0, driver.time, MINUTE);
+    await feed(inputs, late);
+    await until('the handover sent', async () => types((await late.platform.store.exchange.history(id)).sent).includes('handover'));
+    await late.platform.operator!.exchange.deliverDue();
+    expect(types((await late.platform.store.exchange.history(id)).sent)).toEqual(['transit-notice', 'handover']);
+    expect((await late.platform.store.exchange.history(id)).sent[0]!.message.body).toMatchObject({ crossingEta: null });
+    expect(await kz!.platform.store.exchange.getTransit(id)).toMatchObject({ reference: 'KG-KZ-0002', trackedBy: 'KZ', status: 'tracking' });
+    expect((await kz!.platform.store.trips.list({ declarationId: id, status: 'open', limit: 10, offset: 0 })).total).toBe(1);
+    await late.platform.close();
   });
 });

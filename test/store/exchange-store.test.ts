@@ -43,9 +43,9 @@ function describeExchangeStore(name: string, open: OpenFreshStore) {
 
     it('numbers messages per peer, and delivers the due ones until they are delivered', async () => {
       expect([await store.exchange.nextSequence('KZ'), await store.exchange.nextSequence('KZ'), await store.exchange.nextSequence('RU')]).toEqual([1, 2, 1]);
-      await store.exchange.enqueue({ message: message('m-2', 2), transitId: 't-1', nextAttemptMs: 2_000 });
-      await store.exchange.enqueue({ message: message('m-1', 1), transitId: 't-1', nextAttemptMs: 1_000 });
-      await expect(store.exchange.enqueue({ message: message('m-3', 1), transitId: 't-1', nextAttemptMs: 0 })).rejects.toThrow();
+      await store.exchange.enqueue([{ message: message('m-2', 2), transitId: 't-1', nextAttemptMs: 2_000 }]);
+      await store.exchange.enqueue([{ message: message('m-1', 1), transitId: 't-1', nextAttemptMs: 1_000 }]);
+      await expect(store.exchange.enqueue([{ message: message('m-3', 1), transitId: 't-1', nextAttemptMs: 0 }])).rejects.toThrow();
       expect((await store.exchange.due(1_500, 10)).map((entry) => entry.message.id)).toEqual(['m-1']);
       expect((await store.exchange.due(5_000, 10)).map((entry) => entry.message.id)).toEqual(['m-1', 'm-2']);
 
@@ -67,11 +67,28 @@ function describeExchangeStore(name: string, open: OpenFreshStore) {
       expect((await store.exchange.history('t-1')).received).toEqual([{ ...entry, receivedAt: '2026-02-11T08:00:00.000Z' }]);
     });
 
-    it('keeps which operator tracks a transit', async () => {
-      const transit = { transitId: 't-1', reference: 'R-1', route: ['KG', 'KZ', 'RU'], trackedBy: 'KG', status: 'notified' as const, notice: { seal: { locked: true } }, updatedAt: '2026-02-11T08:00:00.000Z' };
+    it('keeps messages and the change of their transit together, or neither', async () => {
+      const transit = { transitId: 't-1', reference: 'R-1', route: ['KG', 'KZ', 'RU'], trackedBy: 'KG', status: 'tracking' as const, notice: null, forwarded: null, updatedAt: '2026-02-11T08:00:00.000Z' };
       await store.exchange.saveTransit(transit);
-      await store.exchange.saveTransit({ ...transit, trackedBy: 'KZ', status: 'tracking', notice: null });
-      expect(await store.exchange.getTransit('t-1')).toEqual({ ...transit, trackedBy: 'KZ', status: 'tracking', notice: null });
+      const handedOver = { ...transit, trackedBy: 'KZ', status: 'handed_over' as const, forwarded: { receivedTime: 1_000, deviceTime: 0, sequence: -1, deviceId: '' }, updatedAt: '2026-02-11T09:00:00.000Z' };
+      const to = (id: string, recipient: string, sequence: number) => ({ message: message(id, sequence, { recipient }), transitId: 't-1', nextAttemptMs: 0 });
+      await store.exchange.enqueue([to('h-1', 'KZ', 1)]);
+      // The second message takes a sequence number already used: nothing of the batch is kept, the record unchanged.
+      await expect(store.exchange.enqueue([to('h-2', 'RU', 1), to('h-3', 'KZ', 1)], handedOver)).rejects.toThrow();
+      expect(await store.exchange.getTransit('t-1')).toEqual(transit);
+      expect((await store.exchange.history('t-1')).sent.map((entry) => entry.message.id)).toEqual(['h-1']);
+      await store.exchange.enqueue([to('h-2', 'RU', 1), to('h-3', 'KZ', 2)], handedOver);
+      expect(await store.exchange.getTransit('t-1')).toEqual(handedOver);
+      expect((await store.exchange.history('t-1')).sent.map((entry) => entry.message.id).sort()).toEqual(['h-1', 'h-2', 'h-3']);
+    });
+
+    it('keeps which operator tracks a transit', async () => {
+      const transit = { transitId: 't-1', reference: 'R-1', route: ['KG', 'KZ', 'RU'], trackedBy: 'KG', status: 'notified' as const, notice: { seal: { locked: true } }, forwarded: null, updatedAt: '2026-02-11T08:00:00.000Z' };
+      await store.exchange.saveTransit(transit);
+      expect(await store.exchange.getTransit('t-1')).toEqual(transit);
+      const forwarded = { receivedTime: 1_767_000_000_123, deviceTime: 1_767_000_000_000, sequence: 7, deviceId: '356307042441013' };
+      await store.exchange.saveTransit({ ...transit, trackedBy: 'KZ', status: 'handed_over', notice: null, forwarded });
+      expect(await store.exchange.getTransit('t-1')).toEqual({ ...transit, trackedBy: 'KZ', status: 'handed_over', notice: null, forwarded });
       expect(await store.exchange.getTransit('t-2')).toBeUndefined();
     });
   });

@@ -16,6 +16,7 @@ export function at(minutes: number): string {
 export function fullInput(reference = 'KZ-2025-000001'): DeclarationInput {
   return {
     reference,
+    procedure: 'export',
     consignor: { name: 'ООО «Сибирский Лес»', country: 'RU', tin: '7707083893', address: 'Новосибирск, ул. Ленина, 1' },
     consignee: { name: 'ТОО "Ақ Жол"', country: 'KZ', tin: '990140000385', address: 'Алматы, пр. Абая 10' },
     carrier: { name: 'Trans Asia Cargo LLP', country: 'KZ', tin: '060240001818', address: 'Astana' },

@@ -24,6 +24,7 @@ export const SEAL: SealDevice = { id: '356307042441013', protocol: 'teltonika', 
 export function validDeclaration(reference = 'TEST-0001'): DeclarationInput {
   return {
     reference,
+    procedure: 'transit',
     consignor: { name: 'OsOO Textile Export', country: 'KG', tin: '01234567891011' },
     consignee: { name: 'TOO «Ақ Жол Сауда»', country: 'KZ', tin: '080340001230' },
     carrier: { name: 'OOO Trans Line', country: 'RU', tin: '7707083893' },

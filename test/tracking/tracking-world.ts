@@ -5,7 +5,7 @@
  */
 import { expect } from 'vitest';
 import { CONSOLE_USER, wirePlatform, type Platform, type PlatformOptions } from '../../src/apps/platform.js';
-import { DEMO_ROUTES, plannedRoute } from '../../src/core/demo/index.js';
+import { DEMO_ROUTES, plannedRoute, type DemoRoute } from '../../src/core/demo/index.js';
 import { findBorderCrossing, findCustomsOffice } from '../../src/core/reference/index.js';
 import type { CountryIndex } from '../../src/core/geo/index.js';
 import type { User } from '../../src/core/model/index.js';
@@ -32,18 +32,31 @@ export function trackingWorld(store: Store, countries: CountryIndex | null = stu
   return { platform, ingest, clock };
 }
 
-/** Seeds the places, the seal and an accepted declaration; returns the declaration's id. */
-export async function seedRoute(platform: Platform, reference = 'TRACK-0001', seals = [DEVICE], owner: User = CONSOLE_USER): Promise<string> {
-  await platform.reference.put(CONSOLE_USER, 'offices', findCustomsOffice(ROUTE.departure)!);
-  await platform.reference.put(CONSOLE_USER, 'offices', findCustomsOffice(ROUTE.destination)!);
-  await platform.reference.put(CONSOLE_USER, 'crossings', findBorderCrossing(ROUTE.crossing)!);
+/** The crossings a demo route passes: those on its way, then the declared one. */
+function crossingsOf(route: DemoRoute): string[] {
+  return [...route.via.flatMap((step) => ('crossing' in step ? [step.crossing] : [])), route.crossing];
+}
+
+/** Puts a route's offices and crossings into an instance's reference data, as every operator of the union has them. */
+export async function seedPlaces(platform: Platform, route: DemoRoute = ROUTE): Promise<void> {
+  await platform.reference.put(CONSOLE_USER, 'offices', findCustomsOffice(route.departure)!);
+  await platform.reference.put(CONSOLE_USER, 'offices', findCustomsOffice(route.destination)!);
+  for (const code of crossingsOf(route)) await platform.reference.put(CONSOLE_USER, 'crossings', findBorderCrossing(code)!);
+}
+
+/**
+ * Seeds the places, the seal and an accepted declaration on `route` (the Bishkek – Almaty one unless told), declaring
+ * `crossing` (the route's own unless told); returns the declaration's id.
+ */
+export async function seedRoute(platform: Platform, reference = 'TRACK-0001', seals = [DEVICE], owner: User = CONSOLE_USER, route: DemoRoute = ROUTE, crossing = route.crossing): Promise<string> {
+  await seedPlaces(platform, route);
   for (const id of seals) await platform.reference.put(CONSOLE_USER, 'devices', { id, protocol: 'teltonika', state: 'available' });
   const created = await platform.declarations.create(owner, {
     ...validDeclaration(reference),
-    officeOfDeparture: ROUTE.departure,
-    borderCrossing: findBorderCrossing(ROUTE.crossing)!.code,
-    officeOfDestination: ROUTE.destination,
-    plannedRoute: plannedRoute(ROUTE),
+    officeOfDeparture: route.departure,
+    borderCrossing: findBorderCrossing(crossing)!.code,
+    officeOfDestination: route.destination,
+    plannedRoute: plannedRoute(route),
     seals,
   });
   const submitted = await platform.declarations.submit(owner, created.id);

@@ -1,8 +1,9 @@
 /**
  * A transit's exchange between the national operators of its route, for the declaration page and a truck's details:
  * which country's operator tracks it now, this operator's part in it, and every message sent and received about it
- * with its type, sequence, time and delivery state. A platform not set up as an operator, or a transit never
- * exchanged, is said so in the server's words.
+ * with its type, sequence, time and delivery state; the seal's positions forwarded along the chain, one message per
+ * batch, are counted rather than listed. A platform not set up as an operator, or a transit never exchanged, is said so
+ * in the server's words.
  */
 import type { SignedMessage } from '../../src/core/exchange/message.js';
 import type { InboxEntry, OperatorTransit, OutboxEntry } from '../../src/ports/exchange-store.js';
@@ -42,7 +43,19 @@ function historyRows({ sent, received }: TransitExchange): HistoryRow[] {
       state: h('span', {}, h('span', { class: 'badge received' }, 'received'), ` ${when(entry.receivedAt)}`),
     })),
   ];
-  return rows.sort((a, b) => a.message.sentAt.localeCompare(b.message.sentAt));
+  return rows.filter((row) => row.message.type !== 'positions').sort((a, b) => a.message.sentAt.localeCompare(b.message.sentAt));
+}
+
+/** "12 forwarded to KZ (3 pending)", "40 received from KG", or a dash. */
+function positionsForwarded({ sent, received }: TransitExchange): string {
+  const out = sent.filter((entry) => entry.message.type === 'positions');
+  const pending = out.filter((entry) => entry.deliveredAt === null).length;
+  const into = received.filter((entry) => entry.message.type === 'positions');
+  const parts = [
+    ...(out.length === 0 ? [] : [`${out.length} forwarded to ${out[0]!.message.recipient}${pending === 0 ? '' : ` (${pending} pending)`}`]),
+    ...(into.length === 0 ? [] : [`${into.length} received from ${into[0]!.message.sender}`]),
+  ];
+  return parts.length === 0 ? '—' : parts.join(', ');
 }
 
 function exchangeView(exchange: TransitExchange): HTMLElement {
@@ -57,6 +70,7 @@ function exchangeView(exchange: TransitExchange): HTMLElement {
         ['Tracked now by', h('strong', { class: 'tracked-by' }, `${transit.trackedBy}'s operator`)],
         ["This operator's part", h('span', { class: `badge ${transit.status}` }, transit.status.replace('_', ' '))],
         ['Route', transit.route.join(' → ')],
+        ["Seal's positions (messages)", h('span', { class: 'positions-forwarded' }, positionsForwarded(exchange))],
         ['Updated', when(transit.updatedAt)],
       ],
       { class: 'facts' },

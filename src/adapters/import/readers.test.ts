@@ -68,6 +68,16 @@ describe('csvRows', () => {
     expect((second.record as { goods: Array<{ hsCode: string }> }).goods[0]!.hsCode).toBe('847130');
   });
 
+  it('reads the customs procedure in any case, leaves it out when the column is empty or absent, and refuses an unknown one', async () => {
+    const csv = `procedure,${HEADER}Export,R1,A,KZ,1,2404,x,1,1,1,USD\n,R2,A,KZ,1,2404,x,1,1,1,USD\nimport,R3,A,KZ,1,2404,x,1,1,1,USD\n`;
+    const [exported, blank, unknown] = await collect(csvRows(chunked(utf8(csv), 1000)));
+    expect(exported!.record).toMatchObject({ reference: 'R1', procedure: 'export' });
+    expect(exported!.issues).toBeUndefined();
+    expect(blank!.record).not.toHaveProperty('procedure');
+    expect(unknown!.issues).toEqual([expect.objectContaining({ code: 'PROCEDURE_INVALID', path: 'procedure' })]);
+    expect((await collect(csvRows(chunked(utf8(HEADER + 'R1,A,KZ,1,2404,x,1,1,1,USD\n'), 1000))))[0]!.record).not.toHaveProperty('procedure');
+  });
+
   it('reports broken quoting at its line and keeps the rows after it', async () => {
     const csv = HEADER + 'R1,A,KZ,1,620342,x,1,1,1,USD\nR2,"broken,KZ,1,620342,x,1,1,1,USD\nR3,C,KZ,1,620342,x,1,1,1,USD\n';
     const rows = await collect(csvRows(chunked(utf8(csv), 16)));

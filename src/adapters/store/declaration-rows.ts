@@ -29,6 +29,7 @@ export function contentColumns(input: DeclarationInput): ContentColumns {
   const { consignor, consignee, carrier, vehicle } = input;
   return {
     reference: input.reference,
+    procedure: input.procedure ?? null,
     consignor_name: consignor.name,
     consignor_country: consignor.country,
     consignor_tin: consignor.tin ?? null,
@@ -130,6 +131,7 @@ export function toDeclaration(row: DeclarationRow, goods: readonly GoodsRow[]): 
     reference: row.reference,
     status: row.status,
     owner: row.owner,
+    ...optional('procedure', row.procedure),
     consignor: party(row.consignor_name, row.consignor_country, row.consignor_tin, row.consignor_address),
     consignee: party(row.consignee_name, row.consignee_country, row.consignee_tin, row.consignee_address),
     carrier: party(row.carrier_name, row.carrier_country, row.carrier_tin, row.carrier_address),

@@ -44,6 +44,8 @@ export interface OperatorTransitsTable {
   tracked_by: string;
   status: string;
   notice: Json | null;
+  /** The PositionCursor of the last position forwarded to the next operator. */
+  forwarded: Json | null;
   updated_at: Timestamp;
 }
 

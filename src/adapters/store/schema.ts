@@ -7,7 +7,7 @@
  */
 import type { Generated } from 'kysely';
 import type { QueueCrossingsTable, QueueEntriesTable, QueueEventsTable, QueueLogTable } from './queue-schema.js';
-import type { DeclarationStatus, Role, SealDeviceState, SealProtocol } from '../../core/model/index.js';
+import type { CustomsProcedure, DeclarationStatus, Role, SealDeviceState, SealProtocol } from '../../core/model/index.js';
 import type { OperatorTables } from './operator-schema.js';
 import type { RiskTables } from './risk/risk-schema.js';
 
@@ -21,6 +21,7 @@ export interface DeclarationsTable {
   reference: string;
   status: DeclarationStatus;
   owner: string;
+  procedure: CustomsProcedure | null;
   // The parties are columns, not JSON, so that the list can filter and search them.
   consignor_name: string;
   consignor_country: string;

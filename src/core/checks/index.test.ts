@@ -12,6 +12,7 @@ const context: CheckContext = {
 function validDeclaration(): DeclarationInput {
   return {
     reference: 'LRN-2026-000184',
+    procedure: 'transit',
     // Published identifiers of large companies: a Kazakh BIN, a Russian INN, a Belarusian UNP.
     consignor: { name: 'Almaty Textile Trading LLP', country: 'KZ', tin: '940140000385', address: 'Almaty' },
     consignee: { name: 'Moscow Retail JSC', country: 'RU', tin: '7707083893' },
@@ -71,6 +72,9 @@ describe('checkDeclaration', () => {
     ['a numeric reference', ['reference'], 184, 'FIELD_TYPE', 'reference'],
     ['a missing consignee', ['consignee'], REMOVE, 'FIELD_REQUIRED', 'consignee'],
     ['a consignee that is text', ['consignee'], 'Moscow Retail', 'FIELD_TYPE', 'consignee'],
+    ['a missing customs procedure', ['procedure'], REMOVE, 'FIELD_REQUIRED', 'procedure'],
+    ['a customs procedure no rule knows', ['procedure'], 'import', 'PROCEDURE_INVALID', 'procedure'],
+    ['a customs procedure as a number', ['procedure'], 80, 'FIELD_TYPE', 'procedure'],
     ["a blank consignor's name", ['consignor', 'name'], '', 'FIELD_REQUIRED', 'consignor.name'],
     ["a carrier's name as a number", ['carrier', 'name'], 7, 'FIELD_TYPE', 'carrier.name'],
     ["a missing consignee's country", ['consignee', 'country'], REMOVE, 'FIELD_REQUIRED', 'consignee.country'],
@@ -227,6 +231,7 @@ describe('checkDeclaration', () => {
   it('lists every gap of a nearly empty declaration', () => {
     expect(found({})).toEqual([
       { code: 'FIELD_REQUIRED', path: 'reference' },
+      { code: 'FIELD_REQUIRED', path: 'procedure' },
       { code: 'FIELD_REQUIRED', path: 'consignor' },
       { code: 'FIELD_REQUIRED', path: 'consignee' },
       { code: 'FIELD_REQUIRED', path: 'carrier' },
@@ -244,6 +249,7 @@ describe('checkDeclaration', () => {
   it('lists every gap of a declaration with many mistakes', () => {
     const input = {
       reference: 'R-1',
+      procedure: 'export',
       consignor: { name: '', country: 'KZ', tin: '940140000386' },
       consignee: { name: 'Recipient', country: 'RU' },
       carrier: { name: 'Carrier', country: 'Belarus', tin: '200988541' },

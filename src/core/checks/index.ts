@@ -10,6 +10,7 @@ import { DECLARATION, isFields, issue, requiredText } from './fields.js';
 import { checkGoods } from './goods.js';
 import { CHECK_FAILED, DECLARATION_NOT_OBJECT } from './issue-codes.js';
 import { checkParties } from './parties.js';
+import { checkProcedure } from './procedure.js';
 import { checkRoute } from './route.js';
 import { checkSeals } from './seals.js';
 import { checkVehicle } from './vehicle.js';
@@ -33,6 +34,7 @@ export function checkDeclaration(input: DeclarationInput, context: CheckContext)
       return { complete: false, issues };
     }
     requiredText(declaration, DECLARATION, 'reference', 'reference', issues);
+    checkProcedure(declaration, issues);
     checkParties(declaration, issues);
     checkVehicle(declaration, issues);
     const totals = checkGoods(declaration, context, issues);

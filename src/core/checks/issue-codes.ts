@@ -41,6 +41,8 @@ export const OFFICES_SAME = 'OFFICES_SAME';
 export const CROSSING_UNKNOWN = 'CROSSING_UNKNOWN';
 export const ROUTE_INVALID = 'ROUTE_INVALID';
 export const ROUTE_COORDINATE_INVALID = 'ROUTE_COORDINATE_INVALID';
+/** The customs procedure is not one of transit, export, mutual_trade. */
+export const PROCEDURE_INVALID = 'PROCEDURE_INVALID';
 export const PLATE_INVALID = 'PLATE_INVALID';
 export const SEALS_EMPTY = 'SEALS_EMPTY';
 export const SEAL_UNKNOWN = 'SEAL_UNKNOWN';

@@ -214,6 +214,8 @@ export function generateDemoSet(rng: Rng, count: number, context: DemoContext): 
 
     const input: DeclarationInput = {
       reference: `${prefix}-${String(index + 1).padStart(6, '0')}`,
+      // The demo is the transit backlog at the Kazakh and Kyrgyz borders.
+      procedure: 'transit',
       consignor: { ...consignor },
       consignee: { ...consignee },
       carrier: { ...haulier.party },

@@ -4,7 +4,7 @@
  * Schema documents. The signature is Ed25519 over the canonical serialisation of everything else (see canonical.ts).
  */
 
-export const MESSAGE_TYPES = ['transit-notice', 'handover', 'alert', 'arrival', 'closure'] as const;
+export const MESSAGE_TYPES = ['transit-notice', 'handover', 'positions', 'alert', 'arrival', 'closure'] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
 
 export interface UnsignedMessage {

@@ -6,6 +6,7 @@
  * implement against; GET /api/v1/exchange/schemas serves them.
  */
 import Type from 'typebox';
+import { LineStringSchema } from '../model/geo.js';
 import { Code, CountryCodeSchema, Latitude, Longitude, ShortText } from '../model/text.js';
 import { MESSAGE_TYPES, type MessageType } from './message.js';
 
@@ -52,7 +53,12 @@ export const DeclarationSummarySchema = Type.Object(
 export type DeclarationSummary = Type.Static<typeof DeclarationSummarySchema>;
 
 const SealState = Type.Object(
-  { locked: Type.Optional(Type.Boolean()), tamper: Type.Optional(Type.Boolean()), batteryPercent: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })) },
+  {
+    locked: Type.Optional(Type.Boolean()),
+    tamper: Type.Optional(Type.Boolean()),
+    cableCut: Type.Optional(Type.Boolean()),
+    batteryPercent: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
+  },
   { additionalProperties: false },
 );
 
@@ -60,6 +66,27 @@ const LastPosition = Type.Object(
   { deviceId: Code(), at: Instant, lat: Latitude, lon: Longitude, speedKmh: Type.Optional(Type.Number({ minimum: 0, maximum: 2000 })) },
   { additionalProperties: false },
 );
+
+/** A seal's fix as forwarded to the operator tracking the transit now, with what it needs to track it. */
+export const ForwardedPositionSchema = Type.Object(
+  {
+    deviceId: Code(),
+    at: Instant,
+    lat: Latitude,
+    lon: Longitude,
+    speedKmh: Type.Number({ minimum: 0, maximum: 2000 }),
+    course: Type.Number({ minimum: 0, maximum: 360 }),
+    valid: Type.Boolean(),
+    /** The device protocol's record number, part of the key a resend is recognised by. */
+    sequence: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER })),
+    seal: Type.Optional(SealState),
+  },
+  { additionalProperties: false },
+);
+export type ForwardedPosition = Type.Static<typeof ForwardedPositionSchema>;
+
+/** The planned route and its corridor, so that the next operator tracks the truck on the same corridor. */
+const Corridor = Type.Object({ route: LineStringSchema, widthM: Type.Number({ minimum: 1, maximum: 100_000 }) }, { additionalProperties: false });
 
 export const BODY_SCHEMAS = {
   'transit-notice': Type.Object(
@@ -69,10 +96,12 @@ export const BODY_SCHEMAS = {
       seal: Type.Union([SealState, Type.Null()]),
       lastPositions: Type.Array(LastPosition, { maxItems: 100 }),
       crossingEta: Type.Union([Instant, Type.Null()]),
+      corridor: Corridor,
     },
     { additionalProperties: false },
   ),
   handover: Type.Object({ transitId: TransitId, crossing: Code(), from: Country, to: Country, at: Instant }, { additionalProperties: false }),
+  positions: Type.Object({ transitId: TransitId, positions: Type.Array(ForwardedPositionSchema, { minItems: 1, maxItems: 1000 }) }, { additionalProperties: false }),
   alert: Type.Object(
     { transitId: TransitId, alertType: Code(), severity: Code(16), at: Instant, raisedBy: Country, position: Type.Union([LastPosition, Type.Null()]) },
     { additionalProperties: false },

@@ -2,10 +2,13 @@
  * The flat CSV form of declarations, for spreadsheets: one row per goods item, with the declaration's own
  * fields repeated; consecutive rows with the same reference make one declaration.
  */
-import type { DeclarationInput, GoodsItem, Issue, TransportDocument } from '../model/index.js';
+import { PROCEDURE_INVALID } from '../checks/issue-codes.js';
+import { CUSTOMS_PROCEDURES, isCustomsProcedure, type DeclarationInput, type GoodsItem, type Issue, type TransportDocument } from '../model/index.js';
 
 export const DECLARATION_CSV_COLUMNS = [
   'reference',
+  /** transit, export or mutual_trade; optional, so files written before it still load (the checks ask for it). */
+  'procedure',
   'consignor_name', 'consignor_country', 'consignor_tin',
   'consignee_name', 'consignee_country', 'consignee_tin',
   'carrier_name', 'carrier_country', 'carrier_tin',
@@ -94,10 +97,15 @@ export function declarationFromCsvRows(rows: readonly CsvRow[]): { record: Decla
     documents.push({ type: 'cmr', number: text(first, 'cmr_number'), date: text(first, 'cmr_date') });
   }
 
+  const procedure = optional(first, 'procedure')?.toLowerCase();
+  if (procedure !== undefined && !isCustomsProcedure(procedure)) {
+    issues.push({ code: PROCEDURE_INVALID, path: 'procedure', message: `procedure "${procedure.slice(0, 40)}" is not one of ${CUSTOMS_PROCEDURES.join(', ')}` });
+  }
   const trailer = optional(first, 'trailer_plate');
   const driverName = optional(first, 'driver_name');
   const record: DeclarationInput = {
     reference: text(first, 'reference'),
+    ...(isCustomsProcedure(procedure) ? { procedure } : {}),
     consignor: party('consignor'),
     consignee: party('consignee'),
     carrier: party('carrier'),

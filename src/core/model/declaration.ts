@@ -38,6 +38,17 @@ export const TransportDocumentSchema = Type.Object(
 );
 export type TransportDocument = Type.Static<typeof TransportDocumentSchema>;
 
+/**
+ * The customs procedure the goods travel under, as the tracking obligation tells them apart: customs transit, export
+ * out of the customs union, and mutual trade between its member states.
+ */
+export const CUSTOMS_PROCEDURES = ['transit', 'export', 'mutual_trade'] as const;
+export type CustomsProcedure = (typeof CUSTOMS_PROCEDURES)[number];
+
+export function isCustomsProcedure(value: unknown): value is CustomsProcedure {
+  return typeof value === 'string' && (CUSTOMS_PROCEDURES as readonly string[]).includes(value);
+}
+
 export const DeclaredVehicleSchema = Type.Object(
   { plate: Code(16), country: CountryCodeSchema, trailerPlate: Type.Optional(Code(16)) },
   { additionalProperties: false },
@@ -63,6 +74,11 @@ export const DeclarationInputSchema = Type.Object(
   {
     /** The declarant's own reference (local reference number); unique, so a re-import adds no duplicate. */
     reference: Type.String({ minLength: 1, maxLength: 64, pattern: '^[^\\u0000-\\u001f]*\\S[^\\u0000-\\u001f]*$' }),
+    /**
+     * Optional in the shape, so that files and declarations written before the field still load; the document checks
+     * report it missing, so a declaration without one is never accepted (see checks/procedure.ts).
+     */
+    procedure: Type.Optional(Type.Enum(CUSTOMS_PROCEDURES, { description: 'customs procedure: transit, export or mutual_trade' })),
     consignor: PartySchema,
     /** The final recipient of the goods. */
     consignee: PartySchema,

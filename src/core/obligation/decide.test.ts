@@ -64,6 +64,11 @@ describe('decideObligation', () => {
     expect(decideObligation(rules(), { ...spirits, procedure: 'export' }).decidedBy?.id).toBe('excise');
   });
 
+  it('lets a rule limited to some procedures hold when the declaration names none, so that leaving it out hides nothing', () => {
+    const decision = decideObligation(rules(), facts({ procedure: null, goods: [{ hsCode: '6203420000' }] }));
+    expect(decision).toMatchObject({ required: true, decidedBy: { id: 'clothing-transit' }, procedure: null });
+  });
+
   it('lets a listed exemption lift the obligation, and says so', () => {
     const decision = decideObligation(rules(), facts({ consignorTin: '7707083893' }));
     expect(decision.required).toBe(false);
@@ -76,5 +81,8 @@ describe('routeCountries', () => {
     expect(routeCountries('KG', ['KZ', 'KG'], 'RU')).toEqual(['KG', 'KZ', 'RU']);
     expect(routeCountries('KZ', ['KZ', 'KG'], 'KG')).toEqual(['KZ', 'KG']);
     expect(routeCountries(undefined, ['RU', 'KZ'], 'KZ')).toEqual(['RU', 'KZ']);
+    // A declared crossing on neither side of the departure: its side in the country of destination comes last.
+    expect(routeCountries('KG', ['RU', 'KZ'], 'RU')).toEqual(['KG', 'KZ', 'RU']);
+    expect(routeCountries('KG', ['KZ', 'RU'], 'RU')).toEqual(['KG', 'KZ', 'RU']);
   });
 });

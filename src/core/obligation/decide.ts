@@ -2,12 +2,16 @@
  * Decides whether a declaration's shipment must be tracked with a navigation seal, and says why: the exemption or
  * rule that decided (with the goods item that matched), or that none applied, and the facts it decided on.
  */
-import type { Declaration } from '../model/index.js';
+import type { CustomsProcedure, Declaration } from '../model/index.js';
 import { matchingPrefix } from '../risk/hs-prefix-index.js';
-import type { CustomsProcedure, ObligationRule, ObligationRuleSet } from './obligation-rules.js';
+import type { ObligationRule, ObligationRuleSet } from './obligation-rules.js';
 
 export interface ObligationFacts {
-  procedure: CustomsProcedure;
+  /**
+   * Null when the declaration does not say it (it is then incomplete): a rule's procedure criterion holds for it, so
+   * that leaving the procedure out never lets a shipment the rules cover escape its seal.
+   */
+  procedure: CustomsProcedure | null;
   /** The countries the route passes, in order, each once: departure, the crossing's two, destination. */
   routeCountries: string[];
   goods: ReadonlyArray<{ hsCode: string }>;
@@ -28,21 +32,27 @@ export interface ObligationDecision {
   rules: { id: string; version: number };
   /** What decided; null when no rule applied (no seal required). */
   decidedBy: ObligationMatch | null;
-  procedure: CustomsProcedure;
+  procedure: CustomsProcedure | null;
   routeCountries: string[];
   memberStatesCrossed: number;
 }
 
-/** The route's countries from the places a declaration names, in the order a truck passes them, each once. */
+/**
+ * The route's countries from the places a declaration names, in the order a truck passes them, each once. The
+ * crossing's side in the country of departure comes first, or else its side in the country of destination last: a
+ * transit from Kyrgyzstan that declares the Russian–Kazakh crossing before its Russian destination passes Kazakhstan,
+ * then Russia.
+ */
 export function routeCountries(departure: string | undefined, crossing: readonly string[], destination: string | undefined): string[] {
-  const ordered = [departure, ...(departure !== undefined && crossing[1] === departure ? [...crossing].reverse() : crossing), destination];
+  const reversed = departure !== undefined && crossing.includes(departure) ? crossing[1] === departure : destination !== undefined && crossing[0] === destination;
+  const ordered = [departure, ...(reversed ? [...crossing].reverse() : crossing), destination];
   return [...new Set(ordered.filter((country): country is string => country !== undefined))];
 }
 
-/** The facts of a declaration; the procedure is given, since a transit declaration does not say it apart. */
-export function obligationFacts(declaration: Declaration, procedure: CustomsProcedure, countries: string[]): ObligationFacts {
+/** The facts of a declaration, with the countries its route passes (from the reference data). */
+export function obligationFacts(declaration: Declaration, countries: string[]): ObligationFacts {
   return {
-    procedure,
+    procedure: declaration.procedure ?? null,
     routeCountries: countries,
     goods: declaration.goods,
     ...(declaration.consignor.tin === undefined ? {} : { consignorTin: declaration.consignor.tin }),
@@ -59,7 +69,7 @@ function goodsMatch(prefixes: readonly string[], goods: ObligationFacts['goods']
 }
 
 function matches(rule: ObligationRule, kind: ObligationMatch['kind'], facts: ObligationFacts, memberStates: number): ObligationMatch | undefined {
-  if (rule.procedure !== undefined && !rule.procedure.includes(facts.procedure)) return undefined;
+  if (rule.procedure !== undefined && facts.procedure !== null && !rule.procedure.includes(facts.procedure)) return undefined;
   if (rule.minMemberStates !== undefined && memberStates < rule.minMemberStates) return undefined;
   if (rule.consignorTin !== undefined && (facts.consignorTin === undefined || !rule.consignorTin.includes(facts.consignorTin))) return undefined;
   if (rule.carrierTin !== undefined && (facts.carrierTin === undefined || !rule.carrierTin.includes(facts.carrierTin))) return undefined;

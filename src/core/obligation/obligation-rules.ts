@@ -3,9 +3,7 @@
  * that lift it, each a set of criteria that must all hold (goods code prefixes, customs procedure, how many member
  * states the route crosses, and, for exemptions, the consignor's or carrier's taxpayer number).
  */
-
-export const CUSTOMS_PROCEDURES = ['transit', 'export', 'mutual_trade'] as const;
-export type CustomsProcedure = (typeof CUSTOMS_PROCEDURES)[number];
+import type { CustomsProcedure } from '../model/index.js';
 
 export interface ObligationCriteria {
   /** Some goods item's code starts with one of these. */

@@ -12,7 +12,8 @@ import {
 import { readChoices, readPrefixes } from '../risk/validate-condition.js';
 import { readId } from '../risk/validate-rule-set.js';
 import { Report, type Locate, type Path } from '../risk/validation-report.js';
-import { CUSTOMS_PROCEDURES, type ObligationCriteria, type ObligationRule, type ObligationRuleSet } from './obligation-rules.js';
+import { CUSTOMS_PROCEDURES } from '../model/index.js';
+import type { ObligationCriteria, ObligationRule, ObligationRuleSet } from './obligation-rules.js';
 
 export type ObligationRulesResult = { ok: true; rules: ObligationRuleSet } | { ok: false; issues: RuleSetIssue[] };
 

@@ -2,9 +2,11 @@
  * The reliable exchange between national operators.
  *
  * Sending: a message is numbered (per peer), signed and kept in the outbox in the store before anything goes on the
- * wire; a delivery round posts the due ones to their peers in sequence order, marks each delivered on the peer's
- * answer, and puts a failed one off by a doubling delay (the later messages to that peer wait behind it, so a peer
- * receives them in order). At least once: a crash between the peer's answer and the mark sends it again.
+ * wire, in the same transaction as the change of the transit's record that sends it (a handover and "handed over"),
+ * so a crash cannot leave a message without its change, which would send it again, or a change without its message.
+ * A delivery round posts the due ones to their peers in sequence order, marks each delivered on the peer's answer,
+ * and puts a failed one off by a doubling delay (the later messages to that peer wait behind it, so a peer receives
+ * them in order). At least once: a crash between the peer's answer and the mark sends it again.
  *
  * Receiving: a message is checked (schema, recipient, sender, signature), and processed once by its id: one received
  * before is answered as a duplicate and not processed again. Its effect is applied before it is kept, so a crash in
@@ -13,6 +15,7 @@
 import type { MessageType, SignedMessage, UnsignedMessage } from '../../core/exchange/message.js';
 import type { Issue } from '../../core/model/index.js';
 import type { Clock } from '../../ports/clock.js';
+import type { OperatorTransit } from '../../ports/exchange-store.js';
 import type { Store } from '../../ports/store.js';
 import { newRecordId } from '../ids.js';
 import { ServiceError, type ServiceErrorCode } from '../service-error.js';
@@ -84,15 +87,22 @@ export class ExchangeService {
     this.#handlers.push(handler);
   }
 
-  /** Numbers, signs and keeps a message for `recipient`, then starts a delivery round. */
-  async send(recipient: string, type: MessageType, transitId: string, body: Record<string, unknown>): Promise<SignedMessage> {
-    if (this.operator.endpointOf(recipient) === undefined) throw new ServiceError('VALIDATION', `${recipient} is not a configured peer of ${this.operator.country}`);
+  /**
+   * Numbers, signs and keeps a message for each of `recipients`, with the change of the transit it comes from in the
+   * same transaction (see ExchangeRepository.enqueue), then starts a delivery round.
+   */
+  async send(recipients: readonly string[], type: MessageType, transitId: string, body: Record<string, unknown>, transit?: OperatorTransit): Promise<SignedMessage[]> {
+    const stranger = recipients.find((recipient) => this.operator.endpointOf(recipient) === undefined);
+    if (stranger !== undefined) throw new ServiceError('VALIDATION', `${stranger} is not a configured peer of ${this.operator.country}`);
     const now = this.clock.now();
-    const sequence = await this.store.exchange.nextSequence(recipient);
-    const message = this.operator.sign({ id: this.newId(), sequence, sender: this.operator.country, recipient, type, sentAt: now.toISOString(), body });
-    await this.store.exchange.enqueue({ message, transitId, nextAttemptMs: now.getTime() });
+    const messages: SignedMessage[] = [];
+    for (const recipient of recipients) {
+      const sequence = await this.store.exchange.nextSequence(recipient);
+      messages.push(this.operator.sign({ id: this.newId(), sequence, sender: this.operator.country, recipient, type, sentAt: now.toISOString(), body }));
+    }
+    await this.store.exchange.enqueue(messages.map((message) => ({ message, transitId, nextAttemptMs: now.getTime() })), transit);
     void this.deliverDue();
-    return message;
+    return messages;
   }
 
   /**
@@ -105,10 +115,12 @@ export class ExchangeService {
       return this.#delivering;
     }
     this.#delivering = (async () => {
+      let full = false;
       do {
         this.#again = false;
-        await this.round().catch(() => undefined);
-      } while (this.#again);
+        // A round that delivered all it could take leaves more behind (a backlog after a peer's downtime): go on.
+        full = (await this.round().catch(() => 0)) === ROUND_SIZE;
+      } while (this.#again || full);
       this.#delivering = null;
     })();
     return this.#delivering;
@@ -131,9 +143,11 @@ export class ExchangeService {
     return { id: message.id, duplicate: !kept };
   }
 
-  private async round(): Promise<void> {
+  /** Delivers the due messages of one round; answers how many were delivered. */
+  private async round(): Promise<number> {
     const now = this.clock.now().getTime();
     const held = new Set<string>();
+    let delivered = 0;
     for (const entry of await this.store.exchange.due(now, ROUND_SIZE)) {
       const peer = entry.message.recipient;
       if (held.has(peer)) continue;
@@ -142,6 +156,7 @@ export class ExchangeService {
         if (endpoint === undefined) throw new Error(`${peer} is no longer a configured peer`);
         await this.transport(endpoint, entry.message);
         await this.store.exchange.markDelivered(entry.message.id, this.clock.now().toISOString());
+        delivered += 1;
       } catch (error) {
         held.add(peer);
         const attempts = entry.attempts + 1;
@@ -149,5 +164,6 @@ export class ExchangeService {
         await this.store.exchange.markFailed(entry.message.id, attempts, this.clock.now().getTime() + delay, error instanceof Error ? error.message : String(error));
       }
     }
+    return delivered;
   }
 }

@@ -59,8 +59,7 @@ export class ObligationService {
       this.store.reference.getOffice(declaration.officeOfDestination),
     ]);
     const countries = routeCountries(departure?.country, crossing?.countries ?? [], destination?.country);
-    // A declaration here is a transit declaration: the model has no other procedure yet.
-    const decision = decideObligation(await this.rules(), obligationFacts(declaration, 'transit', countries));
+    const decision = decideObligation(await this.rules(), obligationFacts(declaration, countries));
     const stored: StoredObligation = { declarationId: declaration.id, decision, decidedAt: this.clock.now().toISOString() };
     await this.store.obligations.save(stored);
     return stored;

@@ -1,15 +1,18 @@
 /**
- * Handing a transit from one national operator to the next along its route.
+ * Handing a transit from one national operator to the next along its route, as many times as it has borders.
  *
- * Where the transit starts (the declaration and its trip are here): when the truck's ETA to its crossing falls under
- * the lead time, the next country's operator gets a transit notice, once; when the seal crosses into that country,
- * tracking passes to it (a handover message, and the record here says who tracks it now); alerts of consequence go
- * to the operators of the rest of the route. Where it continues: the notice, the handover and the alerts are recorded,
- * and its operator reports arrival and closure to the others on the route.
+ * The operator tracking it (where the declaration is, or the one it was handed over to, on its own trip; see
+ * transit-legs.ts): when the truck's ETA at the crossing out of its country falls under the lead time, the next
+ * country's operator gets a transit notice, once; when the seal crosses into that country, tracking passes to it (a
+ * handover, told to every operator of the route, so each knows who tracks it now); alerts of consequence it raises go
+ * to the operators of the rest of the route. Having handed it over, an operator forwards the seal's positions it still
+ * stores (from the device, or forwarded to it) to the next one, so the data follows the truck along the chain. The
+ * last one reports arrival and closure to all the others.
  */
 import type { SignedMessage } from '../../core/exchange/message.js';
 import type { MessageBody } from '../../core/exchange/schemas.js';
-import { transitNotice } from '../../core/exchange/transit-notice.js';
+import { forwardedPosition, receivedPosition } from '../../core/exchange/forwarded-positions.js';
+import { declarationSummary, transitNotice } from '../../core/exchange/transit-notice.js';
 import type { User } from '../../core/model/index.js';
 import type { TrackingEvent } from '../../core/tracking/index.js';
 import type { Clock } from '../../ports/clock.js';
@@ -20,7 +23,9 @@ import type { Audit } from '../audit.js';
 import type { AuthService } from '../auth-service.js';
 import { ServiceError } from '../service-error.js';
 import type { TripEta } from '../../ports/tracking-news.js';
+import { afterCursor, cursorOf, receiveOrder } from '../tracking/receive-order.js';
 import type { ExchangeService } from './exchange-service.js';
+import type { TransitLegs } from './transit-legs.js';
 
 export interface HandoverOptions {
   /** How long before the truck's ETA at its crossing the next operator is told; two hours unless told. */
@@ -34,6 +39,8 @@ export interface TransitExchangeView {
 }
 
 const DEFAULT_LEAD_MS = 2 * 60 * 60 * 1000;
+/** Well under the schema's bound on a `positions` message, and under the peer's request size limit. */
+const POSITIONS_PER_MESSAGE = 500;
 
 export class TransitHandover {
   private readonly leadMs: number;
@@ -46,6 +53,7 @@ export class TransitHandover {
     private readonly exchange: ExchangeService,
     private readonly clock: Clock,
     private readonly audit: Audit,
+    private readonly legs: TransitLegs,
     options: HandoverOptions = {},
   ) {
     this.leadMs = options.noticeLeadMs ?? DEFAULT_LEAD_MS;
@@ -55,7 +63,7 @@ export class TransitHandover {
     return this.exchange.operator.country;
   }
 
-  /** The truck's ETA at its crossing moved: tells the next operator once it is within the lead time. */
+  /** The truck's ETA at the crossing out of this country moved: tells the next operator once it is within the lead time. */
   etaChanged(eta: TripEta): Promise<void> {
     return this.serially(() => this.notifyNext(eta));
   }
@@ -70,6 +78,11 @@ export class TransitHandover {
     return this.serially(() => this.forwardAlert(declarationId, alert));
   }
 
+  /** The tracker took positions of a trip: those of a transit this operator handed over go on to the next operator. */
+  positionsTaken(declarationId: string, tripId: string): Promise<void> {
+    return this.serially(() => this.forwardPositions(declarationId, tripId));
+  }
+
   private serially(work: () => Promise<void>): Promise<void> {
     const next = this.#queue.then(work);
     this.#queue = next.catch(() => undefined);
@@ -78,35 +91,74 @@ export class TransitHandover {
 
   private async notifyNext(eta: TripEta): Promise<void> {
     if (eta.crossingAt === null || eta.crossingAt - this.clock.now().getTime() > this.leadMs) return;
-    if ((await this.store.exchange.getTransit(eta.declarationId)) !== undefined) return;
-    const route = await this.routeOf(eta.declarationId);
-    const next = route[route.indexOf(this.self) + 1];
-    const [declaration, trip] = await Promise.all([this.store.declarations.get(eta.declarationId), this.store.trips.get(eta.tripId)]);
-    if (next === undefined || declaration === undefined || trip === undefined) return;
+    await this.notify(eta.declarationId, eta.tripId, eta.crossingAt);
+  }
+
+  /** Sends the next operator on the route the transit notice, unless it was sent already or another operator tracks it. */
+  private async notify(transitId: string, tripId: string, crossingEtaMs: number | null): Promise<void> {
+    const transit = await this.store.exchange.getTransit(transitId);
+    if (transit !== undefined && transit.trackedBy !== this.self) return;
+    const route = transit?.route ?? (await this.routeOf(transitId));
+    const next = this.nextAfterSelf(route);
+    if (next === undefined || (await this.noticeSent(transitId, next))) return;
+    const trip = await this.store.trips.get(tripId);
+    if (trip === undefined) return;
+    // Where the transit started the summary comes from the declaration; further along, from the notice received.
+    const received = transit?.notice as MessageBody<'transit-notice'> | null | undefined;
+    const declaration = received ? undefined : await this.store.declarations.get(transitId);
+    const summary = received?.declaration ?? (declaration === undefined ? undefined : declarationSummary(declaration, route));
+    if (summary === undefined) return;
     const positions = await this.store.trips.positionsReceived(trip.sealIds, trip.plan.openedAt);
-    const notice = transitNotice(declaration, route, positions, eta.crossingAt);
-    await this.exchange.send(next, 'transit-notice', declaration.id, notice);
-    await this.save({ transitId: declaration.id, reference: declaration.reference, route, trackedBy: this.self, status: 'tracking', notice });
+    const notice = transitNotice(transitId, summary, trip.plan, positions, crossingEtaMs);
+    // Where the transit starts its record begins with the notice; further along it exists, and the notice changes nothing.
+    const started = transit === undefined ? this.stamped({ transitId, reference: summary.FunctionalReferenceID, route, trackedBy: this.self, status: 'tracking', notice, forwarded: null }) : undefined;
+    await this.exchange.send([next], 'transit-notice', transitId, notice, started);
   }
 
   private async handOver(declarationId: string, event: TrackingEvent): Promise<void> {
     const to = event.details.to;
+    if (typeof to !== 'string') return;
+    // A border crossed before any ETA brought the notice: the notice goes first, so the next operator can plan its trip.
+    await this.notify(declarationId, event.tripId, null);
     const transit = await this.store.exchange.getTransit(declarationId);
-    if (typeof to !== 'string' || transit === undefined || transit.trackedBy !== this.self || !transit.route.includes(to) || to === this.self) return;
+    if (transit === undefined || transit.trackedBy !== this.self || to !== this.nextAfterSelf(transit.route)) return;
     const at = new Date(event.at).toISOString();
     const crossing = typeof event.details.nearestCrossingId === 'string' ? event.details.nearestCrossingId : 'unknown';
-    await this.exchange.send(to, 'handover', declarationId, { transitId: declarationId, crossing, from: this.self, to, at });
-    await this.save({ ...transit, trackedBy: to, status: 'handed_over' });
+    const body: MessageBody<'handover'> = { transitId: declarationId, crossing, from: this.self, to, at };
+    // The seal's positions stored from now on go to the next operator (see forwardPositions).
+    const from = { receivedTime: this.clock.now().getTime(), deviceTime: 0, sequence: -1, deviceId: '' };
+    await this.exchange.send(this.others(transit.route), 'handover', declarationId, body, this.stamped({ ...transit, trackedBy: to, status: 'handed_over', forwarded: from }));
   }
 
   private async forwardAlert(declarationId: string, alert: Alert): Promise<void> {
     if (alert.severity !== 'alarm') return;
     const transit = await this.store.exchange.getTransit(declarationId);
-    if (transit === undefined) return;
-    const ahead = transit.route.slice(Math.max(0, transit.route.indexOf(transit.trackedBy))).filter((country) => country !== this.self);
+    // Only the operator tracking the transit speaks for it: one that handed it over may still follow the seal.
+    if (transit === undefined || transit.trackedBy !== this.self) return;
+    const ahead = transit.route.slice(transit.route.indexOf(this.self) + 1);
     const position = alert.position === null ? null : { deviceId: alert.position.deviceId, at: new Date(alert.position.deviceTime).toISOString(), lat: alert.position.lat, lon: alert.position.lon };
     const body: MessageBody<'alert'> = { transitId: declarationId, alertType: alert.type, severity: alert.severity, at: new Date(alert.firstSeen).toISOString(), raisedBy: this.self, position };
-    for (const country of ahead) await this.exchange.send(country, 'alert', declarationId, body);
+    if (ahead.length > 0) await this.exchange.send(ahead, 'alert', declarationId, body);
+  }
+
+  /**
+   * Sends the next operator the seal's positions stored since the last forwarded, read from the store rather than
+   * taken from the tracker's news, and moves the transit's cursor in the same transaction as each message: what a
+   * crash interrupted goes at the next batch, and nothing goes twice.
+   */
+  private async forwardPositions(declarationId: string, tripId: string): Promise<void> {
+    let transit = await this.store.exchange.getTransit(declarationId);
+    const next = transit === undefined ? undefined : this.nextAfterSelf(transit.route);
+    const trip = await this.store.trips.get(tripId);
+    if (transit?.status !== 'handed_over' || next === undefined || trip === undefined) return;
+    const since = transit.forwarded;
+    const positions = (await this.store.trips.positionsReceived(trip.sealIds, since?.receivedTime ?? trip.plan.openedAt)).filter((p) => afterCursor(p, since)).sort(receiveOrder);
+    // A tracker catching up after a restart takes thousands at once; a message carries at most POSITIONS_PER_MESSAGE.
+    for (let from = 0; from < positions.length; from += POSITIONS_PER_MESSAGE) {
+      const chunk = positions.slice(from, from + POSITIONS_PER_MESSAGE);
+      transit = this.stamped({ ...transit, forwarded: cursorOf(chunk.at(-1)!) });
+      await this.exchange.send([next], 'positions', declarationId, { transitId: declarationId, positions: chunk.map(forwardedPosition) }, transit);
+    }
   }
 
   /** The operator tracking a transit reports its arrival or closure to the other operators of its route. */
@@ -118,16 +170,24 @@ export class TransitHandover {
     const status = kind === 'arrival' ? 'arrived' : 'closed';
     if (transit.status === status || transit.status === 'closed') throw new ServiceError('INVALID_TRANSITION', `transit ${transitId} is ${transit.status} already`);
     const at = this.clock.now().toISOString();
-    for (const country of transit.route.filter((c) => c !== this.self)) await this.exchange.send(country, kind, transitId, { transitId, at });
+    const reported = this.stamped({ ...transit, status });
+    await this.exchange.send(this.others(transit.route), kind, transitId, { transitId, at }, reported);
+    if (kind === 'closure') await this.legs.close(transitId, actor.username);
     await this.audit(actor, kind, 'transit', transitId);
-    return this.save({ ...transit, status });
+    return reported;
   }
 
   /** A message from another operator, applied to the transit's record; idempotent, as the exchange requires. */
   async apply(message: SignedMessage): Promise<void> {
+    if (message.type === 'positions') {
+      const body = message.body as MessageBody<'positions'>;
+      const now = this.clock.now().getTime();
+      await this.legs.take(body.positions.map((position) => receivedPosition(position, now)));
+      return;
+    }
     const transitId = String(message.body.transitId);
     const known = await this.store.exchange.getTransit(transitId);
-    const transit: Omit<OperatorTransit, 'updatedAt'> = known ?? { transitId, reference: transitId, route: [message.sender, this.self], trackedBy: message.sender, status: 'notified', notice: null };
+    const transit: Omit<OperatorTransit, 'updatedAt'> = known ?? { transitId, reference: transitId, route: [message.sender, this.self], trackedBy: message.sender, status: 'notified', notice: null, forwarded: null };
     switch (message.type) {
       case 'transit-notice': {
         const body = message.body as MessageBody<'transit-notice'>;
@@ -137,7 +197,8 @@ export class TransitHandover {
       }
       case 'handover': {
         const body = message.body as MessageBody<'handover'>;
-        await this.save({ ...transit, trackedBy: body.to, status: body.to === this.self ? 'tracking' : transit.status });
+        const saved = await this.save({ ...transit, trackedBy: body.to, status: body.to === this.self ? 'tracking' : transit.status });
+        if (body.to === this.self) await this.legs.track(saved, this.self, message.sender);
         return;
       }
       case 'arrival':
@@ -145,6 +206,7 @@ export class TransitHandover {
         return;
       case 'closure':
         await this.save({ ...transit, status: 'closed' });
+        await this.legs.close(transitId, `operator:${message.sender}`);
         return;
       case 'alert':
         // The alert is in the inbox, which is the transit's exchange history; the record itself does not change.
@@ -160,12 +222,30 @@ export class TransitHandover {
     return { transit, ...(await this.store.exchange.history(transitId)) };
   }
 
+  /** The country after this one on a route; undefined at its end or off it. */
+  private nextAfterSelf(route: readonly string[]): string | undefined {
+    const index = route.indexOf(this.self);
+    return index < 0 ? undefined : route[index + 1];
+  }
+
+  private others(route: readonly string[]): string[] {
+    return route.filter((country) => country !== this.self);
+  }
+
+  private async noticeSent(transitId: string, to: string): Promise<boolean> {
+    return (await this.store.exchange.history(transitId)).sent.some((entry) => entry.message.type === 'transit-notice' && entry.message.recipient === to);
+  }
+
   private async routeOf(declarationId: string): Promise<string[]> {
     return (await this.store.obligations.get(declarationId))?.decision.routeCountries ?? [];
   }
 
+  private stamped(transit: Omit<OperatorTransit, 'updatedAt'>): OperatorTransit {
+    return { ...transit, updatedAt: this.clock.now().toISOString() };
+  }
+
   private async save(transit: Omit<OperatorTransit, 'updatedAt'>): Promise<OperatorTransit> {
-    const saved = { ...transit, updatedAt: this.clock.now().toISOString() };
+    const saved = this.stamped(transit);
     await this.store.exchange.saveTransit(saved);
     return saved;
   }

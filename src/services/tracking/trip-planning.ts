@@ -87,6 +87,63 @@ export function planTrip(
   return { plan, issues: [] };
 }
 
+/** A transit handed over by another country's operator: what it was tracked on there. */
+export interface HandedOverLeg {
+  transitId: string;
+  sealIds: string[];
+  route: LineString;
+  corridorWidthM: number;
+  departureOffice: string;
+  destinationOffice: string;
+  /** This operator's country and the next on the transit's route, if any: the leg ends at the crossing between them. */
+  country: string;
+  next: string | undefined;
+}
+
+/**
+ * The plan this operator tracks a handed-over transit on: the same route and corridor, the same offices of departure
+ * and destination, and as its crossing the one where the route leaves this country for the next (its queue and its
+ * ETA, which tells the next operator), or none when the destination is in this country.
+ */
+export function legPlan(id: string, leg: HandedOverLeg, places: Omit<PlanningPlaces, 'crossing'>, openedAt: number): PlanResult {
+  const { departure, destination } = places;
+  const issues: Issue[] = [];
+  if (departure === undefined) issues.push({ code: 'OFFICE_UNKNOWN', path: 'declaration.DepartureOffice.ID', message: `no customs office ${leg.departureOffice}` });
+  if (destination === undefined) issues.push({ code: 'OFFICE_UNKNOWN', path: 'declaration.DestinationOffice.ID', message: `no customs office ${leg.destinationOffice}` });
+  if (departure === undefined || destination === undefined) return { plan: null, issues };
+  const exit = leg.next === undefined ? undefined : crossingBetween(leg.route, places.crossings, leg.country, leg.next);
+  return {
+    plan: {
+      id,
+      declarationId: leg.transitId,
+      sealIds: leg.sealIds,
+      route: leg.route,
+      corridorWidthM: leg.corridorWidthM,
+      origin: officePlace(departure),
+      destination: officePlace(destination),
+      crossing: exit === undefined ? null : crossingPlace(exit),
+      places: otherCrossingsNear(leg.route, places.crossings, exit?.code ?? ''),
+      stopZones: [],
+      openedAt,
+      expectedDurationMs: defaultDuration(leg.route),
+    },
+    issues: [],
+  };
+}
+
+/** The crossing between two countries nearest the route, within a few kilometres of it. */
+function crossingBetween(route: LineString, crossings: readonly BorderCrossing[], from: string, to: string): BorderCrossing | undefined {
+  if (!validCoordinates(route)) return undefined;
+  const index = CorridorIndex.fromLineString(route);
+  let best: { crossing: BorderCrossing; distanceM: number } | undefined;
+  for (const crossing of crossings) {
+    if (!crossing.countries.includes(from) || !crossing.countries.includes(to)) continue;
+    const { distanceM } = index.nearest(crossing.location.lon, crossing.location.lat, emptyMatch());
+    if (distanceM <= CROSSING_NEAR_ROUTE_M && (best === undefined || distanceM < best.distanceM)) best = { crossing, distanceM };
+  }
+  return best?.crossing;
+}
+
 function defaultDuration(route: LineString): number {
   const metres = validCoordinates(route) ? polylineLengthM(route.coordinates) : 0;
   // A route the core will refuse gets a duration it accepts, so the route's own issue is the one reported.

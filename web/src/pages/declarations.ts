@@ -138,6 +138,7 @@ function detailView(api: Api, id: string, showExchange: boolean): HTMLElement {
         table(
           ['', ''],
           [
+            ['Customs procedure', d.procedure?.replace('_', ' ') ?? 'not declared'],
             ['Consignor', `${d.consignor.name} (${d.consignor.country})`],
             ['Recipient', `${d.consignee.name} (${d.consignee.country})`],
             ['Carrier', `${d.carrier.name} (${d.carrier.country})`],

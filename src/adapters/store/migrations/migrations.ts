@@ -15,6 +15,8 @@ import * as shardLeases from './0006-shard-leases.js';
 import * as positionPartitions from './0008-position-partitions.js';
 import * as unknownDevices from './0009-unknown-devices.js';
 import * as trackingNews from './0010-tracking-news.js';
+import * as customsProcedure from './0011-customs-procedure.js';
+import * as transitForwarded from './0012-transit-forwarded.js';
 
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   const types = columnTypes(dialect);
@@ -29,6 +31,8 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
     '0008-position-partitions': { up: (db) => positionPartitions.up(db, dialect), down: (db) => positionPartitions.down(db, dialect) },
     '0009-unknown-devices': { up: (db) => unknownDevices.up(db, types), down: (db) => unknownDevices.down(db) },
     '0010-tracking-news': { up: (db) => trackingNews.up(db, types), down: (db) => trackingNews.down(db) },
+    '0011-customs-procedure': { up: (db) => customsProcedure.up(db), down: (db) => customsProcedure.down(db) },
+    '0012-transit-forwarded': { up: (db) => transitForwarded.up(db, types), down: (db) => transitForwarded.down(db) },
   };
   return { getMigrations: async () => migrations };
 }

@@ -1,7 +1,8 @@
 /** The outbox and inbox of messages between national operators, and the transits they are about. */
 import type { Kysely, Selectable } from 'kysely';
 import type { SignedMessage } from '../../../core/exchange/message.js';
-import type { ExchangeRepository, InboxEntry, OperatorTransit, OutboxEntry, Responsibility } from '../../../ports/exchange-store.js';
+import type { PositionCursor } from '../../../ports/tracking-store.js';
+import type { ExchangeRepository, InboxEntry, NewOutboxEntry, OperatorTransit, OutboxEntry, Responsibility } from '../../../ports/exchange-store.js';
 import { decodeJson, encodeJson, encodeOptionalJson, encodeTime } from '../codec.js';
 import type { Database } from '../schema.js';
 import type { ExchangeOutboxTable } from '../operator-schema.js';
@@ -15,6 +16,38 @@ function outboxEntry(row: Selectable<ExchangeOutboxTable>): OutboxEntry {
     deliveredAt: row.delivered_at,
     lastError: row.last_error,
   };
+}
+
+function outboxRow({ message, transitId, nextAttemptMs }: NewOutboxEntry) {
+  return {
+    id: message.id,
+    peer: message.recipient,
+    sequence: message.sequence,
+    transit_id: transitId,
+    message: encodeJson(message),
+    created_at: encodeTime(message.sentAt),
+    attempts: 0,
+    next_attempt_ms: nextAttemptMs,
+    delivered_at: null,
+    last_error: null,
+  };
+}
+
+async function upsertTransit(db: Kysely<Database>, transit: OperatorTransit): Promise<void> {
+  const row = {
+    reference: transit.reference,
+    route: encodeJson(transit.route),
+    tracked_by: transit.trackedBy,
+    status: transit.status,
+    notice: encodeOptionalJson(transit.notice ?? undefined),
+    forwarded: encodeOptionalJson(transit.forwarded ?? undefined),
+    updated_at: encodeTime(transit.updatedAt),
+  };
+  await db
+    .insertInto('operator_transits')
+    .values({ transit_id: transit.transitId, ...row })
+    .onConflict((conflict) => conflict.column('transit_id').doUpdateSet(row))
+    .execute();
 }
 
 export class KyselyExchangeRepository implements ExchangeRepository {
@@ -33,22 +66,11 @@ export class KyselyExchangeRepository implements ExchangeRepository {
     });
   }
 
-  async enqueue({ message, transitId, nextAttemptMs }: { message: SignedMessage; transitId: string; nextAttemptMs: number }): Promise<void> {
-    await this.db
-      .insertInto('exchange_outbox')
-      .values({
-        id: message.id,
-        peer: message.recipient,
-        sequence: message.sequence,
-        transit_id: transitId,
-        message: encodeJson(message),
-        created_at: encodeTime(message.sentAt),
-        attempts: 0,
-        next_attempt_ms: nextAttemptMs,
-        delivered_at: null,
-        last_error: null,
-      })
-      .execute();
+  async enqueue(entries: readonly NewOutboxEntry[], transit?: OperatorTransit): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      if (entries.length > 0) await trx.insertInto('exchange_outbox').values(entries.map(outboxRow)).execute();
+      if (transit !== undefined) await upsertTransit(trx, transit);
+    });
   }
 
   async due(nowMs: number, limit: number): Promise<OutboxEntry[]> {
@@ -101,19 +123,7 @@ export class KyselyExchangeRepository implements ExchangeRepository {
   }
 
   async saveTransit(transit: OperatorTransit): Promise<void> {
-    const row = {
-      reference: transit.reference,
-      route: encodeJson(transit.route),
-      tracked_by: transit.trackedBy,
-      status: transit.status,
-      notice: encodeOptionalJson(transit.notice ?? undefined),
-      updated_at: encodeTime(transit.updatedAt),
-    };
-    await this.db
-      .insertInto('operator_transits')
-      .values({ transit_id: transit.transitId, ...row })
-      .onConflict((conflict) => conflict.column('transit_id').doUpdateSet(row))
-      .execute();
+    await upsertTransit(this.db, transit);
   }
 
   async getTransit(transitId: string): Promise<OperatorTransit | undefined> {
@@ -126,6 +136,7 @@ export class KyselyExchangeRepository implements ExchangeRepository {
       trackedBy: row.tracked_by,
       status: row.status as Responsibility,
       notice: row.notice === null ? null : decodeJson<Record<string, unknown>>(row.notice),
+      forwarded: row.forwarded === null ? null : decodeJson<PositionCursor>(row.forwarded),
       updatedAt: row.updated_at,
     };
   }
