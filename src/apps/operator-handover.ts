@@ -12,13 +12,17 @@ import { answered } from './settle.js';
 
 type Handover = Pick<TransitHandover, 'etaChanged' | 'crossed' | 'alertRaised' | 'positionsTaken'>;
 
-export function operatorHandover(handover: Handover): NewsHandler {
+/**
+ * `forwardOnNews`: across processes, where positions are told live only and no consumer group gets them, a moved
+ * estimate or an event of the trip is what moves its positions on (forwarding reads them from the store after the
+ * last ones sent, so any news of the trip serves). In one process `positionsForwarding` does it as they are taken.
+ */
+export function operatorHandover(handover: Handover, { forwardOnNews }: { forwardOnNews: boolean }): NewsHandler {
   return async (news) => {
     if (news.kind === 'eta') await answered(handover.etaChanged(news.eta));
     if (news.kind === 'event' && news.event.type === 'border-crossed') await answered(handover.crossed(news.declarationId, news.event));
     if (news.kind === 'alert-raised') await answered(handover.alertRaised(news.declarationId, news.alert));
-    // Forwarding reads the positions from the store after the last ones sent, so any news of the trip is a trigger:
-    // across processes, where positions are told live only, a moved estimate or an event still moves them on.
+    if (!forwardOnNews) return;
     if (news.kind === 'eta') await answered(handover.positionsTaken(news.eta.declarationId, news.eta.tripId));
     if (news.kind === 'event') await answered(handover.positionsTaken(news.declarationId, news.event.tripId));
   };

@@ -127,11 +127,11 @@ export function wirePlatform(store: Store, clock: Clock = systemClock, options: 
   declarations.guardStatus((declaration, to) => obligations.guardTransit(declaration, to));
   risk.assessments.onChannelRaised(queues.queue);
   const operator = options.operator === undefined ? undefined : wireOperator(store, auth, clock, audit, tracker, options.operator);
+  const news = options.news;
   const consequences = [
     { group: 'tracking-consequences', handler: trackingConsequences(risk.assessments, queues.queue) },
-    ...(operator === undefined ? [] : [{ group: 'operator-handover', handler: operatorHandover(operator.handover) }]),
+    ...(operator === undefined ? [] : [{ group: 'operator-handover', handler: operatorHandover(operator.handover, { forwardOnNews: news !== undefined }) }]),
   ];
-  const news = options.news;
   if (news === undefined) {
     tracker.subscribe(feed.relay);
     const settle = settler(onError);

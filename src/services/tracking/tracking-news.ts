@@ -45,7 +45,8 @@ export function announceNews(news: TrackingNews, listener: TrackingListener): vo
 
 /**
  * A listener that hands on what the tracker tells as durable items, with each trip's declaration from `declarationOf`
- * (news of a trip it cannot name is passed over). Positions are not handed on: no consumer acts on them.
+ * (news of a trip it cannot name is passed over). Positions are not handed on: they are not durable news (the one
+ * consumer that follows them in one process listens to them itself, see apps/operator-handover.ts).
  */
 export function newsListener(declarationOf: (tripId: string) => string | undefined, deliver: (news: DurableNews) => void): TrackingListener {
   const withDeclaration = (tripId: string, make: (declarationId: string) => DurableNews) => {
