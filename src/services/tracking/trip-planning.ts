@@ -77,7 +77,7 @@ export function planTrip(
     origin: officePlace(departure),
     destination: officePlace(destination),
     crossing: crossingPlace(crossing),
-    places: otherCrossingsNear(route, places.crossings, crossing.code),
+    places: otherCrossings(crossingsNear(route, places.crossings), crossing.code),
     stopZones: (request.stopZones ?? []).map((zone) => parkingPlace(zone.id, zone.geofence, zone.name)),
     openedAt,
     expectedDurationMs: request.expectedDurationMs ?? defaultDuration(route),
@@ -111,7 +111,8 @@ export function legPlan(id: string, leg: HandedOverLeg, places: Omit<PlanningPla
   if (departure === undefined) issues.push({ code: 'OFFICE_UNKNOWN', path: 'declaration.DepartureOffice.ID', message: `no customs office ${leg.departureOffice}` });
   if (destination === undefined) issues.push({ code: 'OFFICE_UNKNOWN', path: 'declaration.DestinationOffice.ID', message: `no customs office ${leg.destinationOffice}` });
   if (departure === undefined || destination === undefined) return { plan: null, issues };
-  const exit = leg.next === undefined ? undefined : crossingBetween(leg.route, places.crossings, leg.country, leg.next);
+  const near = crossingsNear(leg.route, places.crossings);
+  const exit = leg.next === undefined ? undefined : nearestBetween(near, leg.country, leg.next);
   return {
     plan: {
       id,
@@ -122,7 +123,7 @@ export function legPlan(id: string, leg: HandedOverLeg, places: Omit<PlanningPla
       origin: officePlace(departure),
       destination: officePlace(destination),
       crossing: exit === undefined ? null : crossingPlace(exit),
-      places: otherCrossingsNear(leg.route, places.crossings, exit?.code ?? ''),
+      places: otherCrossings(near, exit?.code ?? ''),
       stopZones: [],
       openedAt,
       expectedDurationMs: defaultDuration(leg.route),
@@ -131,15 +132,12 @@ export function legPlan(id: string, leg: HandedOverLeg, places: Omit<PlanningPla
   };
 }
 
-/** The crossing between two countries nearest the route, within a few kilometres of it. */
-function crossingBetween(route: LineString, crossings: readonly BorderCrossing[], from: string, to: string): BorderCrossing | undefined {
-  if (!validCoordinates(route)) return undefined;
-  const index = CorridorIndex.fromLineString(route);
-  let best: { crossing: BorderCrossing; distanceM: number } | undefined;
-  for (const crossing of crossings) {
-    if (!crossing.countries.includes(from) || !crossing.countries.includes(to)) continue;
-    const { distanceM } = index.nearest(crossing.location.lon, crossing.location.lat, emptyMatch());
-    if (distanceM <= CROSSING_NEAR_ROUTE_M && (best === undefined || distanceM < best.distanceM)) best = { crossing, distanceM };
+/** Of the crossings near the route, the nearest between two countries. */
+function nearestBetween(near: readonly NearCrossing[], from: string, to: string): BorderCrossing | undefined {
+  let best: NearCrossing | undefined;
+  for (const candidate of near) {
+    const { countries } = candidate.crossing;
+    if (countries.includes(from) && countries.includes(to) && (best === undefined || candidate.distanceM < best.distanceM)) best = candidate;
   }
   return best?.crossing;
 }
@@ -160,11 +158,21 @@ function validCoordinates(route: LineString): boolean {
   );
 }
 
-/** Crossings other than the declared one within a few kilometres of the route, as reported places. */
-function otherCrossingsNear(route: LineString, crossings: readonly BorderCrossing[], declared: string): TripPlace[] {
+interface NearCrossing {
+  crossing: BorderCrossing;
+  distanceM: number;
+}
+
+/** The crossings within a few kilometres of the route, with their distance from it; the route indexed once. */
+function crossingsNear(route: LineString, crossings: readonly BorderCrossing[]): NearCrossing[] {
   if (!validCoordinates(route) || crossings.length === 0) return [];
   const index = CorridorIndex.fromLineString(route);
   return crossings
-    .filter((c) => c.code !== declared && index.nearest(c.location.lon, c.location.lat, emptyMatch()).distanceM <= CROSSING_NEAR_ROUTE_M)
-    .map(crossingPlace);
+    .map((crossing) => ({ crossing, distanceM: index.nearest(crossing.location.lon, crossing.location.lat, emptyMatch()).distanceM }))
+    .filter((near) => near.distanceM <= CROSSING_NEAR_ROUTE_M);
+}
+
+/** The crossings near the route other than `declared`, as reported places. */
+function otherCrossings(near: readonly NearCrossing[], declared: string): TripPlace[] {
+  return near.filter((n) => n.crossing.code !== declared).map((n) => crossingPlace(n.crossing));
 }
