@@ -15,6 +15,7 @@ import type { Position } from '../../../core/model/index.js';
 import type { Bus, Consumption, PositionHandler } from '../../../ports/bus.js';
 import type { DurableNews, NewsBus, NewsConsumption, NewsHandler, TrackingNews } from '../../../ports/tracking-news.js';
 import { consumerOf, ensureConsumer, ensureStream, rewindConsumer, subjectOf, type StreamSettings } from './nats-setup.js';
+import { delay, keepPulling, PULL_EXPIRES_MS, retryDelay } from './keep-pulling.js';
 import { ensureNewsStream, NatsNews } from './nats-news.js';
 import { byDevice, decodePositions, encodePositions, messageId } from './position-messages.js';
 
@@ -139,11 +140,6 @@ export class NatsBus implements Bus, NewsBus {
   }
 }
 
-const RETRY_MIN_MS = 200;
-/** A pull request's life; the server's heartbeats come at half of it, so a lost pull is noticed in about this long. */
-const PULL_EXPIRES_MS = 5_000;
-const RETRY_MAX_MS = 5_000;
-
 /** One shard's durable consumer: deliveries into a buffer, handled a batch at a time in delivery order. */
 class ShardConsumer {
   private readonly buffer: JsMsg[] = [];
@@ -185,36 +181,28 @@ class ShardConsumer {
    * acknowledged: a message delivered and lost in a crash would otherwise come again only when its ack wait ran out,
    * after later ones.
    */
-  private async pull(): Promise<void> {
-    let wait = RETRY_MIN_MS;
-    while (!this.stopped) {
-      try {
+  private pull(): Promise<void> {
+    return keepPulling({
+      stopped: () => this.stopped,
+      open: async () => {
         await this.draining;
-        if (this.stopped) break;
+        if (this.stopped) return undefined;
         await rewindConsumer(this.jsm, this.settings, this.shard);
         const consumer = await this.js.consumers.get(this.settings.stream, consumerOf(this.settings, this.shard));
-        const messages = await consumer.consume({
+        this.messages = await consumer.consume({
           max_messages: Math.min(this.settings.maxAckPending, (this.options.maxBatch ?? 1_000) * 2),
           expires: PULL_EXPIRES_MS,
         });
-        this.messages = messages;
-        if (this.stopped) messages.stop();
-        void (async () => {
-          for await (const status of messages.status()) if (status.type === 'heartbeats_missed') messages.stop();
-        })().catch(() => undefined);
-        wait = RETRY_MIN_MS;
+        return this.messages;
+      },
+      take: async (messages) => {
         for await (const message of messages) {
           this.buffer.push(message);
           if (this.draining === undefined) this.draining = this.drain();
         }
-      } catch (error) {
-        if (!this.stopped) this.options.onError?.(error);
-      }
-      if (!this.stopped) {
-        await delay(wait);
-        wait = Math.min(RETRY_MAX_MS, wait * 2);
-      }
-    }
+      },
+      onError: (error) => this.options.onError?.(error),
+    });
   }
 
   /** Handles the buffer until it is empty; the caller sets `draining` to the run, which clears it as it ends. */
@@ -251,8 +239,7 @@ class ShardConsumer {
 
   /** Runs the handler until it succeeds (false if stopped first), keeping the batch's deliveries from timing out. */
   private async handle(positions: readonly Position[], batch: readonly JsMsg[]): Promise<boolean> {
-    let wait = RETRY_MIN_MS;
-    for (;;) {
+    for (let attempt = 0; ; attempt++) {
       try {
         await this.handler(positions);
         return true;
@@ -262,15 +249,10 @@ class ShardConsumer {
       if (this.stopped) return false;
       for (const message of batch) message.working();
       for (const message of this.buffer) message.working();
-      await delay(wait);
-      wait = Math.min(RETRY_MAX_MS, wait * 2);
+      await delay(retryDelay(attempt));
       if (this.stopped) return false;
     }
   }
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function definedOnly(options: NatsBusOptions): Partial<StreamSettings> {

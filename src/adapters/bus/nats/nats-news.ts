@@ -11,12 +11,10 @@ import {
 } from '@nats-io/jetstream';
 import { nanos, type NatsConnection } from '@nats-io/transport-node';
 import type { DurableNews, NewsBus, NewsConsumption, NewsHandler, TrackingNews } from '../../../ports/tracking-news.js';
+import { keepPulling, PULL_EXPIRES_MS } from './keep-pulling.js';
 import { isNotFound, type StreamSettings } from './nats-setup.js';
 import { decodeNews, encodeNews, LIVE_POSITIONS_SUBJECT, NEWS_STREAM, NEWS_SUBJECTS, newsSubject } from './news-messages.js';
 
-const RETRY_MIN_MS = 200;
-const RETRY_MAX_MS = 5_000;
-const PULL_EXPIRES_MS = 5_000;
 /** How long an item a handler failed on waits before it is delivered again. */
 const REDELIVER_AFTER_MS = 1_000;
 
@@ -92,45 +90,35 @@ export class NatsNews implements NewsBus {
     }
     let stopped = false;
     let messages: ConsumerMessages | undefined;
-    const running = (async () => {
-      let wait = RETRY_MIN_MS;
-      while (!stopped) {
-        try {
-          const consumer = await this.js.consumers.get(NEWS_STREAM, name);
-          messages = await consumer.consume({ max_messages: 100, expires: PULL_EXPIRES_MS });
-          if (stopped) messages.stop();
-          const pulled = messages;
-          void (async () => {
-            for await (const status of pulled.status()) if (status.type === 'heartbeats_missed') pulled.stop();
-          })().catch(() => undefined);
-          wait = RETRY_MIN_MS;
-          for await (const message of messages) {
-            let news: TrackingNews;
-            try {
-              news = decodeNews(message.data);
-            } catch (error) {
-              // An item no consumer can read would come back for ever: it is reported and put aside.
-              this.onError(new Error(`news ${message.seq} is unreadable; terminated`, { cause: error }));
-              message.term();
-              continue;
-            }
-            try {
-              if (news.kind !== 'positions') await handler(news);
-              message.ack();
-            } catch (error) {
-              this.onError(error);
-              message.nak(REDELIVER_AFTER_MS);
-            }
+    const running = keepPulling({
+      stopped: () => stopped,
+      open: async () => {
+        const consumer = await this.js.consumers.get(NEWS_STREAM, name);
+        messages = await consumer.consume({ max_messages: 100, expires: PULL_EXPIRES_MS });
+        return messages;
+      },
+      take: async (pulled) => {
+        for await (const message of pulled) {
+          let news: TrackingNews;
+          try {
+            news = decodeNews(message.data);
+          } catch (error) {
+            // An item no consumer can read would come back for ever: it is reported and put aside.
+            this.onError(new Error(`news ${message.seq} is unreadable; terminated`, { cause: error }));
+            message.term();
+            continue;
           }
-        } catch (error) {
-          if (!stopped) this.onError(error);
+          try {
+            if (news.kind !== 'positions') await handler(news);
+            message.ack();
+          } catch (error) {
+            this.onError(error);
+            message.nak(REDELIVER_AFTER_MS);
+          }
         }
-        if (!stopped) {
-          await new Promise((resolve) => setTimeout(resolve, wait));
-          wait = Math.min(RETRY_MAX_MS, wait * 2);
-        }
-      }
-    })();
+      },
+      onError: this.onError,
+    });
     return {
       stop: async () => {
         stopped = true;
