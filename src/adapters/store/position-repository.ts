@@ -61,8 +61,11 @@ export class KyselyPositionRepository implements PositionRepository {
 
   async insertMany(positions: readonly Position[]): Promise<number> {
     if (positions.length === 0) return 0;
-    const { parameters, latest } = this.encode(positions);
+    // Everything is encoded before a transaction opens, so the write lock is held for the writes alone, and a
+    // position that cannot be stored fails the batch before anything is written.
+    const parameters = encodeRows(positions);
     const inserts = this.statements(this.#insert, parameters, positions.length);
+    const latest = this.latestStatements(positions, parameters);
     return this.db.transaction().execute(async (trx) => {
       let inserted = 0;
       // ON CONFLICT DO NOTHING counts only the rows it wrote (SQLite's changes, PostgreSQL's row count).
@@ -72,30 +75,14 @@ export class KyselyPositionRepository implements PositionRepository {
     });
   }
 
-  /**
-   * The rows of `positions` as parameters, `POSITION_COLUMNS.length` a row, and the statements that move each
-   * device's latest position forward. Everything is encoded before a transaction opens, so the write lock is held
-   * for the writes alone, and a position that cannot be stored fails the batch before anything is written.
-   */
-  protected encode(positions: readonly Position[]): { parameters: unknown[]; latest: Array<CompiledQuery<unknown>> } {
-    const total = positions.length;
-    const parameters = new Array<unknown>(total * COLUMNS);
-    const newest = new Map<string, number>();
-    for (let index = 0; index < total; index++) {
-      const position = positions[index]!;
-      writePosition(parameters, index * COLUMNS, position, index);
-      const current = newest.get(position.deviceId);
-      if (current === undefined || later(position, positions[current]!)) newest.set(position.deviceId, index);
-    }
-    // One row a device (PostgreSQL refuses an upsert that touches a row twice), in device order, so that
-    // concurrent batches on PostgreSQL lock the rows in the same order and cannot deadlock.
-    const devices = [...newest.keys()].sort();
-    const latestParameters = new Array<unknown>(devices.length * COLUMNS);
-    devices.forEach((device, row) => {
-      const from = newest.get(device)! * COLUMNS;
-      for (let column = 0; column < COLUMNS; column++) latestParameters[row * COLUMNS + column] = parameters[from + column];
+  /** The statements that move each device's latest position forward to its newest in `positions`. */
+  private latestStatements(positions: readonly Position[], parameters: readonly unknown[]): Array<CompiledQuery<unknown>> {
+    const newest = newestOfEachDevice(positions);
+    const latestParameters = new Array<unknown>(newest.length * COLUMNS);
+    newest.forEach((index, row) => {
+      for (let column = 0; column < COLUMNS; column++) latestParameters[row * COLUMNS + column] = parameters[index * COLUMNS + column];
     });
-    return { parameters, latest: this.statements(this.#moveLatest, latestParameters, devices.length) };
+    return this.statements(this.#moveLatest, latestParameters, newest.length);
   }
 
   async list(query: PositionQuery): Promise<Position[]> {
@@ -127,6 +114,28 @@ export class KyselyPositionRepository implements PositionRepository {
       return query;
     });
   }
+}
+
+/** The rows of `positions` as parameters, `POSITION_COLUMNS.length` a row. */
+export function encodeRows(positions: readonly Position[]): unknown[] {
+  const parameters = new Array<unknown>(positions.length * COLUMNS);
+  for (let index = 0; index < positions.length; index++) writePosition(parameters, index * COLUMNS, positions[index]!, index);
+  return parameters;
+}
+
+/**
+ * The index in `positions` of each device's newest position (the first of equals), in device order: one row a
+ * device, since PostgreSQL refuses an upsert that touches a row twice, and in the same order in every batch, so
+ * that concurrent batches on PostgreSQL lock the rows in the same order and cannot deadlock.
+ */
+function newestOfEachDevice(positions: readonly Position[]): number[] {
+  const newest = new Map<string, number>();
+  for (let index = 0; index < positions.length; index++) {
+    const position = positions[index]!;
+    const current = newest.get(position.deviceId);
+    if (current === undefined || later(position, positions[current]!)) newest.set(position.deviceId, index);
+  }
+  return [...newest.keys()].sort().map((device) => newest.get(device)!);
 }
 
 /** Whether `a` comes after `b` in a device's track: by device time, then sequence. */
