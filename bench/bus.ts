@@ -9,13 +9,17 @@
  * their number when each has a budget of its own.
  */
 import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { connectNatsBus } from '../src/adapters/bus/nats/nats-bus.js';
 import { subjectOf } from '../src/adapters/bus/nats/nats-setup.js';
 import { encodePositions, messageId } from '../src/adapters/bus/nats/position-messages.js';
-import { KyselyPositionRepository } from '../src/adapters/store/position-repository.js';
+import { encodeRows, KyselyPositionRepository } from '../src/adapters/store/position-repository.js';
+import { COLUMN_LIST, csvChunks } from '../src/adapters/store/postgres/postgres-position-repository.js';
 import { openPostgresStore } from '../src/adapters/store/postgres/postgres-store.js';
 import { shardOf } from '../src/core/devices/index.js';
 import type { Position } from '../src/core/model/index.js';
@@ -213,24 +217,55 @@ async function bareJetStream(binary: string, imeis: readonly string[], packets: 
   }
 }
 
-/** Positions into PostgreSQL by the store's COPY path and by its multi-row INSERT statements, the same batches. */
+/** The benchmark's batch `from`: a thousand devices, a position each a second apart in turn, so two and a half days, in their day partitions. */
+function storeBatch(from: number, batchSize: number): Position[] {
+  const batch: Position[] = [];
+  for (let i = from; i < from + batchSize; i++) batch.push({ ...positions(String(356307060000000 + (i % 1000)), 0, 0)[0]!, deviceTime: T0 + i * 1000 });
+  return batch;
+}
+
+/**
+ * The batches encoded as CSV beforehand and copied straight into the positions table by a bare client, a
+ * transaction each: PostgreSQL's own limit for these rows, without the dedupe or the devices' latest positions.
+ */
+async function bareCopy(pgUrl: string, schema: string, count: number, batchSize: number): Promise<number> {
+  const batches: string[][] = [];
+  for (let from = 0; from < count; from += batchSize) batches.push([...csvChunks(encodeRows(storeBatch(from, batchSize)), batchSize)]);
+  const client = new pg.Client({ connectionString: pgUrl, options: `-c search_path=${schema}` });
+  await client.connect();
+  try {
+    const started = performance.now();
+    for (const chunks of batches) {
+      await client.query('begin');
+      await pipeline(Readable.from(chunks), client.query(copyFrom(`copy positions (${COLUMN_LIST}) from stdin (format csv)`)));
+      await client.query('commit');
+    }
+    return (performance.now() - started) / 1000;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Positions into PostgreSQL by the store's COPY path, by its multi-row INSERT statements, and by a bare COPY,
+ * the same batches.
+ */
 async function postgresWrites(pgUrl: string, count: number, batchSize: number) {
   const rates: Record<string, number> = {};
-  for (const path of ['copy', 'insert'] as const) {
+  for (const path of ['copy', 'insert', 'bare'] as const) {
     const schema = `bench_pg_${randomBytes(4).toString('hex')}`;
     const store = openPostgresStore(pgUrl, { schema });
     try {
       await store.migrate();
       await store.positionPartitions!.maintain(T0);
       // The shared repository is the COPY one's parent: its insertMany is the statements' path.
+      if (path === 'bare') {
+        rates[path] = Math.round(count / (await bareCopy(pgUrl, schema, count, batchSize)));
+        continue;
+      }
       const insert = path === 'copy' ? store.positions.insertMany.bind(store.positions) : KyselyPositionRepository.prototype.insertMany.bind(store.positions);
       const started = performance.now();
-      for (let from = 0; from < count; from += batchSize) {
-        const batch: Position[] = [];
-        // A thousand devices, a position each a second apart in turn: two and a half days, in their day partitions.
-        for (let i = from; i < from + batchSize; i++) batch.push({ ...positions(String(356307060000000 + (i % 1000)), 0, 0)[0]!, deviceTime: T0 + i * 1000 });
-        await insert(batch);
-      }
+      for (let from = 0; from < count; from += batchSize) await insert(storeBatch(from, batchSize));
       rates[path] = Math.round(count / ((performance.now() - started) / 1000));
     } finally {
       await store.close();
@@ -244,6 +279,8 @@ async function postgresWrites(pgUrl: string, count: number, batchSize: number) {
     benchmark: 'postgres-positions-copy', positions: count, batchSize, perSecond: rates.copy,
     baseline: 'the store\'s multi-row INSERT statements, same batches, same run', baselinePerSecond: rates.insert,
     ratioToBaseline: Math.round((rates.copy! / rates.insert!) * 1000) / 1000,
+    rawLimit: 'bare COPY of the same rows, CSV made beforehand, into the positions table alone', rawLimitPerSecond: rates.bare,
+    ratioToRawLimit: Math.round((rates.copy! / rates.bare!) * 1000) / 1000,
   };
 }
 

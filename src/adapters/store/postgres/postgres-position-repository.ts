@@ -22,7 +22,7 @@ import type { Database } from '../schema.js';
 export const COPY_FROM = 200;
 
 const COLUMNS = POSITION_COLUMNS.length;
-const COLUMN_LIST = POSITION_COLUMNS.join(', ');
+export const COLUMN_LIST = POSITION_COLUMNS.join(', ');
 
 /**
  * Each device's newest incoming position replaces its latest only if it is later (by device time, then sequence),
@@ -82,7 +82,8 @@ async function isUsable(client: pg.PoolClient): Promise<boolean> {
   }
 }
 
-function* csvChunks(parameters: readonly unknown[], rows: number): Generator<string> {
+/** The rows of `parameters` as CSV, in chunks of `ROWS_PER_CHUNK` rows. */
+export function* csvChunks(parameters: readonly unknown[], rows: number): Generator<string> {
   let chunk = '';
   for (let row = 0; row < rows; row++) {
     const from = row * COLUMNS;
