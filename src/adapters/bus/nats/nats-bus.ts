@@ -50,6 +50,9 @@ export async function connectNatsBus(servers: string, options: NatsBusOptions = 
     maxReconnectAttempts: -1,
     reconnectTimeWait: 250,
     waitOnFirstConnect: true,
+    // Otherwise every request (each JetStream publish) makes an Error up front to keep the stack of where it began,
+    // in case it fails: a tenth of a gateway's CPU. A failed publish still rejects with its cause.
+    noAsyncTraces: true,
   });
   try {
     const jsm = await jetstreamManager(nc);
@@ -68,6 +71,8 @@ export class NatsBus implements Bus, NewsBus {
   private readonly js: JetStreamClient;
   private readonly news: NatsNews;
   private readonly consumers = new Set<ShardConsumer>();
+  /** The wait of the publishes made in this turn of the event loop (see publishTurn). */
+  private turn: Promise<void> | undefined;
 
   constructor(
     private readonly nc: NatsConnection,
@@ -102,6 +107,7 @@ export class NatsBus implements Bus, NewsBus {
 
   async publish(positions: readonly Position[]): Promise<void> {
     if (positions.length === 0) return;
+    await this.publishTurn();
     const timeout = this.options.publishTimeoutMs ?? 5_000;
     await Promise.all(
       byDevice(positions).map((device) =>
@@ -111,6 +117,22 @@ export class NatsBus implements Bus, NewsBus {
         }),
       ),
     );
+  }
+
+  /**
+   * Resolves in the check phase of this turn of the event loop, with every other publish made in it. The client
+   * writes what was published in one task to the socket once, but each device's frame is read in a task of its own:
+   * publishing them together after the turn's reads puts all of them in one write, where each cost a system call
+   * (a fifth of a busy gateway's CPU).
+   */
+  private publishTurn(): Promise<void> {
+    this.turn ??= new Promise((resolve) =>
+      setImmediate(() => {
+        this.turn = undefined;
+        resolve();
+      }),
+    );
+    return this.turn;
   }
 
   async consume(shards: readonly number[], handler: PositionHandler): Promise<Consumption> {
