@@ -1,4 +1,5 @@
 /** The store suite on PostgreSQL, each store in a throwaway schema (test/support/store-backends.ts), and the setup. */
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/adapters/store/open-store.js';
 import { openPostgresStore } from '../../src/adapters/store/postgres/postgres-store.js';
@@ -32,6 +33,28 @@ if (postgres !== undefined) {
       } finally {
         await one.close();
         await two.close();
+      }
+    });
+
+    it('migrates the schema its URL names by search_path while another schema of the database holds a store', async () => {
+      const other = openPostgresStore(url, { schema: `${run}_path_other` });
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      const schema = `${run}_path`;
+      const byPath = new URL(url);
+      byPath.searchParams.set('options', `-c search_path=${schema}`);
+      const store = openPostgresStore(byPath.toString());
+      try {
+        await other.migrate();
+        await admin.query(`create schema ${schema}`);
+        await store.migrate();
+        await store.declarations.insert(newDeclaration('d1', fullInput()));
+        const { rows } = await admin.query<{ n: number }>(`select count(*)::int as n from ${schema}.declarations`);
+        expect(rows[0]!.n).toBe(1);
+      } finally {
+        await store.close();
+        await other.close();
+        await admin.end();
       }
     });
 

@@ -1,7 +1,7 @@
 /** The Store on any Kysely database of our schema: the same repositories for SQLite and PostgreSQL. */
 import type { HandledNewsRepository, NewsOutboxRepository } from '../../ports/tracking-news.js';
 import { KyselyHandledNewsRepository, KyselyNewsOutboxRepository } from './news-repositories.js';
-import { Migrator, type Kysely } from 'kysely';
+import { Migrator, sql, type Kysely } from 'kysely';
 import type {
   AuditLog,
   DeclarationRepository,
@@ -104,10 +104,11 @@ export class KyselyStore implements Store {
   }
 
   async migrate(): Promise<void> {
+    const schema = await this.migrationSchema();
     const migrator = new Migrator({
       db: this.db,
       provider: migrationProvider(this.dialect),
-      ...(this.options.schema === undefined ? {} : { migrationTableSchema: this.options.schema }),
+      ...(schema === undefined ? {} : { migrationTableSchema: schema }),
     });
     for (let attempt = 1; ; attempt++) {
       const { error, results } = await migrator.migrateToLatest();
@@ -118,6 +119,17 @@ export class KyselyStore implements Store {
         cause: error,
       });
     }
+  }
+
+  /**
+   * Where the migrator keeps its tables: the store's schema, or on PostgreSQL the connection's current one. Left to
+   * itself the migrator looks for its tables in every schema of the database, so another schema holding a store
+   * made it skip creating its own and then fail on them.
+   */
+  private async migrationSchema(): Promise<string | undefined> {
+    if (this.options.schema !== undefined || this.dialect !== 'postgres') return this.options.schema;
+    const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(this.db);
+    return rows[0]?.schema ?? undefined;
   }
 
   async close(): Promise<void> {
