@@ -44,8 +44,9 @@ export interface NewsBus {
   /** Resolves once every durable item is kept by the bus (a repeat of an id is dropped); positions go out live. */
   publishNews(news: readonly TrackingNews[]): Promise<void>;
   /**
-   * Every item published from now on, to every watcher, without acknowledgement: what a live view needs. Only the
-   * kept items of `kind` when told.
+   * Every item published from now on, to every watcher, without acknowledgement: what a live view needs. A watcher
+   * cut off from the bus is told the kept items it missed once it is back (not the live positions). Only the kept
+   * items of `kind` when told.
    */
   watchNews(watcher: (news: TrackingNews) => void, kind?: DurableNews['kind']): Promise<() => Promise<void>>;
   /**
