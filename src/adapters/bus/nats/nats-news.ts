@@ -3,7 +3,7 @@
  * with the item's id as message id, so a repeat (the outbox published again after a crash) is dropped within the
  * duplicate window. Watchers read the stream from the moment they start through an ordered consumer (what is kept,
  * repeats dropped), opened again after the last item told whenever the server is lost, and the live positions as
- * plain NATS messages (missed while the server is). A consumer group is one durable pull consumer
+ * plain NATS messages (those sent while the server is out of reach are missed). A consumer group is one durable pull consumer
  * shared by every process in it, so each item goes to one of them, and is acknowledged once handled.
  */
 import {
