@@ -18,10 +18,10 @@ type Handover = Pick<TransitHandover, 'etaChanged' | 'crossed' | 'alertRaised' |
  * last ones sent, so any news of the trip serves). In one process `positionsForwarding` does it as they are taken.
  */
 export function operatorHandover(handover: Handover, { forwardOnNews }: { forwardOnNews: boolean }): NewsHandler {
-  return async (news) => {
+  return async (news, handled) => {
     if (news.kind === 'eta') await answered(handover.etaChanged(news.eta));
     if (news.kind === 'event' && news.event.type === 'border-crossed') await answered(handover.crossed(news.declarationId, news.event));
-    if (news.kind === 'alert-raised') await answered(handover.alertRaised(news.declarationId, news.alert));
+    if (news.kind === 'alert-raised') await answered(handover.alertRaised(news.declarationId, news.alert, handled));
     if (!forwardOnNews) return;
     if (news.kind === 'eta') await answered(handover.positionsTaken(news.eta.declarationId, news.eta.tripId));
     if (news.kind === 'event') await answered(handover.positionsTaken(news.declarationId, news.event.tripId));

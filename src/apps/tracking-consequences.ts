@@ -5,7 +5,7 @@
  * - a seal entering the zone of its declaration's border crossing checks its truck in to that crossing's queue.
  *
  * Resolves once the work is done (or refused on purpose, see settle.ts), so a consumer of the bus acknowledges the
- * news only then.
+ * news only then. Each keeps the news' handled mark with what it stores (see services/tracking/handled-once.ts).
  */
 import type { TrackingEvent } from '../core/tracking/index.js';
 import type { NewsHandler } from '../ports/tracking-news.js';
@@ -19,11 +19,11 @@ export function trackingConsequences(
   assessments: Pick<AssessmentService, 'reassessOnAlert'>,
   queue: Pick<QueueService, 'checkInFromSeal'>,
 ): NewsHandler {
-  return async (news) => {
-    if (news.kind === 'alert-raised') await answered(assessments.reassessOnAlert(news.declarationId, news.alert.type));
+  return async (news, handled) => {
+    if (news.kind === 'alert-raised') await answered(assessments.reassessOnAlert(news.declarationId, news.alert.type, handled));
     if (news.kind !== 'event') return;
     const checkIn = crossingCheckIn(news.event, news.declarationId);
-    if (checkIn !== undefined) await answered(queue.checkInFromSeal(checkIn));
+    if (checkIn !== undefined) await answered(queue.checkInFromSeal(checkIn, handled));
   };
 }
 

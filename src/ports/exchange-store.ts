@@ -5,6 +5,7 @@
  */
 import type { SignedMessage } from '../core/exchange/message.js';
 import type { ObligationDecision } from '../core/obligation/index.js';
+import type { HandledMark } from './tracking-news.js';
 import type { PositionCursor } from './tracking-store.js';
 
 export interface StoredObligation {
@@ -63,14 +64,23 @@ export interface OperatorTransit {
   updatedAt: string;
 }
 
+/** What is kept in one transaction with the messages sent. */
+export interface SentWith {
+  /** The change of the transit the messages come from. */
+  transit?: OperatorTransit | undefined;
+  /** The mark of the tracker's news that sent them. */
+  handled?: HandledMark | undefined;
+}
+
 export interface ExchangeRepository {
   /** The next sequence number of messages to `peer`, taken once: a crash may leave a gap, never a repeat. */
   nextSequence(peer: string): Promise<number>;
   /**
    * Keeps messages in the outbox together with the change of the transit they come from, in one transaction: a crash
-   * leaves both or neither, so a handover is never sent while the record still says this operator tracks the transit.
+   * leaves both or neither, so a handover is never sent while the record still says this operator tracks the transit,
+   * nor an alarm forwarded twice for one item of news.
    */
-  enqueue(entries: readonly NewOutboxEntry[], transit?: OperatorTransit): Promise<void>;
+  enqueue(entries: readonly NewOutboxEntry[], along?: SentWith): Promise<void>;
   /** Undelivered messages whose next attempt is due, oldest first. */
   due(nowMs: number, limit: number): Promise<OutboxEntry[]>;
   markDelivered(id: string, at: string): Promise<void>;

@@ -7,6 +7,7 @@
  */
 import type { Channel, EntryRoute, EntryStatus, PriorityClass, QueueConfig, QueueEvent, QueueLogRecord } from '../core/queue/index.js';
 import type { Page } from './store.js';
+import type { HandledMark } from './tracking-news.js';
 
 export interface StoredQueue {
   crossing: string;
@@ -59,6 +60,8 @@ export interface QueueWrite {
   entries: readonly QueueEntryRow[];
   /** The configuration after the record, when it changed it. */
   config?: QueueConfig;
+  /** The mark of the tracker's news the record follows from (a seal's check-in), kept with it. */
+  handled?: HandledMark;
 }
 
 export interface QueueEntryFilter {

@@ -7,6 +7,7 @@ import type { Channel } from '../core/model/channel.js';
 import type { Declaration } from '../core/model/index.js';
 import type { Assessment, HistoryRole, InspectionResult, PartyHistory, RiskContext } from '../core/risk/index.js';
 import type { Page } from './store.js';
+import type { HandledMark } from './tracking-news.js';
 
 export interface StoredRuleSet {
   ruleSetId: string;
@@ -51,7 +52,8 @@ export interface StoredAssessment {
 }
 
 export interface AssessmentRepository {
-  insert(assessment: StoredAssessment): Promise<void>;
+  /** With `handled`, the mark of the tracker's news that set it off, in the same transaction. */
+  insert(assessment: StoredAssessment, handled?: HandledMark): Promise<void>;
   /** A declaration's assessments, oldest first. */
   history(declarationId: string): Promise<StoredAssessment[]>;
   latest(declarationId: string): Promise<StoredAssessment | undefined>;

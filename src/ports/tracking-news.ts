@@ -33,7 +33,20 @@ export type TrackingNews =
 /** The news a consumer group acts on: everything but positions. */
 export type DurableNews = Exclude<TrackingNews, { kind: 'positions' }>;
 
-export type NewsHandler = (news: DurableNews) => Promise<void>;
+/**
+ * That a consumer group acted on an item. Work that stores what it did writes the mark in the same transaction
+ * (`handled` of the handler), so a crash leaves both or neither and the item is not acted on again; work that writes
+ * nothing, or only what doing it again cannot change, is marked after it. One write of an item's work carries it at
+ * most: a mark stored already fails the write that carries it again.
+ */
+export interface HandledMark {
+  group: string;
+  newsId: string;
+  at: string;
+}
+
+/** `handled`: the mark to write with the work's store write, when a consumer group runs it; absent in one process. */
+export type NewsHandler = (news: DurableNews, handled?: HandledMark) => Promise<void>;
 
 export interface NewsConsumption {
   /** Stops taking news; resolves once the item under way is handled (and acknowledged). */
@@ -44,8 +57,9 @@ export interface NewsBus {
   /** Resolves once every durable item is kept by the bus (a repeat of an id is dropped); positions go out live. */
   publishNews(news: readonly TrackingNews[]): Promise<void>;
   /**
-   * Every item published from now on, to every watcher, without acknowledgement: what a live view needs. Only the
-   * kept items of `kind` when told.
+   * Every item published from now on, to every watcher, without acknowledgement: what a live view needs. A watcher
+   * cut off from the bus is told the kept items it missed once it is back (not the live positions). Only the kept
+   * items of `kind` when told.
    */
   watchNews(watcher: (news: TrackingNews) => void, kind?: DurableNews['kind']): Promise<() => Promise<void>>;
   /**
@@ -70,7 +84,8 @@ export interface NewsOutboxRepository {
 /** Which news each consumer group has acted on already, so a redelivery is acknowledged without acting again. */
 export interface HandledNewsRepository {
   has(group: string, id: string): Promise<boolean>;
-  add(group: string, id: string, at: string): Promise<void>;
+  /** Writes a mark, unless the work wrote it already. */
+  add(mark: HandledMark): Promise<void>;
   /** Forgets the marks made before `at`: once the bus keeps nothing that old, nothing can be delivered again. */
   forgetBefore(at: string): Promise<void>;
 }

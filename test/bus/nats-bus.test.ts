@@ -11,6 +11,7 @@ import type { DurableNews, TrackingNews } from '../../src/ports/tracking-news.js
 import type { Alert } from '../../src/ports/tracking-store.js';
 import { alertChangedNews, etaNews, positionsNews } from '../../src/services/tracking/tracking-news.js';
 import { natsServerBinary, PrivateNatsServer } from '../support/nats-server.js';
+import { TcpProxy } from '../support/tcp-proxy.js';
 
 const binary = natsServerBinary();
 let server: PrivateNatsServer;
@@ -25,8 +26,8 @@ afterAll(async () => {
 });
 
 let streams = 0;
-async function openBus(stream: string, extra: Parameters<typeof connectNatsBus>[1] = {}): Promise<NatsBus> {
-  const bus = await connectNatsBus(server.url, { stream, subjectPrefix: `test.${stream.toLowerCase()}`, shardCount: 4, ...extra });
+async function openBus(stream: string, extra: Parameters<typeof connectNatsBus>[1] = {}, url = server.url): Promise<NatsBus> {
+  const bus = await connectNatsBus(url, { stream, subjectPrefix: `test.${stream.toLowerCase()}`, shardCount: 4, ...extra });
   buses.push(bus);
   return bus;
 }
@@ -209,5 +210,47 @@ describe.skipIf(!binary)('the tracker\'s news on JetStream', () => {
     for (const consumption of members) await consumption.stop();
     await stopWatching();
     await stopWatchingResolutions();
+  });
+
+  it('tells a watcher, once the server is back after an outage or a restart, what was kept after the last item it was told: once, and nothing older', { timeout: 90_000 }, async () => {
+    const stream = newStream();
+    const tracker = await openBus(stream);
+    // The API side reaches the server through a proxy, so it can be cut off while the trackers still publish.
+    const proxy = await TcpProxy.start('127.0.0.1', server.port);
+    try {
+      const api = await openBus(stream, {}, `nats://127.0.0.1:${proxy.port}`);
+      const eta = (n: number) => etaNews({ tripId: 'trip-2', declarationId: 'd-2', destinationAt: n * 60_000, crossingAt: null, speedKmh: 60 });
+      const until = async (done: () => boolean) => {
+        const deadline = Date.now() + 30_000;
+        while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      };
+      await tracker.publishNews([eta(1)]);
+      const told: TrackingNews[] = [];
+      const stopTold = await api.watchNews((news) => told.push(news));
+      await tracker.publishNews([eta(2)]);
+      await until(() => told.length === 1);
+      // A second watcher, told nothing yet when the server restarts (and loses the watchers' consumers, kept in memory).
+      const fresh: TrackingNews[] = [];
+      const stopFresh = await api.watchNews((news) => fresh.push(news));
+      await server.kill();
+      await server.resume();
+      // The API cannot reach the server while the trackers publish; longer than a pull's heartbeats, so it notices.
+      proxy.interrupt();
+      for (let attempt = 0; attempt < 50 && !(await tracker.publishNews([eta(3)]).then(() => true, () => false)); attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      proxy.restore();
+      await tracker.publishNews([eta(4)]);
+      await until(() => told.length >= 3 && fresh.length >= 2);
+      // Time for a repeat to come, were there one.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(told).toEqual([eta(2), eta(3), eta(4)]);
+      expect(fresh).toEqual([eta(3), eta(4)]);
+      await stopTold();
+      await stopFresh();
+    } finally {
+      await proxy.close();
+    }
   });
 });

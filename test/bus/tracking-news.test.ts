@@ -3,7 +3,9 @@
  * `corridor api` processes over a private nats-server and PostgreSQL. Positions put on the bus reach the trackers;
  * the alerts they raise reach the live stream (`/stream`) of an API process that follows no trip, and each alert's
  * consequence (risk's re-assessment of the declaration) runs exactly once though both API processes consume the
- * consequence group. An operator's resolution in an API process reaches the stream of the other one.
+ * consequence group. An operator's resolution in an API process reaches the stream of the other one. The API processes
+ * reach NATS through a proxy: news published while they cannot reach it, and NATS restarted meanwhile, reach their
+ * streams once they can.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -16,7 +18,9 @@ import { shardOf } from '../../src/core/devices/index.js';
 import { Driver } from '../../src/core/tracking/test-support.js';
 import { natsServerBinary, PrivateNatsServer } from '../support/nats-server.js';
 import { startCorridor, type Child } from '../support/processes.js';
+import { TcpProxy } from '../support/tcp-proxy.js';
 import { postgresUrl } from '../support/services.js';
+import { etaNews } from '../../src/services/tracking/tracking-news.js';
 import { armRequest, seedRoute } from '../tracking/tracking-world.js';
 
 const binary = natsServerBinary();
@@ -31,6 +35,7 @@ const PASSWORD = 'tracking-news-test';
 const STARTING_MS = 120_000;
 
 let nats: PrivateNatsServer;
+let natsForApis: TcpProxy;
 let bus: NatsBus | undefined;
 const children: Child[] = [];
 
@@ -50,6 +55,7 @@ async function admin(sql: string): Promise<void> {
 beforeAll(async () => {
   if (!binary || !pgUrl) return;
   nats = await PrivateNatsServer.start(binary);
+  natsForApis = await TcpProxy.start('127.0.0.1', nats.port);
   await admin(`create schema ${schema}`);
 }, 30_000);
 
@@ -58,6 +64,7 @@ afterAll(async () => {
   for (const child of children) await child.kill();
   await mkdir('test-results/tracking-news', { recursive: true });
   for (const [i, child] of children.entries()) await writeFile(`test-results/tracking-news/${i}-${child.name}.log`, child.output());
+  await natsForApis?.close();
   await nats?.stop();
   if (pgUrl) await admin(`drop schema if exists ${schema} cascade`);
 });
@@ -113,13 +120,13 @@ describe.skipIf(!binary || !pgUrl)('the tracker\'s news over JetStream', () => {
       CORRIDOR_DB: db, CORRIDOR_BUS: nats.url, CORRIDOR_BUS_SHARDS: String(SHARDS), CORRIDOR_SHARD_LEASE_MS: '3000', CORRIDOR_HTTP_PORT: '0',
       CORRIDOR_ADMIN_PASSWORD: PASSWORD,
     };
-    const start = (args: string[]) => {
-      const child = startCorridor(args, env);
+    const start = (args: string[], extra: Record<string, string> = {}) => {
+      const child = startCorridor(args, { ...env, ...extra });
       children.push(child);
       return child;
     };
     const trackers = [start(['tracker', '--shards', '0-1', '--no-takeover']), start(['tracker', '--shards', '2-3', '--no-takeover'])];
-    const apis = [start(['api']), start(['api'])];
+    const apis = [0, 1].map(() => start(['api'], { CORRIDOR_BUS: `nats://127.0.0.1:${natsForApis.port}` }));
     await Promise.all(trackers.map((tracker, i) => tracker.waitFor(new RegExp(`"shards":\\[${i * 2},${i * 2 + 1}\\][^\\n]*"msg":"holding shards"`), STARTING_MS)));
     const bases = await Promise.all(apis.map(async (api) => (await api.waitFor(/Server listening at (http:\/\/[\d.:]+)/, STARTING_MS))[1]!));
     await Promise.all(apis.map((api) => api.waitFor(/"msg":"consuming tracking news"/, STARTING_MS)));
@@ -160,6 +167,22 @@ describe.skipIf(!binary || !pgUrl)('the tracker\'s news over JetStream', () => {
       );
       // Nothing is left in the outbox: the trackers published what they stored.
       expect(await check.store.newsOutbox.pending(10)).toEqual([]);
+
+      // The API processes cannot reach NATS, which restarts meanwhile, while a tracker's news is published.
+      natsForApis.interrupt();
+      await nats.kill();
+      await nats.resume();
+      const { trip, declarationId } = trips[0]!;
+      const moved = etaNews({ tripId: trip.id, declarationId, destinationAt: Date.parse('2026-12-01T12:00:00.000Z'), crossingAt: null, speedKmh: 54 });
+      await until('the estimate published', () => bus!.publishNews([moved]).then(() => true, () => undefined));
+      // Longer than a pull's heartbeats: the API processes notice they lost NATS.
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      natsForApis.restore();
+      for (const stream of streams) {
+        await until('the estimate published while NATS was out of reach, on the stream', () =>
+          stream.events.find((e) => e.event === 'eta' && e.data.tripId === trip.id && e.data.destinationAt === '2026-12-01T12:00:00.000Z'),
+        );
+      }
     } finally {
       await check.close();
       for (const stream of streams) stream.close();

@@ -3,7 +3,8 @@
  * moving on the map as its positions arrive, the declarations search, a declaration's checks and history, a
  * transit's exchange between operators, an import's report, an alert worked to its resolution,
  * a truck called and one held at a crossing, a roadside team's result recorded, a simulation compared over policies,
- * and the driver lookup against the real queue. Every page is photographed into test-results/console/.
+ * the driver lookup against the real queue, and the map reading afresh what it missed while its live stream was down.
+ * Every page is photographed into test-results/console/.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -316,6 +317,30 @@ describe.skipIf(!executable)('web console', { timeout: 60_000 }, () => {
     await expect.poll(() => page.textContent('.lookup-answer')).toContain(`Place in the queue: ${position}`);
     expect(await page.textContent('.lookup-answer')).toContain('Waiting in the queue.');
     await page.screenshot({ path: join(SHOTS, 'driver.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('reads afresh what happened while its live stream was down, once the stream is back', async () => {
+    const seal = world.seals.find((candidate) => candidate.id !== world.alarmed.deviceId && candidate.id !== world.moving.deviceId)!;
+    const to = { lon: 74.9, lat: 43.05 };
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // The stream drops as soon as it opens, until the test lets it through to the server.
+    let dropping = true;
+    await page.route('**/api/v1/stream', (route) => (dropping ? route.fulfill({ status: 200, contentType: 'text/event-stream', body: ': connected\n\n' }) : route.continue()));
+    await page.goto(`${world.url}/#/map?lon=${to.lon}&lat=${to.lat}`);
+    await page.fill('input[name=username]', USERS.operator.username);
+    await page.fill('input[name=password]', USERS.operator.password);
+    await page.click('button[type=submit]');
+    const drawnAt = () => page.evaluate((id) => (globalThis as unknown as MapWindow).corridorMap?.seals.get(id)?.lon ?? null, seal.id);
+    await expect.poll(drawnAt, { timeout: 10_000 }).not.toBeNull();
+    await page.waitForSelector('#map[data-live="reconnecting"]');
+    // A report the stream never tells (no trip takes it), and could not have told while it was down anyway.
+    const now = Date.now();
+    await world.platform.store.positions.insertMany([{ deviceId: seal.id, deviceTime: now, receivedTime: now, ...to, speed: 0, course: 0, valid: true, attributes: {} }]);
+    expect(await drawnAt()).not.toBeCloseTo(to.lon, 3);
+    dropping = false;
+    await expect.poll(drawnAt, { timeout: 15_000 }).toBeCloseTo(to.lon, 3);
+    await page.waitForSelector('#map[data-live="stream"]');
     await page.close();
   });
 });

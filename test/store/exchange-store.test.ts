@@ -74,12 +74,22 @@ function describeExchangeStore(name: string, open: OpenFreshStore) {
       const to = (id: string, recipient: string, sequence: number) => ({ message: message(id, sequence, { recipient }), transitId: 't-1', nextAttemptMs: 0 });
       await store.exchange.enqueue([to('h-1', 'KZ', 1)]);
       // The second message takes a sequence number already used: nothing of the batch is kept, the record unchanged.
-      await expect(store.exchange.enqueue([to('h-2', 'RU', 1), to('h-3', 'KZ', 1)], handedOver)).rejects.toThrow();
+      await expect(store.exchange.enqueue([to('h-2', 'RU', 1), to('h-3', 'KZ', 1)], { transit: handedOver })).rejects.toThrow();
       expect(await store.exchange.getTransit('t-1')).toEqual(transit);
       expect((await store.exchange.history('t-1')).sent.map((entry) => entry.message.id)).toEqual(['h-1']);
-      await store.exchange.enqueue([to('h-2', 'RU', 1), to('h-3', 'KZ', 2)], handedOver);
+      await store.exchange.enqueue([to('h-2', 'RU', 1), to('h-3', 'KZ', 2)], { transit: handedOver });
       expect(await store.exchange.getTransit('t-1')).toEqual(handedOver);
       expect((await store.exchange.history('t-1')).sent.map((entry) => entry.message.id).sort()).toEqual(['h-1', 'h-2', 'h-3']);
+    });
+
+    it('keeps messages and the handled mark of the news that sent them together, or neither', async () => {
+      const alarm = (id: string, sequence: number) => ({ message: message(id, sequence, { recipient: 'RU' }), transitId: 't-1', nextAttemptMs: 0 });
+      const handled = { group: 'operator-handover', newsId: 'alert:a-1:raised', at: '2026-02-11T08:00:00.000Z' };
+      await store.exchange.enqueue([alarm('a-1', 1)], { handled });
+      expect(await store.handledNews.has(handled.group, handled.newsId)).toBe(true);
+      // The same news handled again (another member of the group marked it first): nothing of it is kept.
+      await expect(store.exchange.enqueue([alarm('a-2', 2)], { handled })).rejects.toThrow();
+      expect((await store.exchange.history('t-1')).sent.map((entry) => entry.message.id)).toEqual(['a-1']);
     });
 
     it('keeps which operator tracks a transit', async () => {

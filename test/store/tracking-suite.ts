@@ -181,11 +181,11 @@ export function describeTrackingStore(store: () => Store): void {
       expect((await store().newsOutbox.pending(10)).map((p) => p.news.id)).toEqual(['alert:alert-1:raised']);
 
       expect(await store().handledNews.has('consequences', left.id)).toBe(false);
-      await store().handledNews.add('consequences', left.id, T0);
-      await store().handledNews.add('consequences', left.id, T0);
+      await store().handledNews.add({ group: 'consequences', newsId: left.id, at: T0 });
+      await store().handledNews.add({ group: 'consequences', newsId: left.id, at: T0 });
       expect(await store().handledNews.has('consequences', left.id)).toBe(true);
       expect(await store().handledNews.has('other', left.id)).toBe(false);
-      await store().handledNews.add('consequences', 'later', '2025-03-08T08:00:00Z');
+      await store().handledNews.add({ group: 'consequences', newsId: 'later', at: '2025-03-08T08:00:00Z' });
       await store().handledNews.forgetBefore('2025-03-02T00:00:00Z');
       expect(await store().handledNews.has('consequences', left.id)).toBe(false);
       expect(await store().handledNews.has('consequences', 'later')).toBe(true);

@@ -38,6 +38,6 @@ export interface MapWindow {
       getCanvas(): { getBoundingClientRect(): { left: number; top: number } };
       once(event: 'idle', listener: () => void): void;
     };
-    seals: { size: number; put(reports: unknown[]): void };
+    seals: { size: number; put(reports: unknown[]): void; get(deviceId: string): { lon: number; lat: number } | undefined };
   };
 }

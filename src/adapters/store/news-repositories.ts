@@ -1,6 +1,6 @@
 /** The tracker's news outbox and the news each consumer group handled, on either dialect. */
 import type { Kysely } from 'kysely';
-import type { DurableNews, HandledNewsRepository, NewsOutboxRepository } from '../../ports/tracking-news.js';
+import type { DurableNews, HandledMark, HandledNewsRepository, NewsOutboxRepository } from '../../ports/tracking-news.js';
 import { decodeJson, encodeTime } from './codec.js';
 import type { Database } from './schema.js';
 
@@ -25,10 +25,10 @@ export class KyselyHandledNewsRepository implements HandledNewsRepository {
     return row !== undefined;
   }
 
-  async add(group: string, id: string, at: string): Promise<void> {
+  async add(mark: HandledMark): Promise<void> {
     await this.db
       .insertInto('news_handled')
-      .values({ consumer: group, news_id: id, handled_at: encodeTime(at) })
+      .values(handledRow(mark))
       .onConflict((conflict) => conflict.columns(['consumer', 'news_id']).doNothing())
       .execute();
   }
@@ -37,3 +37,13 @@ export class KyselyHandledNewsRepository implements HandledNewsRepository {
     await this.db.deleteFrom('news_handled').where('handled_at', '<', encodeTime(at)).execute();
   }
 }
+
+/**
+ * Writes a handled mark in the transaction of the work it marks. A mark there already (another member of the group
+ * did the work meanwhile) fails the insert, and so the work's transaction: the work is not done twice.
+ */
+export async function insertHandledMark(trx: Kysely<Database>, mark: HandledMark): Promise<void> {
+  await trx.insertInto('news_handled').values(handledRow(mark)).execute();
+}
+
+const handledRow = (mark: HandledMark) => ({ consumer: mark.group, news_id: mark.newsId, handled_at: encodeTime(mark.at) });

@@ -5,6 +5,7 @@ import type { QueueEntryFilter, QueueEntryRow, QueueRepository, QueueWrite, Stor
 import type { Page } from '../../ports/store.js';
 import { chunkByColumns } from './batches.js';
 import { decodeCount, decodeJson, decodeOptionalJson, encodeJson, encodeOptionalJson } from './codec.js';
+import { insertHandledMark } from './news-repositories.js';
 import { pageBounds } from './paging.js';
 import type { QueueCrossingsTable, QueueEntriesTable, QueueEventsTable } from './queue-schema.js';
 import type { Database } from './schema.js';
@@ -67,6 +68,7 @@ export class KyselyQueueRepository implements QueueRepository {
           )
           .execute();
       }
+      if (write.handled !== undefined) await insertHandledMark(trx, write.handled);
       return true;
     });
   }

@@ -15,7 +15,7 @@
 import type { MessageType, SignedMessage, UnsignedMessage } from '../../core/exchange/message.js';
 import type { Issue } from '../../core/model/index.js';
 import type { Clock } from '../../ports/clock.js';
-import type { OperatorTransit } from '../../ports/exchange-store.js';
+import type { SentWith } from '../../ports/exchange-store.js';
 import type { Store } from '../../ports/store.js';
 import { newRecordId } from '../ids.js';
 import { ServiceError, type ServiceErrorCode } from '../service-error.js';
@@ -88,10 +88,10 @@ export class ExchangeService {
   }
 
   /**
-   * Numbers, signs and keeps a message for each of `recipients`, with the change of the transit it comes from in the
-   * same transaction (see ExchangeRepository.enqueue), then starts a delivery round.
+   * Numbers, signs and keeps a message for each of `recipients`, with the change of the transit it comes from and the
+   * mark of the news that sent it in the same transaction (see ExchangeRepository.enqueue), then starts a delivery round.
    */
-  async send(recipients: readonly string[], type: MessageType, transitId: string, body: Record<string, unknown>, transit?: OperatorTransit): Promise<SignedMessage[]> {
+  async send(recipients: readonly string[], type: MessageType, transitId: string, body: Record<string, unknown>, along: SentWith = {}): Promise<SignedMessage[]> {
     const stranger = recipients.find((recipient) => this.operator.endpointOf(recipient) === undefined);
     if (stranger !== undefined) throw new ServiceError('VALIDATION', `${stranger} is not a configured peer of ${this.operator.country}`);
     const now = this.clock.now();
@@ -100,7 +100,7 @@ export class ExchangeService {
       const sequence = await this.store.exchange.nextSequence(recipient);
       messages.push(this.operator.sign({ id: this.newId(), sequence, sender: this.operator.country, recipient, type, sentAt: now.toISOString(), body }));
     }
-    await this.store.exchange.enqueue(messages.map((message) => ({ message, transitId, nextAttemptMs: now.getTime() })), transit);
+    await this.store.exchange.enqueue(messages.map((message) => ({ message, transitId, nextAttemptMs: now.getTime() })), along);
     void this.deliverDue();
     return messages;
   }

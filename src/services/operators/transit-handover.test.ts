@@ -20,9 +20,9 @@ function world(stored: Position[]) {
   const exchange = {
     operator: { country: 'KZ' },
     // As the outbox does: the messages and the transit's new record are kept together.
-    send: async (to: readonly string[], _type: string, _id: string, body: { positions: Array<{ at: string }> }, record: OperatorTransit) => {
+    send: async (to: readonly string[], _type: string, _id: string, body: { positions: Array<{ at: string }> }, along: { transit: OperatorTransit }) => {
       sent.push({ to, deviceTimes: body.positions.map((p) => Date.parse(p.at)) });
-      transit = record;
+      transit = along.transit;
     },
   } as unknown as ExchangeService;
   const store = {

@@ -22,7 +22,7 @@ import type { Alert } from '../../ports/tracking-store.js';
 import type { Audit } from '../audit.js';
 import type { AuthService } from '../auth-service.js';
 import { ServiceError } from '../service-error.js';
-import type { TripEta } from '../../ports/tracking-news.js';
+import type { HandledMark, TripEta } from '../../ports/tracking-news.js';
 import { afterCursor, cursorOf, receiveOrder } from '../tracking/receive-order.js';
 import type { ExchangeService } from './exchange-service.js';
 import type { TransitLegs } from './transit-legs.js';
@@ -73,9 +73,14 @@ export class TransitHandover {
     return this.serially(() => this.handOver(declarationId, event));
   }
 
-  /** An alarm on a transit reaches the operators of the countries it has still to pass. */
-  alertRaised(declarationId: string, alert: Alert): Promise<void> {
-    return this.serially(() => this.forwardAlert(declarationId, alert));
+  /**
+   * An alarm on a transit reaches the operators of the countries it has still to pass, sent with `handled` (the mark
+   * of the tracker's news) in one transaction. The other news need no mark with their messages: what they send is
+   * sent once by the transit's record (a notice once to each operator, a handover once as tracking moves on, the
+   * positions after the record's cursor), so doing them again sends nothing more.
+   */
+  alertRaised(declarationId: string, alert: Alert, handled?: HandledMark): Promise<void> {
+    return this.serially(() => this.forwardAlert(declarationId, alert, handled));
   }
 
   /** The tracker took positions of a trip: those of a transit this operator handed over go on to the next operator. */
@@ -112,7 +117,7 @@ export class TransitHandover {
     const notice = transitNotice(transitId, summary, trip.plan, positions, crossingEtaMs);
     // Where the transit starts its record begins with the notice; further along it exists, and the notice changes nothing.
     const started = transit === undefined ? this.stamped({ transitId, reference: summary.FunctionalReferenceID, route, trackedBy: this.self, status: 'tracking', notice, forwarded: null }) : undefined;
-    await this.exchange.send([next], 'transit-notice', transitId, notice, started);
+    await this.exchange.send([next], 'transit-notice', transitId, notice, { transit: started });
   }
 
   private async handOver(declarationId: string, event: TrackingEvent): Promise<void> {
@@ -127,10 +132,10 @@ export class TransitHandover {
     const body: MessageBody<'handover'> = { transitId: declarationId, crossing, from: this.self, to, at };
     // The seal's positions stored from now on go to the next operator (see forwardPositions).
     const from = { receivedTime: this.clock.now().getTime(), deviceTime: 0, sequence: -1, deviceId: '' };
-    await this.exchange.send(this.others(transit.route), 'handover', declarationId, body, this.stamped({ ...transit, trackedBy: to, status: 'handed_over', forwarded: from }));
+    await this.exchange.send(this.others(transit.route), 'handover', declarationId, body, { transit: this.stamped({ ...transit, trackedBy: to, status: 'handed_over', forwarded: from }) });
   }
 
-  private async forwardAlert(declarationId: string, alert: Alert): Promise<void> {
+  private async forwardAlert(declarationId: string, alert: Alert, handled: HandledMark | undefined): Promise<void> {
     if (alert.severity !== 'alarm') return;
     const transit = await this.store.exchange.getTransit(declarationId);
     // Only the operator tracking the transit speaks for it: one that handed it over may still follow the seal.
@@ -138,7 +143,7 @@ export class TransitHandover {
     const ahead = transit.route.slice(transit.route.indexOf(this.self) + 1);
     const position = alert.position === null ? null : { deviceId: alert.position.deviceId, at: new Date(alert.position.deviceTime).toISOString(), lat: alert.position.lat, lon: alert.position.lon };
     const body: MessageBody<'alert'> = { transitId: declarationId, alertType: alert.type, severity: alert.severity, at: new Date(alert.firstSeen).toISOString(), raisedBy: this.self, position };
-    if (ahead.length > 0) await this.exchange.send(ahead, 'alert', declarationId, body);
+    if (ahead.length > 0) await this.exchange.send(ahead, 'alert', declarationId, body, { handled });
   }
 
   /**
@@ -157,7 +162,7 @@ export class TransitHandover {
     for (let from = 0; from < positions.length; from += POSITIONS_PER_MESSAGE) {
       const chunk = positions.slice(from, from + POSITIONS_PER_MESSAGE);
       transit = this.stamped({ ...transit, forwarded: cursorOf(chunk.at(-1)!) });
-      await this.exchange.send([next], 'positions', declarationId, { transitId: declarationId, positions: chunk.map(forwardedPosition) }, transit);
+      await this.exchange.send([next], 'positions', declarationId, { transitId: declarationId, positions: chunk.map(forwardedPosition) }, { transit });
     }
   }
 
@@ -171,7 +176,7 @@ export class TransitHandover {
     if (transit.status === status || transit.status === 'closed') throw new ServiceError('INVALID_TRANSITION', `transit ${transitId} is ${transit.status} already`);
     const at = this.clock.now().toISOString();
     const reported = this.stamped({ ...transit, status });
-    await this.exchange.send(this.others(transit.route), kind, transitId, { transitId, at }, reported);
+    await this.exchange.send(this.others(transit.route), kind, transitId, { transitId, at }, { transit: reported });
     if (kind === 'closure') await this.legs.close(transitId, actor.username);
     await this.audit(actor, kind, 'transit', transitId);
     return reported;

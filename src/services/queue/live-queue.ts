@@ -29,6 +29,7 @@ import {
   type QueueState,
 } from '../../core/queue/index.js';
 import type { QueueRepository, QueueWrite } from '../../ports/queue-store.js';
+import type { HandledMark } from '../../ports/tracking-news.js';
 import { entryRow } from './entry-row.js';
 
 const REPLAY_PAGE = 10_000;
@@ -96,8 +97,11 @@ export class LiveQueue {
     return this.state.config.crossing;
   }
 
-  /** Applies a command; if it changed the queue, the change is durable when this resolves. */
-  async apply(command: QueueCommand | EnteringCommand): Promise<CommandResult> {
+  /**
+   * Applies a command; if it changed the queue, the change is durable when this resolves, with `handled` (the mark of
+   * the tracker's news the command follows from) in the same transaction.
+   */
+  async apply(command: QueueCommand | EnteringCommand, handled?: HandledMark): Promise<CommandResult> {
     const result = applyCommand(this.state, command);
     if (!result.ok || !result.changed) return result;
     this.noteOwner(command);
@@ -108,7 +112,7 @@ export class LiveQueue {
       return entry === undefined ? [] : [entryRow(this.state, entry, this.owners.get(id) ?? 'unknown')];
     });
     const changesConfig = command.kind === 'reconfigure' || command.kind === 'set_backlog_rate';
-    await this.write({ record: command, events: result.events, entries, ...(changesConfig ? { config: currentConfig(this.state) } : {}) });
+    await this.write({ record: command, events: result.events, entries, ...(changesConfig ? { config: currentConfig(this.state) } : {}), ...(handled === undefined ? {} : { handled }) });
     if ('archived' in result) for (const entry of result.archived as QueueEntry[]) this.owners.delete(entry.id);
     return result;
   }
@@ -132,7 +136,7 @@ export class LiveQueue {
     if ((this.refreshedVersion !== this.state.version && age >= minGapMs) || age >= maxAgeMs) await this.refresh(now);
   }
 
-  private async write(change: Pick<QueueWrite, 'record' | 'events' | 'entries' | 'config'>): Promise<void> {
+  private async write(change: Pick<QueueWrite, 'record' | 'events' | 'entries' | 'config' | 'handled'>): Promise<void> {
     const seq = this.logLength + 1;
     let appended: boolean;
     try {

@@ -20,6 +20,7 @@ import {
 } from '../../core/queue/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Store } from '../../ports/store.js';
+import type { HandledMark } from '../../ports/tracking-news.js';
 import type { Audit } from '../audit.js';
 import type { AuthService } from '../auth-service.js';
 import { ServiceError } from '../service-error.js';
@@ -131,9 +132,9 @@ export class QueueService {
   /**
    * The check-in of an e-sealed truck whose seal entered the crossing's waiting-zone geofence: what the tracking
    * engine calls. The seal must be one of the declaration's; a repeated event, or a truck already checked in by
-   * staff, changes nothing (a truck is one entry).
+   * staff, changes nothing (a truck is one entry). `handled`, the mark of the tracker's news, is kept with the check-in.
    */
-  async checkInFromSeal(event: { crossing: string; deviceId: string; declarationId: string }): Promise<EntryOutcome> {
+  async checkInFromSeal(event: { crossing: string; deviceId: string; declarationId: string }, handled?: HandledMark): Promise<EntryOutcome> {
     const { declaration, facts } = await declaredTruck(this.store, event.declarationId, event.crossing);
     if (!declaration.seals.includes(event.deviceId)) {
       throw new ServiceError('VALIDATION', `seal ${event.deviceId} is not on declaration ${declaration.id}`, [
@@ -141,7 +142,7 @@ export class QueueService {
       ]);
     }
     const command: EnteringCommand = { kind: 'check_in', route: 'geofence', ...facts, lookupCode: this.newCode(), owner: declaration.owner, at: this.now(), by: GEOFENCE.username };
-    return this.enter(GEOFENCE, event.crossing, command, 'queue.check_in', { deviceId: event.deviceId });
+    return this.enter(GEOFENCE, event.crossing, command, 'queue.check_in', { deviceId: event.deviceId }, handled);
   }
 
   /**
@@ -220,8 +221,8 @@ export class QueueService {
 
   // -----------------------------------------------------------------------------------------------------------
 
-  private async enter(actor: Pick<User, 'username'>, crossing: string, command: EnteringCommand, action: string, detail: object = {}): Promise<EntryOutcome> {
-    return this.registry.withQueue(crossing, (queue) => this.entryOutcome(actor, queue, command, action, { declarationId: command.declarationId, ...detail }), this.registry.fromReference);
+  private async enter(actor: Pick<User, 'username'>, crossing: string, command: EnteringCommand, action: string, detail: object = {}, handled?: HandledMark): Promise<EntryOutcome> {
+    return this.registry.withQueue(crossing, (queue) => this.entryOutcome(actor, queue, command, action, { declarationId: command.declarationId, ...detail }, handled), this.registry.fromReference);
   }
 
   private async staffCommand(actor: User, crossing: string, command: QueueCommand & { entryId: string }, action: string): Promise<EntryOutcome> {
@@ -238,8 +239,9 @@ export class QueueService {
     command: QueueCommand | EnteringCommand,
     action: string,
     detail: object,
+    handled?: HandledMark,
   ): Promise<EntryOutcome> {
-    const result = await queue.apply(command);
+    const result = await queue.apply(command, handled);
     if (!result.ok) throw refusalError(result);
     const entry = (result as unknown as { entry: QueueEntry }).entry;
     await this.audited(actor, result, action, 'queue-entry', entry.id, { crossing: queue.crossing, ...detail });

@@ -9,6 +9,7 @@ import { assess, drawFor, TRIP_ALERT_TYPES, type RandomDraw, type SelectionKey }
 import type { Clock } from '../../ports/clock.js';
 import type { AssessmentTrigger, StoredAssessment } from '../../ports/risk-store.js';
 import type { Store } from '../../ports/store.js';
+import type { HandledMark } from '../../ports/tracking-news.js';
 import type { Audit } from '../audit.js';
 import type { AuthService } from '../auth-service.js';
 import { newRecordId } from '../ids.js';
@@ -91,13 +92,14 @@ export class AssessmentService {
   /**
    * Called by the tracking engine when a trip raises an alert: an alert of consequence (one the rules may count)
    * re-assesses the declaration, and a channel that rises is told to every listener. Other event types change
-   * nothing and return undefined.
+   * nothing and return undefined. `handled` is stored with the assessment (see ports/tracking-news.ts); the listeners
+   * are told once it is stored, so a process that dies in between tells them nothing.
    */
-  async reassessOnAlert(declarationId: string, alertType: string): Promise<Reassessment | undefined> {
+  async reassessOnAlert(declarationId: string, alertType: string, handled?: HandledMark): Promise<Reassessment | undefined> {
     if (!(TRIP_ALERT_TYPES as readonly string[]).includes(alertType)) return undefined;
     const declaration = await this.declaration(declarationId);
     const before = await this.store.risk.assessments.latest(declarationId);
-    const assessment = await this.run(SYSTEM_ACTOR, declaration, `alert:${alertType}`, before);
+    const assessment = await this.run(SYSTEM_ACTOR, declaration, `alert:${alertType}`, before, handled);
     const from = before?.assessment.channel ?? 'green';
     const raised = CHANNELS.indexOf(assessment.assessment.channel) > CHANNELS.indexOf(from);
     if (raised) {
@@ -115,7 +117,7 @@ export class AssessmentService {
     return { assessment, raised, ...(before === undefined ? {} : { previous: before.assessment.channel }) };
   }
 
-  private async run(actor: User, declaration: Declaration, trigger: AssessmentTrigger, known?: StoredAssessment): Promise<StoredAssessment> {
+  private async run(actor: User, declaration: Declaration, trigger: AssessmentTrigger, known?: StoredAssessment, handled?: HandledMark): Promise<StoredAssessment> {
     const { ruleSet } = await this.ruleSets.inForce();
     const before = known ?? (await this.store.risk.assessments.latest(declaration.id));
     const at = this.clock.now().toISOString();
@@ -130,7 +132,7 @@ export class AssessmentService {
       assessment: assess(ruleSet, declaration, context, draw),
       context,
     };
-    await this.store.risk.assessments.insert(stored);
+    await this.store.risk.assessments.insert(stored, handled);
     const { channel, score, randomlySelected } = stored.assessment;
     await this.audit(actor, 'assess', 'declaration', declaration.id, { trigger, channel, score, randomlySelected, ruleSet: stored.assessment.ruleSet });
     return stored;

@@ -214,10 +214,16 @@ export function mapPage({ api, session, query }: PageContext): Page {
       showCount();
     };
     // The page says whether it is live, for the people watching it and for the browser tests, which move seals only once it is.
+    // The stream tells only what happens after it opens: back after a drop, the map reads afresh what it missed.
+    let dropped = false;
     const connected = (open: boolean) => {
       container.dataset.live = open ? 'stream' : 'reconnecting';
       updates = open ? ', live' : ', reconnecting…';
       showCount();
+      if (open && dropped) {
+        void Promise.all([load(), drawOverlays(opened.crossings)]).catch((error: unknown) => (status.textContent = errorText(error)));
+      }
+      dropped = !open;
     };
     const live = await follow(api, { position: onPosition, alert: onAlert }, stop.signal, connected);
     if (!live && !stop.signal.aborted) {

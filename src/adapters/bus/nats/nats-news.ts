@@ -2,7 +2,8 @@
  * The tracker's news on NATS JetStream (see ports/tracking-news.ts). Kept items go to the stream CORRIDOR_TRACKING
  * with the item's id as message id, so a repeat (the outbox published again after a crash) is dropped within the
  * duplicate window. Watchers read the stream from the moment they start through an ordered consumer (what is kept,
- * repeats dropped), and the live positions as plain NATS messages. A consumer group is one durable pull consumer
+ * repeats dropped), opened again after the last item told whenever the server is lost, and the live positions as
+ * plain NATS messages (those sent while the server is out of reach are missed). A consumer group is one durable pull consumer
  * shared by every process in it, so each item goes to one of them, and is acknowledged once handled.
  */
 import {
@@ -65,15 +66,34 @@ export class NatsNews implements NewsBus {
     const live = kind === undefined
       ? this.nc.subscribe(LIVE_POSITIONS_SUBJECT, { callback: (error, message) => (error ? this.onError(error) : tell(message.data)) })
       : undefined;
-    // Only what the stream kept: a repeat dropped by its id reaches no watcher.
-    const ordered = await this.js.consumers.get(NEWS_STREAM, { filter_subjects: kind === undefined ? NEWS_SUBJECTS : newsSubject(kind), deliver_policy: DeliverPolicy.New });
-    const messages = await ordered.consume();
-    const reading = (async () => {
-      for await (const message of messages) tell(message.data);
-    })().catch((error: unknown) => this.onError(error));
+    // Only what the stream kept: a repeat dropped by its id reaches no watcher. From a sequence rather than
+    // DeliverPolicy.New, so a pull opened again after the server was lost or restarted starts right after the last
+    // item told (and before any was told, after the last one kept when watching began): nothing kept meanwhile is
+    // missed, nothing told twice, nothing older told.
+    let next = (await this.jsm.streams.info(NEWS_STREAM)).state.last_seq + 1;
+    const filter = kind === undefined ? NEWS_SUBJECTS : newsSubject(kind);
+    let stopped = false;
+    let messages: ConsumerMessages | undefined;
+    const reading = keepPulling({
+      stopped: () => stopped,
+      open: async () => {
+        const ordered = await this.js.consumers.get(NEWS_STREAM, { filter_subjects: filter, deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: next });
+        messages = await ordered.consume({ expires: PULL_EXPIRES_MS });
+        return messages;
+      },
+      take: async (pulled) => {
+        for await (const message of pulled) {
+          if (message.seq < next) continue;
+          next = message.seq + 1;
+          tell(message.data);
+        }
+      },
+      onError: this.onError,
+    });
     return async () => {
+      stopped = true;
       live?.unsubscribe();
-      messages.stop();
+      messages?.stop();
       await reading;
     };
   }

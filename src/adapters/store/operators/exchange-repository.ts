@@ -2,8 +2,9 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { SignedMessage } from '../../../core/exchange/message.js';
 import type { PositionCursor } from '../../../ports/tracking-store.js';
-import type { ExchangeRepository, InboxEntry, NewOutboxEntry, OperatorTransit, OutboxEntry, Responsibility } from '../../../ports/exchange-store.js';
+import type { ExchangeRepository, InboxEntry, NewOutboxEntry, OperatorTransit, OutboxEntry, Responsibility, SentWith } from '../../../ports/exchange-store.js';
 import { decodeJson, encodeJson, encodeOptionalJson, encodeTime } from '../codec.js';
+import { insertHandledMark } from '../news-repositories.js';
 import type { Database } from '../schema.js';
 import type { ExchangeOutboxTable } from '../operator-schema.js';
 
@@ -66,10 +67,11 @@ export class KyselyExchangeRepository implements ExchangeRepository {
     });
   }
 
-  async enqueue(entries: readonly NewOutboxEntry[], transit?: OperatorTransit): Promise<void> {
+  async enqueue(entries: readonly NewOutboxEntry[], { transit, handled }: SentWith = {}): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       if (entries.length > 0) await trx.insertInto('exchange_outbox').values(entries.map(outboxRow)).execute();
       if (transit !== undefined) await upsertTransit(trx, transit);
+      if (handled !== undefined) await insertHandledMark(trx, handled);
     });
   }
 

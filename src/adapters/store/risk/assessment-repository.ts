@@ -2,9 +2,11 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Assessment, RiskContext } from '../../../core/risk/index.js';
 import type { AssessmentRepository, AssessmentTrigger, StoredAssessment } from '../../../ports/risk-store.js';
+import type { HandledMark } from '../../../ports/tracking-news.js';
 import { decodeJson, encodeFlag, encodeJson, encodeTime } from '../codec.js';
 import type { Database } from '../schema.js';
 import { chunkIds } from '../declaration-repository.js';
+import { insertHandledMark } from '../news-repositories.js';
 import type { RiskAssessmentsTable } from './risk-schema.js';
 
 export class KyselyAssessmentRepository implements AssessmentRepository {
@@ -13,28 +15,31 @@ export class KyselyAssessmentRepository implements AssessmentRepository {
     private readonly maxParameters: number,
   ) {}
 
-  async insert(stored: StoredAssessment): Promise<void> {
+  async insert(stored: StoredAssessment, handled?: HandledMark): Promise<void> {
     const { assessment } = stored;
-    await this.db
-      .insertInto('risk_assessments')
-      .values({
-        id: stored.id,
-        declaration_id: stored.declarationId,
-        trigger: stored.trigger,
-        assessed_by: stored.by,
-        at: encodeTime(stored.at),
-        rule_set_id: assessment.ruleSet.id,
-        rule_set_version: assessment.ruleSet.version,
-        score: assessment.score,
-        targeted_channel: assessment.targetedChannel,
-        channel: assessment.channel,
-        randomly_selected: encodeFlag(assessment.randomlySelected),
-        draw: assessment.random.draw,
-        key_id: assessment.random.keyId,
-        assessment: encodeJson(assessment),
-        context: encodeJson(stored.context),
-      })
-      .execute();
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('risk_assessments')
+        .values({
+          id: stored.id,
+          declaration_id: stored.declarationId,
+          trigger: stored.trigger,
+          assessed_by: stored.by,
+          at: encodeTime(stored.at),
+          rule_set_id: assessment.ruleSet.id,
+          rule_set_version: assessment.ruleSet.version,
+          score: assessment.score,
+          targeted_channel: assessment.targetedChannel,
+          channel: assessment.channel,
+          randomly_selected: encodeFlag(assessment.randomlySelected),
+          draw: assessment.random.draw,
+          key_id: assessment.random.keyId,
+          assessment: encodeJson(assessment),
+          context: encodeJson(stored.context),
+        })
+        .execute();
+      if (handled !== undefined) await insertHandledMark(trx, handled);
+    });
   }
 
   async history(declarationId: string): Promise<StoredAssessment[]> {
