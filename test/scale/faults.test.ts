@@ -148,7 +148,7 @@ async function stream(device: Device, port: () => number, onAck: () => void, dea
 async function lag(platform: Platform, devices: readonly Device[]): Promise<string> {
   const lines: string[] = [];
   for (const device of devices) {
-    const cursor = (await platform.store.trips.progress(device.trip.id))?.cursor;
+    const cursor = (await platform.store.trips.progress(device.trip.id))?.cursors[device.imei];
     const stored = await platform.store.positions.list({ deviceId: device.imei, limit: 100_000 });
     const taken = cursor ? device.positions.findIndex((p) => p.deviceTime === cursor.deviceTime) + 1 : 0;
     lines.push(`${device.imei} shard ${shardOf(device.imei, 4)}: taken ${taken}, stored ${stored.length}, sent ${device.positions.length}`);
@@ -224,7 +224,7 @@ describe.skipIf(!binary || !pgUrl)('scale-out over JetStream and PostgreSQL, und
       const deadline = Date.now() + 60_000;
       for (const device of devices) {
         const last = device.positions.at(-1)!.deviceTime;
-        while ((await check.store.trips.progress(device.trip.id))?.cursor?.deviceTime !== last) {
+        while ((await check.store.trips.progress(device.trip.id))?.cursors[device.imei]?.deviceTime !== last) {
           if (Date.now() > deadline) throw new Error(`trips not caught up:\n${await lag(check, devices)}`);
           await sleep(250);
         }

@@ -30,7 +30,7 @@ function trip(id: string, sealIds: string[], owner = 'haulier-a'): { trip: Store
   const p = plan(id, sealIds);
   return {
     trip: { id, declarationId: p.declarationId, owner, sealIds, plan: p, status: 'open', openedAt: T0, openedBy: 'operator' },
-    progress: { tripId: id, state: createTripState(prepareTrip(p)), cursor: null, tickedAt: null },
+    progress: { tripId: id, state: createTripState(prepareTrip(p)), cursors: {}, tickedAt: null },
   };
 }
 
@@ -111,7 +111,7 @@ export function describeTrackingStore(store: () => Store): void {
       const left = event('trip-1', 'corridor-left', T0_MS + 60_000);
       const again = event('trip-1', 'corridor-left', T0_MS + 120_000);
       const state = { ...t1.progress.state, fixes: 7 };
-      const progress: TripProgress = { tripId: 'trip-1', state, cursor: { receivedTime: T0_MS + 61_000, deviceTime: T0_MS + 60_000, sequence: -1, deviceId: 'S1' }, tickedAt: T0_MS };
+      const progress: TripProgress = { tripId: 'trip-1', state, cursors: { S1: { receivedTime: T0_MS + 61_000, deviceTime: T0_MS + 60_000, sequence: -1, deviceId: 'S1' } }, tickedAt: T0_MS };
       const batch = { progress: [progress], events: [left, again], newAlerts: [alert('alert-1', 'trip-1', left)], folds: [] };
       expect(await store().trips.saveProgress(batch)).toBe(2);
       // The same batch again (a resumed run after a crash) adds no event.

@@ -216,7 +216,8 @@ export interface TripOpenSealsTable {
 export interface TripStatesTable {
   trip_id: string;
   state: Json;
-  cursor: Json | null;
+  /** The trip's cursor of each seal (SealCursors); null as {} for a state saved before any. */
+  seal_cursors: Json | null;
   ticked_at: number | null;
 }
 

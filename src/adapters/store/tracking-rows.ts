@@ -1,7 +1,7 @@
 /** Trips, trip states, events and alerts as rows, and rows back as the port's types. */
 import type { Selectable } from 'kysely';
 import type { EventPosition, TrackingEvent, TrackingEventType, TripPlan, TripState } from '../../core/tracking/index.js';
-import type { Alert, AlertAction, AlertActionKind, AlertStatus, PositionCursor, StoredTrip, TripProgress, TripStatus } from '../../ports/tracking-store.js';
+import type { Alert, AlertAction, AlertActionKind, AlertStatus, SealCursors, StoredTrip, TripProgress, TripStatus } from '../../ports/tracking-store.js';
 import { decodeJson, decodeOptionalJson, encodeJson, encodeTime, optional } from './codec.js';
 import type { AlertActionsTable, AlertsTable, TripEventsTable, TripStatesTable, TripsTable } from './schema.js';
 
@@ -39,7 +39,7 @@ export function stateRow(progress: TripProgress): TripStatesTable {
   return {
     trip_id: progress.tripId,
     state: encodeJson(progress.state),
-    cursor: progress.cursor === null ? null : encodeJson(progress.cursor),
+    seal_cursors: encodeJson(progress.cursors),
     ticked_at: progress.tickedAt,
   };
 }
@@ -48,7 +48,7 @@ export function toProgress(row: Selectable<TripStatesTable>): TripProgress {
   return {
     tripId: row.trip_id,
     state: decodeJson<TripState>(row.state),
-    cursor: decodeOptionalJson<PositionCursor>(row.cursor) ?? null,
+    cursors: decodeOptionalJson<SealCursors>(row.seal_cursors) ?? {},
     tickedAt: row.ticked_at,
   };
 }

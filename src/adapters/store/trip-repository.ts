@@ -87,7 +87,7 @@ export class KyselyTripRepository implements TripRepository {
       .selectFrom('trips')
       .innerJoin('trip_states', 'trip_states.trip_id', 'trips.id')
       .selectAll('trips')
-      .select(['trip_states.trip_id', 'trip_states.state', 'trip_states.cursor', 'trip_states.ticked_at'])
+      .select(['trip_states.trip_id', 'trip_states.state', 'trip_states.seal_cursors', 'trip_states.ticked_at'])
       .where('trips.status', '=', 'open');
     if (ids !== undefined) query = query.where('trips.id', 'in', [...ids]);
     const rows = await query.orderBy('trips.id').execute();
@@ -123,7 +123,7 @@ export class KyselyTripRepository implements TripRepository {
           .onConflict((conflict) =>
             conflict.column('trip_id').doUpdateSet((eb) => ({
               state: eb.ref('excluded.state'),
-              cursor: eb.ref('excluded.cursor'),
+              seal_cursors: eb.ref('excluded.seal_cursors'),
               ticked_at: eb.ref('excluded.ticked_at'),
             })),
           )
@@ -199,6 +199,20 @@ export class KyselyTripRepository implements TripRepository {
     if (receivedTo !== undefined) query = query.where('received_time', '<=', receivedTo);
     const rows = await query.orderBy('received_time').orderBy('device_time').orderBy('sequence').execute();
     return rows.map(toPosition);
+  }
+
+  async positionsReceivedSince(receivedFrom: ReadonlyMap<string, number>): Promise<Position[]> {
+    const positions: Position[] = [];
+    // Each device's own lower bound on its key's device prefix: a quiet seal does not widen the read of the others.
+    for (const chunk of chunks([...receivedFrom])) {
+      const rows = await this.db
+        .selectFrom('positions')
+        .selectAll()
+        .where((eb) => eb.or(chunk.map(([deviceId, from]) => eb.and([eb('device_id', '=', deviceId), eb('received_time', '>=', from)]))))
+        .execute();
+      for (const row of rows) positions.push(toPosition(row));
+    }
+    return positions;
   }
 }
 

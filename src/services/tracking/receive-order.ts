@@ -1,9 +1,12 @@
 /**
  * The order the tracker takes a trip's positions in, live, after a restart and in replay alike: receive time,
  * then device time, then sequence, then device. The core's step judges lateness by device time within it.
+ *
+ * Each seal has a cursor of its own (ports/tracking-store.ts, SealCursors): a position is taken once it comes after
+ * its seal's cursor, whatever the trip took of its other seals meanwhile.
  */
 import type { Position } from '../../core/model/index.js';
-import type { PositionCursor } from '../../ports/tracking-store.js';
+import type { PositionCursor, SealCursors } from '../../ports/tracking-store.js';
 
 const NO_SEQUENCE = -1;
 
@@ -29,7 +32,15 @@ export function afterCursor(p: Position, cursor: PositionCursor | null): boolean
   return cursor === null || compareCursors(cursorOf(p), cursor) > 0;
 }
 
-/** Whether `p` is at or before the cursor: taken already. */
-export function upToCursor(p: Position, cursor: PositionCursor | null): boolean {
-  return cursor !== null && !afterCursor(p, cursor);
+/** Whether the trip has yet to take `p`: it comes after its seal's cursor. */
+export function notYetTaken(p: Position, cursors: SealCursors): boolean {
+  return afterCursor(p, cursors[p.deviceId] ?? null);
+}
+
+/** The cursors moved on to the positions just taken, given in receive order: each seal's to its last one. */
+export function movedOn(cursors: SealCursors, taken: readonly Position[]): SealCursors {
+  if (taken.length === 0) return cursors;
+  const moved: Record<string, PositionCursor> = { ...cursors };
+  for (const p of taken) moved[p.deviceId] = cursorOf(p);
+  return moved;
 }
