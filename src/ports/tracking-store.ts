@@ -48,6 +48,16 @@ export interface PositionCursor {
  */
 export type SealCursors = Readonly<Record<string, PositionCursor>>;
 
+/**
+ * A batch of positions a trip took behind a position of another of its seals received after some of them: a seal's
+ * positions stored by another tracker and read after the trip took newer ones of its own seals. The trip's cursors
+ * before the batch (`after`) and after it (`through`) place it, so that replay takes it where the trip did.
+ */
+export interface TakenBehind {
+  after: SealCursors;
+  through: SealCursors;
+}
+
 /** A trip's engine state as saved after its latest input. */
 export interface TripProgress {
   tripId: string;
@@ -123,6 +133,8 @@ export interface ProgressBatch {
   events: TrackingEvent[];
   newAlerts: Alert[];
   folds: AlertFold[];
+  /** The batches of positions taken behind others, each with its trip, to be replayed where they were taken. */
+  takenBehind?: Array<TakenBehind & { tripId: string }>;
   /** The news of the batch for the bus, into the outbox with the rest; none when no bus takes news. */
   news?: DurableNews[];
   /** Refuses the whole batch (LeaseLost) unless these leases are still held as they were; unfenced without. */
@@ -169,6 +181,8 @@ export interface TripRepository {
   progress(tripId: string): Promise<TripProgress | undefined>;
   /** Saves states, events and alerts in one transaction; returns how many events were new. */
   saveProgress(batch: ProgressBatch): Promise<number>;
+  /** A trip's batches of positions taken behind others, in the order they were taken. */
+  takenBehind(tripId: string): Promise<TakenBehind[]>;
   /** A trip's events in the order they were raised. */
   events(tripId: string, page: { limit: number; offset: number }): Promise<Page<TrackingEvent>>;
   /**

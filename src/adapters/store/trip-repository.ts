@@ -4,13 +4,13 @@ import type { Position } from '../../core/model/index.js';
 import type { TrackingEvent } from '../../core/tracking/index.js';
 import type { Page } from '../../ports/store.js';
 import { LeaseLost, type LeaseFence } from '../../ports/shard-leases.js';
-import type { OpenTripResult, ProgressBatch, StoredTrip, TripFilter, TripProgress, TripRepository } from '../../ports/tracking-store.js';
+import type { OpenTripResult, ProgressBatch, StoredTrip, TakenBehind, TripFilter, TripProgress, TripRepository } from '../../ports/tracking-store.js';
 import { decodeCount, encodeJson, encodeTime } from './codec.js';
 import type { StoreDialect } from './dialect.js';
 import { pageBounds } from './paging.js';
 import { NO_SEQUENCE, toPosition } from './position-rows.js';
 import type { Database } from './schema.js';
-import { alertRow, eventRow, stateRow, toEvent, toProgress, toTrip, tripRow } from './tracking-rows.js';
+import { alertRow, eventRow, stateRow, takenBehindRow, toEvent, toProgress, toTakenBehind, toTrip, tripRow } from './tracking-rows.js';
 
 /** Rows a multi-row statement: well under either dialect's parameter limit for these tables. */
 const CHUNK = 200;
@@ -114,6 +114,7 @@ export class KyselyTripRepository implements TripRepository {
     const events = batch.events.map(eventRow);
     const alerts = batch.newAlerts.map(alertRow);
     const news = (batch.news ?? []).map((item) => ({ news: encodeJson(item) }));
+    const behind = (batch.takenBehind ?? []).map(takenBehindRow);
     return this.db.transaction().execute(async (trx) => {
       if (batch.fence !== undefined) await this.checkFence(trx, batch.fence);
       for (const rows of chunks(states)) {
@@ -129,6 +130,7 @@ export class KyselyTripRepository implements TripRepository {
           )
           .execute();
       }
+      for (const rows of chunks(behind)) await trx.insertInto('trip_taken_behind').values(rows).execute();
       const inserted = await insertEvents(trx, events);
       for (const rows of chunks(alerts)) await trx.insertInto('alerts').values(rows).execute();
       for (const fold of batch.folds) {
@@ -164,6 +166,11 @@ export class KyselyTripRepository implements TripRepository {
       const row = current.get(shard);
       if (row === undefined || row.owner !== fence.owner || Number(row.epoch) !== epoch) throw new LeaseLost(shard);
     }
+  }
+
+  async takenBehind(tripId: string): Promise<TakenBehind[]> {
+    const rows = await this.db.selectFrom('trip_taken_behind').select(['after', 'through']).where('trip_id', '=', tripId).orderBy('seq').execute();
+    return rows.map(toTakenBehind);
   }
 
   async events(tripId: string, page: { limit: number; offset: number }): Promise<Page<TrackingEvent>> {

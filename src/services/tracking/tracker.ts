@@ -46,7 +46,7 @@ import { newRecordId } from '../ids.js';
 import { AlertBook, type AlertChanges } from './alert-book.js';
 import type { DurableNews, TripEta } from '../../ports/tracking-news.js';
 import type { TrackingListener } from './listeners.js';
-import { movedOn, notYetTaken, receiveOrder } from './receive-order.js';
+import { comesBehind, movedOn, notYetTaken, receiveOrder } from './receive-order.js';
 import { RouteCache } from './route-cache.js';
 import { TrackingFeed } from './tracking-feed.js';
 import { alertChangedNews, alertRaisedNews, etaNews, eventNews } from './tracking-news.js';
@@ -88,6 +88,8 @@ interface Stepped {
   live: LiveTrip;
   state: TripState;
   cursors: SealCursors;
+  /** Whether the positions were taken behind newer ones of the trip's other seals (see receive-order.ts). */
+  behind: boolean;
   tickedAt: number | null;
   positions: readonly Position[];
 }
@@ -397,7 +399,8 @@ export class Tracker {
         }
       }
       const taken = resent.size === 0 ? list : list.filter((p) => !resent.has(p));
-      stepped.push({ live, state, cursors: movedOn(live.cursors, list), tickedAt: live.tickedAt, positions: taken });
+      const behind = comesBehind(list[0]!, live.cursors);
+      stepped.push({ live, state, cursors: movedOn(live.cursors, list), behind, tickedAt: live.tickedAt, positions: taken });
     }
     await this.save(stepped, events);
   }
@@ -424,7 +427,7 @@ export class Tracker {
       const result = step(live.trip, live.state, { kind: 'tick', at });
       if (result.state === live.state) continue;
       for (const event of result.events) events.push(event);
-      stepped.push({ live, state: result.state, cursors: live.cursors, tickedAt: at, positions: [] });
+      stepped.push({ live, state: result.state, cursors: live.cursors, behind: false, tickedAt: at, positions: [] });
     }
     if (stepped.length > 0) await this.save(stepped, events);
   }
@@ -435,6 +438,7 @@ export class Tracker {
     try {
       await this.store.trips.saveProgress({
         progress: stepped.map((s) => ({ tripId: s.live.stored.id, state: s.state, cursors: s.cursors, tickedAt: s.tickedAt })),
+        takenBehind: stepped.filter((s) => s.behind).map((s) => ({ tripId: s.live.stored.id, after: s.live.cursors, through: s.cursors })),
         events: [...events],
         newAlerts: alerts.created,
         folds: alerts.folds,

@@ -27,7 +27,7 @@ import type { Audit } from '../audit.js';
 import type { AuthService } from '../auth-service.js';
 import { newRecordId } from '../ids.js';
 import { ServiceError } from '../service-error.js';
-import { notYetTaken, receiveOrder } from './receive-order.js';
+import { inTakenOrder, notYetTaken, receiveOrder } from './receive-order.js';
 import type { Tracker } from './tracker.js';
 import { planTrip, type ArmRequest } from './trip-planning.js';
 
@@ -162,7 +162,8 @@ export class TripService {
   async replay(actor: User, id: string): Promise<ReplayReport> {
     const trip = await this.visible(actor, id);
     const progress = await this.store.trips.progress(id);
-    const inputs: TrackingInput[] = (await this.positionsOf(trip, true, progress)).map((position) => ({ kind: 'position', position }));
+    const taken = inTakenOrder(await this.positionsOf(trip, true, progress), await this.store.trips.takenBehind(id));
+    const inputs: TrackingInput[] = taken.map((position) => ({ kind: 'position', position }));
     // The latest tick that changed the state: a signal loss still open at the end is found by it, as it was live.
     if (progress?.tickedAt != null) inputs.push({ kind: 'tick', at: progress.tickedAt });
     const run = replay(this.tracker.prepare(trip.plan), inputs);
