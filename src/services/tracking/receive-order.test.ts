@@ -13,6 +13,7 @@ describe('the order a trip takes its seals\' positions in', () => {
   it('keeps a cursor for each seal, so one seal\'s older positions are still to take after another\'s newer ones', () => {
     const cursors = movedOn({}, [a1, a2]);
     expect(cursors).toEqual({ A: cursorOf(a2) });
+    expect(movedOn(cursors, [b1, b2])).toEqual({ A: cursorOf(a2), B: cursorOf(b2) });
     expect(notYetTaken(b1, cursors)).toBe(true);
     expect(notYetTaken(a1, cursors)).toBe(false);
     expect(comesBehind(b1, cursors)).toBe(true);

@@ -44,7 +44,11 @@ export function notYetTaken(p: Position, cursors: SealCursors): boolean {
 export function movedOn(cursors: SealCursors, taken: readonly Position[]): SealCursors {
   if (taken.length === 0) return cursors;
   const moved: Record<string, PositionCursor> = { ...cursors };
-  for (const p of taken) moved[p.deviceId] = cursorOf(p);
+  // From the last one back, each seal's first met is its last taken; a seal's cursor not yet replaced is the old one.
+  for (let i = taken.length - 1; i >= 0; i--) {
+    const p = taken[i]!;
+    if (moved[p.deviceId] === cursors[p.deviceId]) moved[p.deviceId] = cursorOf(p);
+  }
   return moved;
 }
 
