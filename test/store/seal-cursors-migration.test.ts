@@ -1,6 +1,7 @@
 /**
  * The migration that gives a trip a cursor for each seal: a cursor saved before it, one for the whole trip, stands for
- * every seal of its trip afterwards, so the trip takes nothing up to it twice and goes on after it for each seal.
+ * every seal of its trip afterwards, so the trip takes nothing up to it twice and goes on after it for each seal; and
+ * back down, the latest seal's cursor is the trip's.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { migrationProvider } from '../../src/adapters/store/migrations/migrations.js';
 import { openSqliteStore } from '../../src/adapters/store/sqlite/sqlite-store.js';
+import type { TripState } from '../../src/core/tracking/index.js';
 import { T0 } from './fixtures.js';
 
 interface Before {
@@ -18,7 +20,7 @@ interface Before {
 }
 
 describe('the seal cursors migration', () => {
-  it('gives every seal of a trip the cursor the trip had', async () => {
+  it('gives every seal of a trip the cursor the trip had, and back down the trip its latest seal\'s', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'corridor-seal-cursors-'));
     const file = join(dir, 'before.db');
     const before = new Kysely<Before>({ dialect: new SqliteDialect({ database: new SqliteDatabase(file) }) });
@@ -36,7 +38,16 @@ describe('the seal cursors migration', () => {
     await store.migrate();
     expect((await store.trips.progress('t1'))?.cursors).toStrictEqual({ S1: cursor, S2: cursor });
     expect((await store.trips.progress('t2'))?.cursors).toStrictEqual({});
+    const later = { receivedTime: 3_000, deviceTime: 2_500, sequence: 1, deviceId: 'S2' };
+    await store.trips.saveProgress({ progress: [{ tripId: 't1', state: {} as TripState, cursors: { S1: cursor, S2: later }, tickedAt: null }], events: [], newAlerts: [], folds: [] });
     await store.close();
+
+    // Back down, the trip's one cursor is the last position it took.
+    const after = new Kysely<Before>({ dialect: new SqliteDialect({ database: new SqliteDatabase(file) }) });
+    expect((await new Migrator({ db: after, provider: migrationProvider('sqlite') }).migrateTo('0012-transit-forwarded')).error).toBeUndefined();
+    const cursors = await after.selectFrom('trip_states').select(['trip_id', 'cursor']).orderBy('trip_id').execute();
+    expect(cursors).toEqual([{ trip_id: 't1', cursor: JSON.stringify(later) }, { trip_id: 't2', cursor: null }]);
+    await after.destroy();
     await rm(dir, { recursive: true, force: true });
   });
 });

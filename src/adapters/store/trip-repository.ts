@@ -210,7 +210,8 @@ export class KyselyTripRepository implements TripRepository {
 
   async positionsReceivedSince(receivedFrom: ReadonlyMap<string, number>): Promise<Position[]> {
     const positions: Position[] = [];
-    // Each device's own lower bound on its key's device prefix: a quiet seal does not widen the read of the others.
+    // Each device from its own time, so a quiet seal does not widen the read of the others (by the device and receive
+    // time index on PostgreSQL).
     for (const chunk of chunks([...receivedFrom])) {
       const rows = await this.db
         .selectFrom('positions')

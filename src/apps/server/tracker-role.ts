@@ -2,7 +2,8 @@
  * The tracker's side of the bus: the shards this process holds (leases in the store) are consumed, each batch stored
  * by the group commit (the store drops what it holds already) and then taken by the tracker, before the bus is told
  * it is done. The tracker follows only the trips of the shards held, reloading (and catching up from the store) when
- * they change, and reads the positions of their seals on other shards from the store. Run by `corridor tracker`, and by `corridor serve` when the bus is JetStream.
+ * they change, and reads the positions of their seals on other shards from the store. Run by `corridor tracker`, and
+ * by `corridor serve` when the bus is JetStream.
  */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
