@@ -30,8 +30,9 @@ export interface StoredTrip {
 }
 
 /**
- * The last position the engine took for a trip, in the order it takes them (receive time, device time, sequence
- * with -1 for none, device): on a restart, positions stored after it are fed again, and nothing before it twice.
+ * The last position of a seal the engine took for a trip, in the order it takes a seal's positions (receive time,
+ * device time, sequence with -1 for none, device): on a restart, the seal's positions stored after it are fed
+ * again, and nothing before it twice.
  */
 export interface PositionCursor {
   receivedTime: number;
@@ -40,11 +41,28 @@ export interface PositionCursor {
   deviceId: string;
 }
 
+/**
+ * A trip's cursor for each of its seals, by seal id; a seal not listed has given the trip nothing yet. One per seal,
+ * not one for the trip: a trip's seals can fall on shards that different trackers store, each in its own time, so
+ * another seal's position can be stored after the trip took newer ones of its own seal.
+ */
+export type SealCursors = Readonly<Record<string, PositionCursor>>;
+
+/**
+ * A batch of positions a trip took behind a position of another of its seals received after some of them: a seal's
+ * positions stored by another tracker and read after the trip took newer ones of its own seals. The trip's cursors
+ * before the batch (`after`) and after it (`through`) place it, so that replay takes it where the trip did.
+ */
+export interface TakenBehind {
+  after: SealCursors;
+  through: SealCursors;
+}
+
 /** A trip's engine state as saved after its latest input. */
 export interface TripProgress {
   tripId: string;
   state: TripState;
-  cursor: PositionCursor | null;
+  cursors: SealCursors;
   /** The latest timer tick given to the engine, ms since the epoch. */
   tickedAt: number | null;
 }
@@ -115,6 +133,8 @@ export interface ProgressBatch {
   events: TrackingEvent[];
   newAlerts: Alert[];
   folds: AlertFold[];
+  /** The batches of positions taken behind others, each with its trip, to be replayed where they were taken. */
+  takenBehind?: Array<TakenBehind & { tripId: string }>;
   /** The news of the batch for the bus, into the outbox with the rest; none when no bus takes news. */
   news?: DurableNews[];
   /** Refuses the whole batch (LeaseLost) unless these leases are still held as they were; unfenced without. */
@@ -161,6 +181,8 @@ export interface TripRepository {
   progress(tripId: string): Promise<TripProgress | undefined>;
   /** Saves states, events and alerts in one transaction; returns how many events were new. */
   saveProgress(batch: ProgressBatch): Promise<number>;
+  /** A trip's batches of positions taken behind others, in the order they were taken. */
+  takenBehind(tripId: string): Promise<TakenBehind[]>;
   /** A trip's events in the order they were raised. */
   events(tripId: string, page: { limit: number; offset: number }): Promise<Page<TrackingEvent>>;
   /**
@@ -170,6 +192,8 @@ export interface TripRepository {
   storedReceiveTimes(positions: readonly Position[]): Promise<Array<number | null>>;
   /** Positions of these devices received at or after `receivedFrom` (and up to `receivedTo`), in receive order. */
   positionsReceived(deviceIds: readonly string[], receivedFrom: number, receivedTo?: number): Promise<Position[]>;
+  /** Positions of each device received at or after its own time (device id to ms since the epoch), in no set order. */
+  positionsReceivedSince(receivedFrom: ReadonlyMap<string, number>): Promise<Position[]>;
 }
 
 export interface AlertRepository {

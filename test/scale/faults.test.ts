@@ -10,8 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCountryIndex } from '../../src/adapters/geo/natural-earth.js';
-import { CONSOLE_USER, openPlatform, type Platform } from '../../src/apps/platform.js';
+import { CONSOLE_USER, type Platform } from '../../src/apps/platform.js';
 import { shardOf } from '../../src/core/devices/index.js';
 import type { FleetReport } from '../../src/core/fleet/index.js';
 import type { Position } from '../../src/core/model/index.js';
@@ -22,6 +21,7 @@ import { CODEC_8_EXTENDED, encodeAvlPacket, encodeImei } from '../../src/protoco
 import { avlRecord } from '../../src/simulator/drivers/teltonika.js';
 import { natsServerBinary, freePort, PrivateNatsServer } from '../support/nats-server.js';
 import { startCorridor, type Child } from '../support/processes.js';
+import { platformInSchema } from '../support/schema-platform.js';
 import { postgresUrl } from '../support/services.js';
 import { TcpClient } from '../support/tcp-client.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
@@ -148,7 +148,7 @@ async function stream(device: Device, port: () => number, onAck: () => void, dea
 async function lag(platform: Platform, devices: readonly Device[]): Promise<string> {
   const lines: string[] = [];
   for (const device of devices) {
-    const cursor = (await platform.store.trips.progress(device.trip.id))?.cursor;
+    const cursor = (await platform.store.trips.progress(device.trip.id))?.cursors[device.imei];
     const stored = await platform.store.positions.list({ deviceId: device.imei, limit: 100_000 });
     const taken = cursor ? device.positions.findIndex((p) => p.deviceTime === cursor.deviceTime) + 1 : 0;
     lines.push(`${device.imei} shard ${shardOf(device.imei, 4)}: taken ${taken}, stored ${stored.length}, sent ${device.positions.length}`);
@@ -162,7 +162,7 @@ describe.skipIf(!binary || !pgUrl)('scale-out over JetStream and PostgreSQL, und
   it('stores every sent position exactly once and raises each trip\'s events once, through tracker, database, NATS and gateway failures', { timeout: 240_000 }, async () => {
     const db = databaseUrl(pgUrl!);
     const trackerDb = databaseUrl(pgUrl!, proxy.port);
-    const seeding = await openPlatform(db);
+    const seeding = await platformInSchema(pgUrl!, schema);
     const devices = await seedTrips(seeding);
     await seeding.close();
 
@@ -219,12 +219,12 @@ describe.skipIf(!binary || !pgUrl)('scale-out over JetStream and PostgreSQL, und
     for (const child of [trackerB, trackerA2, gateway]) expect(child.process.exitCode ?? child.process.signalCode, child.name).toBeNull();
 
     // Every trip's cursor reaches its last position: the trackers have taken everything.
-    const check = await openPlatform(db, undefined, { tracking: { countries: loadCountryIndex(), tickIntervalMs: 0 } });
+    const check = await platformInSchema(pgUrl!, schema);
     try {
       const deadline = Date.now() + 60_000;
       for (const device of devices) {
         const last = device.positions.at(-1)!.deviceTime;
-        while ((await check.store.trips.progress(device.trip.id))?.cursor?.deviceTime !== last) {
+        while ((await check.store.trips.progress(device.trip.id))?.cursors[device.imei]?.deviceTime !== last) {
           if (Date.now() > deadline) throw new Error(`trips not caught up:\n${await lag(check, devices)}`);
           await sleep(250);
         }

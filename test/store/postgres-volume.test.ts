@@ -109,12 +109,14 @@ describe.skipIf(url === undefined)('positions on PostgreSQL at volume', () => {
     await store.positions.list({ deviceId: device, limit: 100 });
     await store.positions.latestOf(device);
     const received = await store.trips.positionsReceived([device, devices[18]!], at(TODAY, 0));
+    const since = await store.trips.positionsReceivedSince(new Map([[device, at(TODAY + 1, 0)], [devices[18]!, at(TODAY, 0)]]));
     await store.trips.storedReceiveTimes(track.slice(0, 5));
     recording = false;
     expect(track).toHaveLength(13);
     expect(received).toHaveLength(2 * 2 * 288);
+    expect(since).toHaveLength(288 + 2 * 288);
 
-    expect(queries).toHaveLength(5);
+    expect(queries).toHaveLength(6);
     const client = await admin!.connect();
     try {
       await client.query(`set search_path = ${schema}`);

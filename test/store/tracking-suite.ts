@@ -30,7 +30,7 @@ function trip(id: string, sealIds: string[], owner = 'haulier-a'): { trip: Store
   const p = plan(id, sealIds);
   return {
     trip: { id, declarationId: p.declarationId, owner, sealIds, plan: p, status: 'open', openedAt: T0, openedBy: 'operator' },
-    progress: { tripId: id, state: createTripState(prepareTrip(p)), cursor: null, tickedAt: null },
+    progress: { tripId: id, state: createTripState(prepareTrip(p)), cursors: {}, tickedAt: null },
   };
 }
 
@@ -111,7 +111,7 @@ export function describeTrackingStore(store: () => Store): void {
       const left = event('trip-1', 'corridor-left', T0_MS + 60_000);
       const again = event('trip-1', 'corridor-left', T0_MS + 120_000);
       const state = { ...t1.progress.state, fixes: 7 };
-      const progress: TripProgress = { tripId: 'trip-1', state, cursor: { receivedTime: T0_MS + 61_000, deviceTime: T0_MS + 60_000, sequence: -1, deviceId: 'S1' }, tickedAt: T0_MS };
+      const progress: TripProgress = { tripId: 'trip-1', state, cursors: { S1: { receivedTime: T0_MS + 61_000, deviceTime: T0_MS + 60_000, sequence: -1, deviceId: 'S1' } }, tickedAt: T0_MS };
       const batch = { progress: [progress], events: [left, again], newAlerts: [alert('alert-1', 'trip-1', left)], folds: [] };
       expect(await store().trips.saveProgress(batch)).toBe(2);
       // The same batch again (a resumed run after a crash) adds no event.
@@ -136,6 +136,22 @@ export function describeTrackingStore(store: () => Store): void {
       expect((await store().alerts.unresolvedOfOpenTrips()).map((a) => a.id)).toEqual(['alert-1']);
       await store().trips.close('trip-1', T0, 'operator');
       expect(await store().alerts.unresolvedOfOpenTrips()).toEqual([]);
+    });
+
+    it('keep a cursor for each seal, and the batches taken behind, in the order they were saved', async () => {
+      const t1 = trip('trip-1', ['S1', 'S2']);
+      await store().trips.open(t1.trip, t1.progress);
+      const s1 = { receivedTime: T0_MS + 61_000, deviceTime: T0_MS + 60_000, sequence: 3, deviceId: 'S1' };
+      const s2 = { receivedTime: T0_MS + 31_000, deviceTime: T0_MS + 30_000, sequence: -1, deviceId: 'S2' };
+      const first = { tripId: 'trip-1', after: { S1: s1 }, through: { S1: s1, S2: s2 } };
+      const second = { tripId: 'trip-1', after: { S1: s1, S2: s2 }, through: { S1: s1, S2: { ...s2, receivedTime: T0_MS + 41_000 } } };
+      const progress = { ...t1.progress, cursors: second.through };
+      await store().trips.saveProgress({ progress: [{ ...t1.progress, cursors: first.through }], events: [], newAlerts: [], folds: [], takenBehind: [first] });
+      await store().trips.saveProgress({ progress: [progress], events: [], newAlerts: [], folds: [], takenBehind: [second] });
+      expect((await store().trips.progress('trip-1'))?.cursors).toStrictEqual(second.through);
+      expect((await store().trips.openTrips(['trip-1']))[0]?.progress).toStrictEqual(progress);
+      expect(await store().trips.takenBehind('trip-1')).toStrictEqual([first, second].map(({ after, through }) => ({ after, through })));
+      expect(await store().trips.takenBehind('trip-2')).toEqual([]);
     });
 
     it('refuse a save fenced by a lease taken over since, or given up, and store nothing of it', async () => {
@@ -203,6 +219,10 @@ export function describeTrackingStore(store: () => Store): void {
       ]);
       expect(await store().trips.positionsReceived(['S1'], T0_MS + 2_000, T0_MS + 100_000)).toStrictEqual([position('S1', 60)]);
       expect(await store().trips.positionsReceived([], 0)).toEqual([]);
+      // Each device from its own receive time: S2's older position is read although S1's read starts later.
+      const since = await store().trips.positionsReceivedSince(new Map([['S1', T0_MS + 61_500], ['S2', T0_MS]]));
+      expect(since.map((p) => [p.deviceId, p.deviceTime]).sort()).toEqual([['S1', T0_MS + 10_000], ['S1', T0_MS + 60_000], ['S2', T0_MS + 30_000]]);
+      expect(await store().trips.positionsReceivedSince(new Map())).toEqual([]);
       const resent = { ...position('S1', 60), receivedTime: T0_MS + 900_000 };
       const unsequenced = position('S2', 30);
       expect(await store().trips.storedReceiveTimes([resent, unsequenced, position('S1', 61), { ...unsequenced, sequence: 4 }])).toEqual([

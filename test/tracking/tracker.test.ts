@@ -179,7 +179,7 @@ describe.each(BACKENDS)('the tracker service on %s', (_, openBackend) => {
     await feed(world, inputs.slice(0, half));
     const saved = await store.trips.progress(tripId);
     const events = (await store.trips.events(tripId, { limit: 10_000, offset: 0 })).total;
-    expect(saved?.cursor).not.toBeNull();
+    expect(saved?.cursors).not.toEqual({});
 
     // tracker-a was paused past its lease, and tracker-b took the shard over: what tracker-a took since is refused.
     expect(await store.shardLeases.take(0, 'tracker-b', 3, 1e15)).toBeDefined();
@@ -259,7 +259,7 @@ describe.each(BACKENDS)('the tracker service on %s', (_, openBackend) => {
     await second.platform.tracker.start();
     // Taken on start, from the store alone.
     const last = [...missed].sort(receiveOrder).at(-1)!;
-    expect((await store.trips.progress(two.tripId))!.cursor).toEqual(cursorOf(last));
+    expect((await store.trips.progress(two.tripId))!.cursors).toEqual({ [last.deviceId]: cursorOf(last) });
     // The devices resend what was not acknowledged: the gateway stores nothing twice, and the tracker takes nothing twice.
     await feed(second, two.inputs.slice(k));
     expect(await eventsOf(store, two.tripId)).toEqual(expected);
@@ -282,10 +282,10 @@ describe('trips armed elsewhere', () => {
     const early = driver.positions.slice(0, 20);
     await server.ingest.submit(early);
     await server.platform.tracker.idle();
-    expect((await store.trips.progress(trip.id))!.cursor).toBeNull();
+    expect((await store.trips.progress(trip.id))!.cursors).toEqual({});
 
     await server.platform.tracker.tick(early.at(-1)!.receivedTime);
-    expect((await store.trips.progress(trip.id))!.cursor).toEqual(cursorOf(early.at(-1)!));
+    expect((await store.trips.progress(trip.id))!.cursors).toEqual({ [early.at(-1)!.deviceId]: cursorOf(early.at(-1)!) });
     await server.ingest.submit(driver.positions.slice(20, 40));
     await server.platform.tracker.idle();
     expect((await store.trips.progress(trip.id))!.state.fixes).toBe(40);

@@ -216,8 +216,18 @@ export interface TripOpenSealsTable {
 export interface TripStatesTable {
   trip_id: string;
   state: Json;
-  cursor: Json | null;
+  /** The trip's cursor of each seal (SealCursors); null in a state saved before it took any position. */
+  seal_cursors: Json | null;
   ticked_at: number | null;
+}
+
+export interface TripTakenBehindTable {
+  /** The order the batches were taken in. */
+  seq: Generated<number>;
+  trip_id: string;
+  /** The trip's cursors before the batch and after it (SealCursors). */
+  after: Json;
+  through: Json;
 }
 
 export interface TripEventsTable {
@@ -290,6 +300,7 @@ export interface Database extends RiskTables, OperatorTables {
   trips: TripsTable;
   trip_open_seals: TripOpenSealsTable;
   trip_states: TripStatesTable;
+  trip_taken_behind: TripTakenBehindTable;
   trip_events: TripEventsTable;
   alerts: AlertsTable;
   alert_actions: AlertActionsTable;

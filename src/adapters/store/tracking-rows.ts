@@ -1,9 +1,9 @@
 /** Trips, trip states, events and alerts as rows, and rows back as the port's types. */
 import type { Selectable } from 'kysely';
 import type { EventPosition, TrackingEvent, TrackingEventType, TripPlan, TripState } from '../../core/tracking/index.js';
-import type { Alert, AlertAction, AlertActionKind, AlertStatus, PositionCursor, StoredTrip, TripProgress, TripStatus } from '../../ports/tracking-store.js';
+import type { Alert, AlertAction, AlertActionKind, AlertStatus, SealCursors, StoredTrip, TakenBehind, TripProgress, TripStatus } from '../../ports/tracking-store.js';
 import { decodeJson, decodeOptionalJson, encodeJson, encodeTime, optional } from './codec.js';
-import type { AlertActionsTable, AlertsTable, TripEventsTable, TripStatesTable, TripsTable } from './schema.js';
+import type { AlertActionsTable, AlertsTable, TripEventsTable, TripStatesTable, TripTakenBehindTable, TripsTable } from './schema.js';
 
 export function tripRow(trip: StoredTrip): TripsTable {
   return {
@@ -39,7 +39,7 @@ export function stateRow(progress: TripProgress): TripStatesTable {
   return {
     trip_id: progress.tripId,
     state: encodeJson(progress.state),
-    cursor: progress.cursor === null ? null : encodeJson(progress.cursor),
+    seal_cursors: encodeJson(progress.cursors),
     ticked_at: progress.tickedAt,
   };
 }
@@ -48,9 +48,17 @@ export function toProgress(row: Selectable<TripStatesTable>): TripProgress {
   return {
     tripId: row.trip_id,
     state: decodeJson<TripState>(row.state),
-    cursor: decodeOptionalJson<PositionCursor>(row.cursor) ?? null,
+    cursors: decodeOptionalJson<SealCursors>(row.seal_cursors) ?? {},
     tickedAt: row.ticked_at,
   };
+}
+
+export function takenBehindRow(taken: TakenBehind & { tripId: string }): Omit<TripTakenBehindTable, 'seq'> {
+  return { trip_id: taken.tripId, after: encodeJson(taken.after), through: encodeJson(taken.through) };
+}
+
+export function toTakenBehind(row: Pick<Selectable<TripTakenBehindTable>, 'after' | 'through'>): TakenBehind {
+  return { after: decodeJson<SealCursors>(row.after), through: decodeJson<SealCursors>(row.through) };
 }
 
 export function eventRow(event: TrackingEvent): Omit<TripEventsTable, 'seq'> {

@@ -4,13 +4,13 @@ import type { Position } from '../../core/model/index.js';
 import type { TrackingEvent } from '../../core/tracking/index.js';
 import type { Page } from '../../ports/store.js';
 import { LeaseLost, type LeaseFence } from '../../ports/shard-leases.js';
-import type { OpenTripResult, ProgressBatch, StoredTrip, TripFilter, TripProgress, TripRepository } from '../../ports/tracking-store.js';
+import type { OpenTripResult, ProgressBatch, StoredTrip, TakenBehind, TripFilter, TripProgress, TripRepository } from '../../ports/tracking-store.js';
 import { decodeCount, encodeJson, encodeTime } from './codec.js';
 import type { StoreDialect } from './dialect.js';
 import { pageBounds } from './paging.js';
 import { NO_SEQUENCE, toPosition } from './position-rows.js';
 import type { Database } from './schema.js';
-import { alertRow, eventRow, stateRow, toEvent, toProgress, toTrip, tripRow } from './tracking-rows.js';
+import { alertRow, eventRow, stateRow, takenBehindRow, toEvent, toProgress, toTakenBehind, toTrip, tripRow } from './tracking-rows.js';
 
 /** Rows a multi-row statement: well under either dialect's parameter limit for these tables. */
 const CHUNK = 200;
@@ -87,7 +87,7 @@ export class KyselyTripRepository implements TripRepository {
       .selectFrom('trips')
       .innerJoin('trip_states', 'trip_states.trip_id', 'trips.id')
       .selectAll('trips')
-      .select(['trip_states.trip_id', 'trip_states.state', 'trip_states.cursor', 'trip_states.ticked_at'])
+      .select(['trip_states.trip_id', 'trip_states.state', 'trip_states.seal_cursors', 'trip_states.ticked_at'])
       .where('trips.status', '=', 'open');
     if (ids !== undefined) query = query.where('trips.id', 'in', [...ids]);
     const rows = await query.orderBy('trips.id').execute();
@@ -114,6 +114,7 @@ export class KyselyTripRepository implements TripRepository {
     const events = batch.events.map(eventRow);
     const alerts = batch.newAlerts.map(alertRow);
     const news = (batch.news ?? []).map((item) => ({ news: encodeJson(item) }));
+    const behind = (batch.takenBehind ?? []).map(takenBehindRow);
     return this.db.transaction().execute(async (trx) => {
       if (batch.fence !== undefined) await this.checkFence(trx, batch.fence);
       for (const rows of chunks(states)) {
@@ -123,12 +124,13 @@ export class KyselyTripRepository implements TripRepository {
           .onConflict((conflict) =>
             conflict.column('trip_id').doUpdateSet((eb) => ({
               state: eb.ref('excluded.state'),
-              cursor: eb.ref('excluded.cursor'),
+              seal_cursors: eb.ref('excluded.seal_cursors'),
               ticked_at: eb.ref('excluded.ticked_at'),
             })),
           )
           .execute();
       }
+      for (const rows of chunks(behind)) await trx.insertInto('trip_taken_behind').values(rows).execute();
       const inserted = await insertEvents(trx, events);
       for (const rows of chunks(alerts)) await trx.insertInto('alerts').values(rows).execute();
       for (const fold of batch.folds) {
@@ -166,6 +168,11 @@ export class KyselyTripRepository implements TripRepository {
     }
   }
 
+  async takenBehind(tripId: string): Promise<TakenBehind[]> {
+    const rows = await this.db.selectFrom('trip_taken_behind').select(['after', 'through']).where('trip_id', '=', tripId).orderBy('seq').execute();
+    return rows.map(toTakenBehind);
+  }
+
   async events(tripId: string, page: { limit: number; offset: number }): Promise<Page<TrackingEvent>> {
     const { limit, offset } = pageBounds(page.limit, page.offset);
     const query = this.db.selectFrom('trip_events').where('trip_id', '=', tripId);
@@ -199,6 +206,21 @@ export class KyselyTripRepository implements TripRepository {
     if (receivedTo !== undefined) query = query.where('received_time', '<=', receivedTo);
     const rows = await query.orderBy('received_time').orderBy('device_time').orderBy('sequence').execute();
     return rows.map(toPosition);
+  }
+
+  async positionsReceivedSince(receivedFrom: ReadonlyMap<string, number>): Promise<Position[]> {
+    const positions: Position[] = [];
+    // Each device from its own time, so a quiet seal does not widen the read of the others (by the device and receive
+    // time index on PostgreSQL).
+    for (const chunk of chunks([...receivedFrom])) {
+      const rows = await this.db
+        .selectFrom('positions')
+        .selectAll()
+        .where((eb) => eb.or(chunk.map(([deviceId, from]) => eb.and([eb('device_id', '=', deviceId), eb('received_time', '>=', from)]))))
+        .execute();
+      for (const row of rows) positions.push(toPosition(row));
+    }
+    return positions;
   }
 }
 

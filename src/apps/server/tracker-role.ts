@@ -2,16 +2,18 @@
  * The tracker's side of the bus: the shards this process holds (leases in the store) are consumed, each batch stored
  * by the group commit (the store drops what it holds already) and then taken by the tracker, before the bus is told
  * it is done. The tracker follows only the trips of the shards held, reloading (and catching up from the store) when
- * they change. Run by `corridor tracker`, and by `corridor serve` when the bus is JetStream.
+ * they change, and reads the positions of their seals on other shards from the store. Run by `corridor tracker`, and
+ * by `corridor serve` when the bus is JetStream.
  */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { GatewayLog } from '../../adapters/gateway/gateway-context.js';
 import { createGatewayMetrics, type GatewayMetrics } from '../../adapters/metrics/gateway-metrics.js';
-import { tripShard } from '../../core/devices/index.js';
+import { shardOf, tripShard } from '../../core/devices/index.js';
 import type { Position } from '../../core/model/index.js';
 import type { Bus, Consumption } from '../../ports/bus.js';
 import { LeaseLost, type LeaseFence } from '../../ports/shard-leases.js';
+import type { StoredTrip } from '../../ports/tracking-store.js';
 import { ShardLeaser } from '../../services/shard-leaser.js';
 import type { Platform } from '../platform.js';
 import { positionIngest } from './gateways.js';
@@ -53,7 +55,10 @@ export async function startTrackerRole(platform: Platform, bus: Bus, options: Tr
       consuming.delete(shard);
     }
     // A reload that fails (the store is down) is tried again before the tracker's next piece of work.
-    await tracker.followOnly((trip) => held.has(tripShard(trip.sealIds, shardCount)), fence).catch((error: unknown) => log.error({ err: error }, 'tracker reload failed; it retries'));
+    // A trip's seals on shards another tracker holds are read from the store, where that tracker puts them.
+    const follows = (trip: StoredTrip) => held.has(tripShard(trip.sealIds, shardCount));
+    const given = (sealId: string) => held.has(shardOf(sealId, shardCount));
+    await tracker.followOnly(follows, fence, given).catch((error: unknown) => log.error({ err: error }, 'tracker reload failed; it retries'));
     for (const shard of held) if (!consuming.has(shard)) consuming.set(shard, await bus.consume([shard], handle));
     log.info({ shards: [...held].sort((a, b) => a - b), trips: tracker.openTrips }, 'holding shards');
   };

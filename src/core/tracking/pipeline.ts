@@ -17,8 +17,11 @@
  * signal loss, and goes to the seal detector's late rule (a breach it shows is raised, flagged late, unless already
  * known); it does not move the location, corridor, places, country, stops, battery or ETA, because those are
  * judged on the sequence and a newer fix has already spoken. Nothing is dropped silently: the result says
- * `late`. Replay feeds positions in the order they were received (receive time, then device time), which is the
- * order the live engine saw them in, so replay and live agree on what was late.
+ * `late`. The newest is the trip's, of whichever seal: a seal's position taken after a newer one of another seal is
+ * late, even when it was received first (the trip's tracker got it later, from the store, because another tracker
+ * holds that seal's shard) — the truck has been located since, and the seal's breach is still raised, flagged late.
+ * Replay feeds positions in the order the live engine took them — receive order, but for a batch the tracker
+ * recorded as taken behind newer ones — so replay and live agree on what was late.
  *
  * A tick (`{ kind: 'tick', at }`, from the tracker's clock) only runs the signal-loss detector.
  */

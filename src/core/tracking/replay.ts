@@ -1,9 +1,10 @@
 /**
- * Running a trip's stored positions (and, if wanted, timer ticks) through the engine again. Positions are fed in
- * the order they were received — receive time, then device time, then sequence — the order the live engine saw
- * them in, so replay raises the same events with the same ids as the live run did. Timer ticks are optional: a
- * signal loss that data later ended is found from the positions alone; one still open at the end needs a tick at
- * the time the replay covers up to.
+ * Running a trip's stored positions (and, if wanted, timer ticks) through the engine again, in the order the live
+ * engine took them: the order they were received (receive time, then device time, then sequence) when each came to
+ * it as it was stored, as `positionInputs` gives them; otherwise the tracker's own record of the order says. So
+ * replay raises the same events with the same ids as the live run did. Timer ticks are optional: a signal loss that
+ * data later ended is found from the positions alone; one still open at the end needs a tick at the time the replay
+ * covers up to.
  */
 import type { Position } from '../model/position.js';
 import type { TrackingEvent } from './events.js';

@@ -6,23 +6,27 @@
  * One piece of work at a time (a batch, a tick, arming, closing, an operator resolving an alert), in the order they
  * came: a trip's state is never stepped by two at once, and an alert is never folded into while it is resolved.
  *
- * Restarts. The saved state of a trip comes with the cursor of the last position it took. On start the tracker
- * loads the open trips, their states and their unresolved alerts, then feeds each trip the positions of its seals
- * stored after its cursor: those a crash left between the positions' commit and the state's. Events are stored by
- * the engine's own ids, so nothing is missed and nothing is raised twice. A failed save leaves memory ahead of the
- * store; the next piece of work reloads and catches up the same way first.
+ * Restarts. The saved state of a trip comes with a cursor for each of its seals: the last position of that seal it
+ * took. On start the tracker loads the open trips, their states and their unresolved alerts, then feeds each trip
+ * the positions of each seal stored after that seal's cursor: those a crash left between the positions' commit and
+ * the state's. Events are stored by the engine's own ids, so nothing is missed and nothing is raised twice. A failed
+ * save leaves memory ahead of the store; the next piece of work reloads and catches up the same way first.
  *
- * Which positions a trip takes: those of its seals received from the moment it was armed, after its cursor, in
- * receive order (see receive-order.ts), less a device's resends of positions stored already. Replay takes the same
- * ones from the store.
+ * Which positions a trip takes: those of its seals received from the moment it was armed, each after its seal's
+ * cursor, less a device's resends of positions stored already; each batch in receive order (see receive-order.ts).
+ * Replay takes the same ones from the store.
  *
  * Trips armed or disarmed by another process on the same store (the command line) are found at the next tick.
  *
- * Scale-out. A tracker process follows only the trips it is told to (`followOnly`): those whose seals' shard of the
- * bus it holds. Changing that reloads, as after a restart, so a shard taken over from a stopped process is caught up
- * from the store from each trip's saved cursor. Its saves are fenced by the leases of those shards (a tracker that
- * was paused while another took them over is refused), and with `outbox` each save writes its news into the store's
- * outbox in the same transaction, for the bus (services/tracking/news-relay.ts).
+ * Scale-out. A tracker process follows only the trips it is told to (`followOnly`): those whose shard of the bus (its
+ * first seal's) it holds. Changing that reloads, as after a restart, so a shard taken over from a stopped process is
+ * caught up from the store from each trip's saved cursors. A trip's other seals may fall on shards another tracker
+ * holds, which stores their positions: those seals' positions are read from the store, after each seal's cursor,
+ * every `storedElsewhereReadMs` and at each tick. So each is taken once, a little after the trip's own seals' newer
+ * positions perhaps, and then judged late by the engine (core/tracking/pipeline.ts): a breach it shows is still
+ * raised, flagged late. Its saves are fenced by the leases of its shards (a tracker that was paused while another
+ * took them over is refused), and with `outbox` each save writes its news into the store's outbox in the same
+ * transaction, for the bus (services/tracking/news-relay.ts).
  */
 import type { CountryIndex } from '../../core/geo/index.js';
 import type { Position } from '../../core/model/index.js';
@@ -37,12 +41,12 @@ import {
 import type { Clock } from '../../ports/clock.js';
 import type { LeaseFence } from '../../ports/shard-leases.js';
 import type { Store } from '../../ports/store.js';
-import { UNRESOLVED, type OpenTripResult, type PositionCursor, type StoredTrip, type TripProgress } from '../../ports/tracking-store.js';
+import { UNRESOLVED, type OpenTripResult, type SealCursors, type StoredTrip, type TripProgress } from '../../ports/tracking-store.js';
 import { newRecordId } from '../ids.js';
 import { AlertBook, type AlertChanges } from './alert-book.js';
 import type { DurableNews, TripEta } from '../../ports/tracking-news.js';
 import type { TrackingListener } from './listeners.js';
-import { afterCursor, cursorOf, receiveOrder } from './receive-order.js';
+import { comesBehind, movedOn, notYetTaken, receiveOrder } from './receive-order.js';
 import { RouteCache } from './route-cache.js';
 import { TrackingFeed } from './tracking-feed.js';
 import { alertChangedNews, alertRaisedNews, etaNews, eventNews } from './tracking-news.js';
@@ -57,6 +61,11 @@ export interface TrackerOptions {
   onError?: (error: unknown) => void;
   /** Writes each save's news into the store's outbox with it, for the bus (scale-out). */
   outbox?: boolean;
+  /**
+   * Wall milliseconds between reads of the store for the positions of seals this process is not given (their shard
+   * is another tracker's); 1 000 unless told, 0 for none (they are read at each tick only).
+   */
+  storedElsewhereReadMs?: number;
 }
 
 const NONE: ReadonlySet<Position> = new Set();
@@ -71,14 +80,16 @@ interface LiveTrip {
   stored: StoredTrip;
   trip: Trip;
   state: TripState;
-  cursor: PositionCursor | null;
+  cursors: SealCursors;
   tickedAt: number | null;
 }
 
 interface Stepped {
   live: LiveTrip;
   state: TripState;
-  cursor: PositionCursor | null;
+  cursors: SealCursors;
+  /** Whether the positions were taken behind newer ones of the trip's other seals (see receive-order.ts). */
+  behind: boolean;
   tickedAt: number | null;
   positions: readonly Position[];
 }
@@ -86,16 +97,21 @@ interface Stepped {
 export class Tracker {
   private readonly live = new Map<string, LiveTrip>();
   private readonly bySeal = new Map<string, LiveTrip>();
+  /** The seals of the trips followed whose positions this process is not given: read from the store instead. */
+  private readonly storedElsewhere = new Set<string>();
   private readonly book: AlertBook;
   private readonly routes = new RouteCache();
   private readonly listeners: TrackingFeed;
   private queue: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
+  private readTimer: NodeJS.Timeout | undefined;
   /** Memory may not match the store: before start, and after a failed save. */
   private stale = false;
   private stopped = false;
   /** Which open trips this tracker follows: every one unless told (`followOnly`). */
   private follows: (trip: StoredTrip) => boolean = () => true;
+  /** Which seals' positions this process is given as they are stored (`take`): every one unless told. */
+  private given: (sealId: string) => boolean = () => true;
   /** Open trips seen and not followed (another tracker's), so each tick does not load them again. */
   private readonly others = new Set<string>();
   /** The leases the trips followed depend on; every save is refused unless they are still held. */
@@ -112,11 +128,13 @@ export class Tracker {
 
   /**
    * From now on follows only the open trips `follows` accepts, saving under `fence`: drops the others and takes on the
-   * new ones, catching them up from the store. Resolves once done, after the work queued before it.
+   * new ones, catching them up from the store. The positions of the seals `given` accepts come to `take`; those of
+   * the others are read from the store. Resolves once done, after the work queued before it.
    */
-  followOnly(follows: (trip: StoredTrip) => boolean, fence?: LeaseFence): Promise<void> {
+  followOnly(follows: (trip: StoredTrip) => boolean, fence?: LeaseFence, given: (sealId: string) => boolean = () => true): Promise<void> {
     this.follows = follows;
     this.fence = fence;
+    this.given = given;
     // Stale until the reload is done: one that fails is tried again before the next piece of work.
     this.stale = true;
     return this.exclusive(async () => undefined);
@@ -132,13 +150,20 @@ export class Tracker {
       this.timer = setInterval(() => void this.tick().catch((error: unknown) => this.options.onError?.(error)), every);
       this.timer.unref();
     }
+    const read = this.options.storedElsewhereReadMs ?? 1_000;
+    if (read > 0) {
+      this.readTimer = setInterval(() => void this.readStoredElsewhere().catch((error: unknown) => this.options.onError?.(error)), read);
+      this.readTimer.unref();
+    }
   }
 
   /** Stops the timer and takes no more positions; resolves once the work under way is done. */
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
+    clearInterval(this.readTimer);
     this.timer = undefined;
+    this.readTimer = undefined;
     await this.idle();
   }
 
@@ -158,13 +183,23 @@ export class Tracker {
     return this.exclusive(() => this.feed(positions));
   }
 
-  /** A timer tick at `at` (now unless told) for every open trip, after taking in trips opened or closed elsewhere. */
+  /**
+   * A timer tick at `at` (now unless told) for every open trip, after taking in trips opened or closed elsewhere and
+   * the positions of their seals stored elsewhere.
+   */
   tick(at: number = this.clock.now().getTime()): Promise<void> {
     return this.exclusive(async () => {
       this.routes.sweep();
       await this.discover();
+      await this.takeStoredElsewhere();
       await this.tickAll(at);
     });
+  }
+
+  /** Takes the positions stored since the last read of the seals whose positions this process is not given. */
+  readStoredElsewhere(): Promise<void> {
+    if (this.stopped || this.storedElsewhere.size === 0) return Promise.resolve();
+    return this.exclusive(() => this.takeStoredElsewhere());
   }
 
   subscribe(listener: TrackingListener): () => void {
@@ -179,7 +214,7 @@ export class Tracker {
   /** Stores a new open trip and starts following it; refused when a seal is on another open trip. */
   open(stored: StoredTrip, trip: Trip, state: TripState): Promise<OpenTripResult> {
     return this.exclusive(async () => {
-      const progress: TripProgress = { tripId: stored.id, state, cursor: null, tickedAt: null };
+      const progress: TripProgress = { tripId: stored.id, state, cursors: {}, tickedAt: null };
       const result = await this.store.trips.open(stored, progress);
       if (result.opened) this.follow(stored, trip, progress);
       return result;
@@ -241,9 +276,12 @@ export class Tracker {
   }
 
   private follow(stored: StoredTrip, trip: Trip, progress: TripProgress): void {
-    const live: LiveTrip = { stored, trip, state: progress.state, cursor: progress.cursor, tickedAt: progress.tickedAt };
+    const live: LiveTrip = { stored, trip, state: progress.state, cursors: progress.cursors, tickedAt: progress.tickedAt };
     this.live.set(stored.id, live);
-    for (const seal of stored.sealIds) this.bySeal.set(seal, live);
+    for (const seal of stored.sealIds) {
+      this.bySeal.set(seal, live);
+      if (!this.given(seal)) this.storedElsewhere.add(seal);
+    }
     this.routes.retain(stored.plan, trip);
   }
 
@@ -251,7 +289,11 @@ export class Tracker {
     const live = this.live.get(tripId);
     if (live === undefined) return;
     this.live.delete(tripId);
-    for (const seal of live.stored.sealIds) if (this.bySeal.get(seal) === live) this.bySeal.delete(seal);
+    for (const seal of live.stored.sealIds) {
+      if (this.bySeal.get(seal) !== live) continue;
+      this.bySeal.delete(seal);
+      this.storedElsewhere.delete(seal);
+    }
     this.book.forgetTrip(tripId);
     this.routes.release(live.stored.plan, live.trip);
   }
@@ -260,6 +302,7 @@ export class Tracker {
     this.live.clear();
     this.others.clear();
     this.bySeal.clear();
+    this.storedElsewhere.clear();
     this.book.clear();
     this.routes.clear();
     const open = [];
@@ -305,22 +348,34 @@ export class Tracker {
     await this.catchUp(followed);
   }
 
-  /** Feeds each trip the positions stored after its cursor. */
+  /** Feeds each trip the positions of each seal stored after that seal's cursor. */
   private async catchUp(tripIds: readonly string[]): Promise<void> {
     for (const id of tripIds) {
       const live = this.live.get(id);
-      if (live === undefined) continue;
-      const from = live.cursor?.receivedTime ?? live.stored.plan.openedAt;
-      const missed = await this.store.trips.positionsReceived(live.stored.sealIds, from);
-      if (missed.length > 0) await this.feed(missed);
+      if (live !== undefined) await this.takeStored(live.stored.sealIds);
     }
+  }
+
+  private async takeStoredElsewhere(): Promise<void> {
+    if (this.storedElsewhere.size > 0) await this.takeStored([...this.storedElsewhere]);
+  }
+
+  /** Feeds the trips followed the positions of these seals stored after each seal's cursor. */
+  private async takeStored(sealIds: readonly string[]): Promise<void> {
+    const from = new Map<string, number>();
+    for (const seal of sealIds) {
+      const live = this.bySeal.get(seal);
+      if (live !== undefined) from.set(seal, live.cursors[seal]?.receivedTime ?? live.stored.plan.openedAt);
+    }
+    const stored = from.size === 0 ? [] : await this.store.trips.positionsReceivedSince(from);
+    if (stored.length > 0) await this.feed(stored);
   }
 
   private async feed(positions: readonly Position[]): Promise<void> {
     const byTrip = new Map<LiveTrip, Position[]>();
     for (const p of positions) {
       const live = this.bySeal.get(p.deviceId);
-      if (live === undefined || p.receivedTime < live.stored.plan.openedAt || !afterCursor(p, live.cursor)) continue;
+      if (live === undefined || p.receivedTime < live.stored.plan.openedAt || !notYetTaken(p, live.cursors)) continue;
       const list = byTrip.get(live);
       if (list === undefined) byTrip.set(live, [p]);
       else list.push(p);
@@ -344,7 +399,8 @@ export class Tracker {
         }
       }
       const taken = resent.size === 0 ? list : list.filter((p) => !resent.has(p));
-      stepped.push({ live, state, cursor: cursorOf(list[list.length - 1]!), tickedAt: live.tickedAt, positions: taken });
+      const behind = comesBehind(list[0]!, live.cursors);
+      stepped.push({ live, state, cursors: movedOn(live.cursors, list), behind, tickedAt: live.tickedAt, positions: taken });
     }
     await this.save(stepped, events);
   }
@@ -371,7 +427,7 @@ export class Tracker {
       const result = step(live.trip, live.state, { kind: 'tick', at });
       if (result.state === live.state) continue;
       for (const event of result.events) events.push(event);
-      stepped.push({ live, state: result.state, cursor: live.cursor, tickedAt: at, positions: [] });
+      stepped.push({ live, state: result.state, cursors: live.cursors, behind: false, tickedAt: at, positions: [] });
     }
     if (stepped.length > 0) await this.save(stepped, events);
   }
@@ -381,7 +437,8 @@ export class Tracker {
     const etas = stepped.filter((s) => etaMoved(s.live.state, s.state)).map((s) => this.etaOf(s.live, s.state));
     try {
       await this.store.trips.saveProgress({
-        progress: stepped.map((s) => ({ tripId: s.live.stored.id, state: s.state, cursor: s.cursor, tickedAt: s.tickedAt })),
+        progress: stepped.map((s) => ({ tripId: s.live.stored.id, state: s.state, cursors: s.cursors, tickedAt: s.tickedAt })),
+        takenBehind: stepped.filter((s) => s.behind).map((s) => ({ tripId: s.live.stored.id, after: s.live.cursors, through: s.cursors })),
         events: [...events],
         newAlerts: alerts.created,
         folds: alerts.folds,
@@ -395,7 +452,7 @@ export class Tracker {
     }
     for (const s of stepped) {
       s.live.state = s.state;
-      s.live.cursor = s.cursor;
+      s.live.cursors = s.cursors;
       s.live.tickedAt = s.tickedAt;
       if (s.positions.length > 0) this.listeners.announce((l) => l.positions?.(s.live.stored.id, s.positions));
     }

@@ -27,7 +27,7 @@ import type { Audit } from '../audit.js';
 import type { AuthService } from '../auth-service.js';
 import { newRecordId } from '../ids.js';
 import { ServiceError } from '../service-error.js';
-import { receiveOrder, upToCursor } from './receive-order.js';
+import { inTakenOrder, notYetTaken, receiveOrder } from './receive-order.js';
 import type { Tracker } from './tracker.js';
 import { planTrip, type ArmRequest } from './trip-planning.js';
 
@@ -162,7 +162,8 @@ export class TripService {
   async replay(actor: User, id: string): Promise<ReplayReport> {
     const trip = await this.visible(actor, id);
     const progress = await this.store.trips.progress(id);
-    const inputs: TrackingInput[] = (await this.positionsOf(trip, true, progress)).map((position) => ({ kind: 'position', position }));
+    const taken = inTakenOrder(await this.positionsOf(trip, true, progress), await this.store.trips.takenBehind(id));
+    const inputs: TrackingInput[] = taken.map((position) => ({ kind: 'position', position }));
     // The latest tick that changed the state: a signal loss still open at the end is found by it, as it was live.
     if (progress?.tickedAt != null) inputs.push({ kind: 'tick', at: progress.tickedAt });
     const run = replay(this.tracker.prepare(trip.plan), inputs);
@@ -180,15 +181,16 @@ export class TripService {
   }
 
   /**
-   * The positions the trip took, in the order it took them: its seals', received from its arming on, up to its
+   * The positions the trip took, in receive order: its seals', received from its arming on, each seal's up to its
    * cursor when `taken` (all stored so far otherwise).
    */
   private async positionsOf(trip: StoredTrip, taken: boolean, known?: TripProgress): Promise<Position[]> {
     const progress = known ?? (taken ? await this.store.trips.progress(trip.id) : undefined);
-    const cursor = progress?.cursor ?? null;
-    if (taken && cursor === null) return [];
-    const positions = await this.store.trips.positionsReceived(trip.sealIds, trip.plan.openedAt, taken ? cursor!.receivedTime : undefined);
-    return (taken ? positions.filter((p) => upToCursor(p, cursor)) : positions).sort(receiveOrder);
+    const cursors = Object.values(progress?.cursors ?? {});
+    if (taken && cursors.length === 0) return [];
+    const until = taken ? Math.max(...cursors.map((cursor) => cursor.receivedTime)) : undefined;
+    const positions = await this.store.trips.positionsReceived(trip.sealIds, trip.plan.openedAt, until);
+    return (taken ? positions.filter((p) => !notYetTaken(p, progress!.cursors)) : positions).sort(receiveOrder);
   }
 
   private async viewOf(trip: StoredTrip): Promise<TripView> {

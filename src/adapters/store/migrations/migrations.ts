@@ -17,6 +17,8 @@ import * as unknownDevices from './0009-unknown-devices.js';
 import * as trackingNews from './0010-tracking-news.js';
 import * as customsProcedure from './0011-customs-procedure.js';
 import * as transitForwarded from './0012-transit-forwarded.js';
+import * as sealCursors from './0013-seal-cursors.js';
+import * as takenBehind from './0014-taken-behind.js';
 
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   const types = columnTypes(dialect);
@@ -33,6 +35,8 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
     '0010-tracking-news': { up: (db) => trackingNews.up(db, types), down: (db) => trackingNews.down(db) },
     '0011-customs-procedure': { up: (db) => customsProcedure.up(db), down: (db) => customsProcedure.down(db) },
     '0012-transit-forwarded': { up: (db) => transitForwarded.up(db, types), down: (db) => transitForwarded.down(db) },
+    '0013-seal-cursors': { up: (db) => sealCursors.up(db), down: (db) => sealCursors.down(db) },
+    '0014-taken-behind': { up: (db) => takenBehind.up(db, types), down: (db) => takenBehind.down(db) },
   };
   return { getMigrations: async () => migrations };
 }
