@@ -10,7 +10,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONSOLE_USER, type Platform } from '../../src/apps/platform.js';
+import { loadCountryIndex } from '../../src/adapters/geo/natural-earth.js';
+import { CONSOLE_USER, openPlatform, type Platform } from '../../src/apps/platform.js';
 import { shardOf } from '../../src/core/devices/index.js';
 import type { FleetReport } from '../../src/core/fleet/index.js';
 import type { Position } from '../../src/core/model/index.js';
@@ -21,7 +22,6 @@ import { CODEC_8_EXTENDED, encodeAvlPacket, encodeImei } from '../../src/protoco
 import { avlRecord } from '../../src/simulator/drivers/teltonika.js';
 import { natsServerBinary, freePort, PrivateNatsServer } from '../support/nats-server.js';
 import { startCorridor, type Child } from '../support/processes.js';
-import { platformInSchema } from '../support/schema-platform.js';
 import { postgresUrl } from '../support/services.js';
 import { TcpClient } from '../support/tcp-client.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
@@ -162,7 +162,7 @@ describe.skipIf(!binary || !pgUrl)('scale-out over JetStream and PostgreSQL, und
   it('stores every sent position exactly once and raises each trip\'s events once, through tracker, database, NATS and gateway failures', { timeout: 240_000 }, async () => {
     const db = databaseUrl(pgUrl!);
     const trackerDb = databaseUrl(pgUrl!, proxy.port);
-    const seeding = await platformInSchema(pgUrl!, schema);
+    const seeding = await openPlatform(db);
     const devices = await seedTrips(seeding);
     await seeding.close();
 
@@ -219,7 +219,7 @@ describe.skipIf(!binary || !pgUrl)('scale-out over JetStream and PostgreSQL, und
     for (const child of [trackerB, trackerA2, gateway]) expect(child.process.exitCode ?? child.process.signalCode, child.name).toBeNull();
 
     // Every trip's cursor reaches its last position: the trackers have taken everything.
-    const check = await platformInSchema(pgUrl!, schema);
+    const check = await openPlatform(db, undefined, { tracking: { countries: loadCountryIndex(), tickIntervalMs: 0 } });
     try {
       const deadline = Date.now() + 60_000;
       for (const device of devices) {

@@ -12,7 +12,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectNatsBus, type NatsBus } from '../../src/adapters/bus/nats/nats-bus.js';
-import { CONSOLE_USER } from '../../src/apps/platform.js';
+import { loadCountryIndex } from '../../src/adapters/geo/natural-earth.js';
+import { openPostgresStore } from '../../src/adapters/store/postgres/postgres-store.js';
+import { CONSOLE_USER, wirePlatform, type Platform } from '../../src/apps/platform.js';
 import { shardOf, tripShard } from '../../src/core/devices/index.js';
 import type { Position } from '../../src/core/model/index.js';
 import { Driver } from '../../src/core/tracking/test-support.js';
@@ -20,7 +22,6 @@ import type { TrackingNews } from '../../src/ports/tracking-news.js';
 import { receiveOrder } from '../../src/services/tracking/receive-order.js';
 import { natsServerBinary, PrivateNatsServer } from '../support/nats-server.js';
 import { startCorridor, type Child } from '../support/processes.js';
-import { platformInSchema } from '../support/schema-platform.js';
 import { postgresUrl } from '../support/services.js';
 import { armRequest, seedRoute } from '../tracking/tracking-world.js';
 
@@ -70,6 +71,16 @@ afterAll(async () => {
   if (pgUrl) await admin(`drop schema if exists ${schema} cascade`);
 });
 
+/**
+ * A platform in the test's schema, migrated there: Kysely's migrator, told the schema, looks for its own tables in it
+ * alone, where one on the search path would take another schema's for its own.
+ */
+async function platformOn(name: string): Promise<Platform> {
+  const store = openPostgresStore(pgUrl!, { schema: name });
+  await store.migrate();
+  return wirePlatform(store, undefined, { tracking: { countries: loadCountryIndex(), tickIntervalMs: 0 } });
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const holding = (shards: string) => new RegExp(`"shards":\\[${shards}\\][^\\n]*"msg":"holding shards"`);
 const key = (p: Position) => `${p.deviceId}@${p.deviceTime}`;
@@ -77,7 +88,7 @@ const key = (p: Position) => `${p.deviceId}@${p.deviceTime}`;
 describe.skipIf(!binary || !pgUrl)('a trip whose seals fall on shards of different trackers', () => {
   it('takes every position of both seals once, through a takeover of its tracker, and raises the other seal\'s opening once', { timeout: 300_000 }, async () => {
     const db = databaseUrl(pgUrl!);
-    const seeding = await platformInSchema(pgUrl!, schema);
+    const seeding = await platformOn(schema);
     const declarationId = await seedRoute(seeding, 'SPLIT-1', [OWN, OTHER]);
     const { trip } = await seeding.trips.arm(CONSOLE_USER, armRequest(declarationId));
     expect(tripShard(trip.sealIds, SHARDS)).toBe(shardOf(OWN, SHARDS));
@@ -127,7 +138,7 @@ describe.skipIf(!binary || !pgUrl)('a trip whose seals fall on shards of differe
     await publishUpTo(restartAt, reports.length);
     expect(reports.findIndex((p) => p.deviceId === OTHER && p.seal?.locked === false)).toBeGreaterThan(restartAt);
 
-    const check = await platformInSchema(pgUrl!, schema);
+    const check = await platformOn(schema);
     try {
       // Each seal's cursor reaches its last position: the trip took everything of both.
       const deadline = Date.now() + 60_000;
