@@ -52,19 +52,24 @@ export function advanceFlow(
   const decay = Math.exp(-(t - meter.at) / tau);
   let demand = meter.demand * decay;
   if (trucksWaiting && openLanes > 0) {
-    for (const [a, b] of schedule.openIntervals(meter.at, t)) {
-      demand += openLanes * (Math.exp(-(t - b) / tau) - Math.exp(-(t - a) / tau));
-    }
+    // Every command advances the meter: a crossing open around the clock has its one window without the list of windows.
+    if (schedule.alwaysOpen) demand += windowDemand(openLanes, meter.at, t, t, tau);
+    else for (const [a, b] of schedule.openIntervals(meter.at, t)) demand += windowDemand(openLanes, a, b, t, tau);
   }
   return { at: t, calls: meter.calls * decay, served: meter.served * decay, demand };
 }
 
+/** The demand of `lanes` lanes over the open window [a, b), decayed to `t`. */
+function windowDemand(lanes: number, a: number, b: number, t: number, tau: number): number {
+  return lanes * (Math.exp(-(t - b) / tau) - Math.exp(-(t - a) / tau));
+}
+
 export function recordCall(meter: FlowMeter): FlowMeter {
-  return { ...meter, calls: meter.calls + 1 };
+  return { at: meter.at, calls: meter.calls + 1, served: meter.served, demand: meter.demand };
 }
 
 export function recordServed(meter: FlowMeter, nominalServiceMs: number, tau: number): FlowMeter {
-  return Number.isFinite(nominalServiceMs) ? { ...meter, served: meter.served + nominalServiceMs / tau } : meter;
+  return Number.isFinite(nominalServiceMs) ? { at: meter.at, calls: meter.calls, served: meter.served + nominalServiceMs / tau, demand: meter.demand } : meter;
 }
 
 export interface Pace {
