@@ -11,6 +11,7 @@
  * call applies only to that version (compare-and-set, see state.ts). Of two calls from the same version one
  * succeeds and the other is refused as stale; its sender reads again and calls the next truck.
  */
+import type { Issue } from '../model/issue.js';
 import { accuracyRecordsAtCall } from './accuracy.js';
 import { CHANNELS } from './channel.js';
 import type { QueueEntry } from './entry.js';
@@ -19,7 +20,7 @@ import { recordCall, recordServed } from './flow.js';
 import { noShowOutcome } from './no-show.js';
 import { chooseCall, emptyHeadKeys, headKeys, listChannel, NOTHING, removeFromOrder, WAIT_FOR_TOKEN, type HeadKeys, type LaneMask } from './order.js';
 import { serviceMs as nominalServiceMs } from './queue-config.js';
-import { duration, iso, reason, type Reason } from './reason.js';
+import { duration, iso, issue, reason, type Reason } from './reason.js';
 import { first } from './sorted-list.js';
 import { laneById, scheduleOf, type CallRecord, type LaneState, type QueueState } from './state.js';
 import { consumeToken, hasToken, tokenReadyAt } from './token-bucket.js';
@@ -30,6 +31,7 @@ import {
   rearrange,
   record,
   refuse,
+  refuseWith,
   unchanged,
   type CommandBase,
   type QueueResult,
@@ -81,6 +83,22 @@ function laneBlocked(state: QueueState, lane: LaneState, t: number): (Refusal & 
   }
   if (t < lane.busyUntil) return notYet(state, 'LANE_BUSY', 'lane', `lane ${lane.id} is busy until ${iso(lane.busyUntil)}`, lane.busyUntil);
   return null;
+}
+
+/**
+ * Each lane's refusal when the order has no truck it takes, made once and shared: a lane with nobody to call asks
+ * again whenever a truck might have come (in a simulation, more than every other truck), and the sentence names
+ * nothing but the lane. Frozen, since every such refusal of the lane hands out the same issue.
+ */
+const nothingToCallIssues = new WeakMap<LaneState, Issue>();
+
+function nothingToCall(state: QueueState, lane: LaneState): Refusal {
+  let error = nothingToCallIssues.get(lane);
+  if (error === undefined) {
+    error = Object.freeze(issue('NOTHING_TO_CALL', 'lane', `no truck in the order that lane ${lane.id} takes`));
+    nothingToCallIssues.set(lane, error);
+  }
+  return refuseWith(state, error);
 }
 
 /** A mask taking every channel: the order's first truck overall. */
@@ -148,7 +166,7 @@ export function callNext(state: QueueState, command: Omit<CallNextCommand, 'kind
       const when = Number.isFinite(ready) ? `the next at ${iso(ready)}` : 'the backlog is stopped (rate 0)';
       return notYet(state, 'WAITING_FOR_RELEASE', 'lane', `only backlog trucks wait for lane ${lane.id} and the release rate is reached: ${when}`, ready);
     }
-    return refuse(state, 'NOTHING_TO_CALL', 'lane', `no truck in the order that lane ${lane.id} takes`);
+    return nothingToCall(state, lane);
   }
   const entry = first(state.order[choice]!)!;
   const service = command.serviceMs ?? nominalServiceMs(lane.config, entry.channel);
