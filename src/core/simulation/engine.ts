@@ -22,6 +22,7 @@ import {
   createQueue,
   DEFAULT_HEAD_STARTS,
   DEFAULT_NO_SHOW,
+  openingSchedule,
   updateDeclaration,
   type Channel,
   type QueueConfig,
@@ -163,6 +164,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions): Simula
   if (!created.ok) throw new Error(`the scenario makes no valid queue: ${created.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
   const state: QueueState = created.state;
   const laneIds = state.lanes.map((lane) => lane.id);
+  const alwaysOpen = openingSchedule(state.config.operatingHours).alwaysOpen;
 
   const trucksRng: Rng = root.fork('trucks');
   const serviceRng = root.fork('service');
@@ -248,6 +250,10 @@ export function simulate(scenario: Scenario, options: SimulationOptions): Simula
 
   /** Calls the next truck to the lane at `t`, or schedules the lane's next try; whether a truck was called. */
   function tryCall(lane: number, t: number): boolean {
+    if (nobodyToCall()) {
+      laneIdle[lane] = true;
+      return false;
+    }
     const result = callNext(state, { lane: laneIds[lane]!, at: t, by: BY, expectedVersion: state.version });
     if (!result.ok) {
       const retryAt = 'retryAt' in result ? result.retryAt : undefined;
@@ -282,6 +288,16 @@ export function simulate(scenario: Scenario, options: SimulationOptions): Simula
       archivedAt = served;
     }
     return true;
+  }
+
+  /**
+   * Whether the queue could only answer NOTHING_TO_CALL, so a lane goes idle without asking: the order is empty and
+   * the crossing never closes (a closed one would answer with its opening time instead). The lanes asking are never
+   * closed, busy or awaiting a truck here. A lane finishing while nobody waits, as most do at a crossing that keeps
+   * up, and the idle lanes woken by a truck that is holding for its papers, would otherwise ask for nothing.
+   */
+  function nobodyToCall(): boolean {
+    return inOrder === 0 && alwaysOpen;
   }
 
   /** A lane whose simulated service ended: freed early if the queue still counts it busy, then it calls. */
