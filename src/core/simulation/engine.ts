@@ -16,12 +16,14 @@
  * trucks at the same times (common random numbers).
  */
 import {
-  applyCommand,
+  archive,
+  arrive,
   callNext,
   checkIn,
   createQueue,
   DEFAULT_HEAD_STARTS,
   DEFAULT_NO_SHOW,
+  laneFreed,
   openingSchedule,
   updateDeclaration,
   type Channel,
@@ -263,7 +265,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions): Simula
     }
     const entry = result.entry;
     const n = entry.slot - 1;
-    const arrived = applyCommand(state, { kind: 'arrive', at: t, by: BY, entryId: entry.id });
+    const arrived = arrive(state, { at: t, by: BY, entryId: entry.id });
     if (!arrived.ok) throw new Error(`the called truck ${entry.id} could not reach its lane: ${arrived.error.message}`);
     atCrossing--;
     inOrder--;
@@ -284,7 +286,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions): Simula
     lanes[lane]!.served++;
     heap.push(t + took, LANE, lane);
     if (served - archivedAt >= Math.max(ARCHIVE_BATCH, atCrossing)) {
-      applyCommand(state, { kind: 'archive', at: t, by: BY, before: t });
+      archive(state, { at: t, by: BY, before: t });
       archivedAt = served;
     }
     return true;
@@ -302,7 +304,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions): Simula
 
   /** A lane whose simulated service ended: freed early if the queue still counts it busy, then it calls. */
   function laneDone(lane: number, t: number): void {
-    if (state.lanes[lane]!.busyUntil > t) applyCommand(state, { kind: 'lane_freed', at: t, by: BY, lane: laneIds[lane]! });
+    if (state.lanes[lane]!.busyUntil > t) laneFreed(state, { at: t, by: BY, lane: laneIds[lane]! });
     tryCall(lane, t);
   }
 
