@@ -16,7 +16,7 @@ import { accuracyRecordsAtCall } from './accuracy.js';
 import { CHANNELS } from './channel.js';
 import type { QueueEntry } from './entry.js';
 import { clearEstimate } from './estimate-columns.js';
-import { recordCall, recordServed } from './flow.js';
+import { countCall, countServed } from './flow.js';
 import { noShowOutcome } from './no-show.js';
 import { chooseCall, emptyHeadKeys, headKeys, listChannel, NOTHING, removeFromOrder, WAIT_FOR_TOKEN, type HeadKeys, type LaneMask } from './order.js';
 import { serviceMs as nominalServiceMs } from './queue-config.js';
@@ -183,7 +183,7 @@ export function callNext(state: QueueState, command: Omit<CallNextCommand, 'kind
   lane.calledEntry = entry.id;
   lane.busyUntil = t + service;
   if (entry.stream === 'backlog') consumeToken(state.bucket, t);
-  state.flow = recordCall(state.flow);
+  countCall(state.flow);
   state.recentCalls.push({ at: t, entryId: entry.id, lane: lane.id, waitedMs: t - (entry.arrivedAt ?? t), stream: entry.stream });
   if (state.recentCalls[0]!.at < t - RECENT_CALLS_MS - DAY / 24) dropCallsBefore(state.recentCalls, t - RECENT_CALLS_MS);
   record(tx, entry, 'called', reasons.map((r) => r.message).join('; '), { lane: lane.id, deadline: entry.call.deadline });
@@ -204,7 +204,7 @@ export function arrive(state: QueueState, command: Omit<ArriveCommand, 'kind'>):
     if (lane.calledEntry === entry.id) lane.calledEntry = null;
     // The lane works on the truck from its arrival: a slow drive up costs lane time.
     lane.busyUntil = Math.max(lane.busyUntil, tx.t + call.serviceMs);
-    state.flow = recordServed(state.flow, nominalServiceMs(lane.config, entry.channel), state.config.flowTimeConstantMs);
+    countServed(state.flow, nominalServiceMs(lane.config, entry.channel), state.config.flowTimeConstantMs);
   }
   entry.status = 'served';
   entry.doneAt = tx.t;

@@ -18,7 +18,7 @@ import type { Issue } from '../model/issue.js';
 import type { AccuracyRecord } from './accuracy.js';
 import type { HistoryItem, QueueEntry } from './entry.js';
 import { createEstimateColumns, type EstimateColumns } from './estimate-columns.js';
-import { advanceFlow, createFlowMeter, type FlowMeter } from './flow.js';
+import { advanceMeter, createFlowMeter, type FlowMeter } from './flow.js';
 import { openingSchedule, type OpeningSchedule } from './opening-schedule.js';
 import { createOrder, orderSize, type LaneMask, type QueueOrder } from './order.js';
 import { validateQueueConfig, type LaneConfig, type QueueConfig } from './queue-config.js';
@@ -149,7 +149,7 @@ export function laneById(state: QueueState, id: string): LaneState | undefined {
  * the last change, with the waiting state as it was. Called once a command is known to be accepted.
  */
 export function advanceTo(state: QueueState, t: number): void {
-  state.flow = advanceFlow(
+  advanceMeter(
     state.flow,
     t,
     state.config.flowTimeConstantMs,
