@@ -20,7 +20,7 @@ import { countCall, countServed } from './flow.js';
 import { noShowOutcome } from './no-show.js';
 import { chooseCall, emptyHeadKeys, headKeys, listChannel, NOTHING, removeFromOrder, WAIT_FOR_TOKEN, type HeadKeys, type LaneMask } from './order.js';
 import { serviceMs as nominalServiceMs } from './queue-config.js';
-import { duration, iso, issue, reason, type Reason } from './reason.js';
+import { duration, iso, issue, reason, sentencesOf, type Reason } from './reason.js';
 import { first } from './sorted-list.js';
 import { laneById, scheduleOf, type CallRecord, type LaneState, type QueueState } from './state.js';
 import { consumeToken, hasToken, tokenReadyAt } from './token-bucket.js';
@@ -186,7 +186,7 @@ export function callNext(state: QueueState, command: Omit<CallNextCommand, 'kind
   countCall(state.flow);
   state.recentCalls.push({ at: t, entryId: entry.id, lane: lane.id, waitedMs: t - (entry.arrivedAt ?? t), stream: entry.stream });
   if (state.recentCalls[0]!.at < t - RECENT_CALLS_MS - DAY / 24) dropCallsBefore(state.recentCalls, t - RECENT_CALLS_MS);
-  record(tx, entry, 'called', reasons.map((r) => r.message).join('; '), { lane: lane.id, deadline: entry.call.deadline });
+  record(tx, entry, 'called', sentencesOf(reasons), { lane: lane.id, deadline: entry.call.deadline });
   return commit(tx, reasons, { entry, lane: lane.id });
 }
 
@@ -232,7 +232,7 @@ export function noShow(state: QueueState, command: Omit<NoShowCommand, 'kind'>):
   }
   entry.noShows++;
   entry.call = null;
-  record(tx, entry, 'no_show', outcome.reasons.map((r) => r.message).join('; '), {
+  record(tx, entry, 'no_show', sentencesOf(outcome.reasons), {
     lane: call.lane,
     noShows: entry.noShows,
     outcome: outcome.kind,
