@@ -11,15 +11,16 @@
  * call applies only to that version (compare-and-set, see state.ts). Of two calls from the same version one
  * succeeds and the other is refused as stale; its sender reads again and calls the next truck.
  */
+import type { Issue } from '../model/issue.js';
 import { accuracyRecordsAtCall } from './accuracy.js';
 import { CHANNELS } from './channel.js';
 import type { QueueEntry } from './entry.js';
 import { clearEstimate } from './estimate-columns.js';
-import { recordCall, recordServed } from './flow.js';
+import { countCall, countServed } from './flow.js';
 import { noShowOutcome } from './no-show.js';
 import { chooseCall, emptyHeadKeys, headKeys, listChannel, NOTHING, removeFromOrder, WAIT_FOR_TOKEN, type HeadKeys, type LaneMask } from './order.js';
 import { serviceMs as nominalServiceMs } from './queue-config.js';
-import { duration, iso, reason, type Reason } from './reason.js';
+import { duration, iso, issue, reason, sentencesOf, type Reason } from './reason.js';
 import { first } from './sorted-list.js';
 import { laneById, scheduleOf, type CallRecord, type LaneState, type QueueState } from './state.js';
 import { consumeToken, hasToken, tokenReadyAt } from './token-bucket.js';
@@ -30,6 +31,7 @@ import {
   rearrange,
   record,
   refuse,
+  refuseWith,
   unchanged,
   type CommandBase,
   type QueueResult,
@@ -83,6 +85,22 @@ function laneBlocked(state: QueueState, lane: LaneState, t: number): (Refusal & 
   return null;
 }
 
+/**
+ * Each lane's refusal when the order has no truck it takes, made once and shared: a lane with nobody to call asks
+ * again whenever a truck might have come (in a simulation, more than every other truck), and the sentence names
+ * nothing but the lane. Frozen, since every such refusal of the lane hands out the same issue.
+ */
+const nothingToCallIssues = new WeakMap<LaneState, Issue>();
+
+function nothingToCall(state: QueueState, lane: LaneState): Refusal {
+  let error = nothingToCallIssues.get(lane);
+  if (error === undefined) {
+    error = Object.freeze(issue('NOTHING_TO_CALL', 'lane', `no truck in the order that lane ${lane.id} takes`));
+    nothingToCallIssues.set(lane, error);
+  }
+  return refuseWith(state, error);
+}
+
 /** A mask taking every channel: the order's first truck overall. */
 const EVERY_CHANNEL: LaneMask = [true, true, true];
 
@@ -114,12 +132,11 @@ function callReasons(state: QueueState, heads: HeadKeys, lane: LaneState, passed
 
 /**
  * Drops the calls before `from`, in place. Calls are recorded as the state's time advances, so they are in time
- * order and the old ones are at the front: a day's calls are not copied every hour, as a filter would.
+ * order and the old ones are at the front: a day's calls are not copied every hour, as a filter would, nor moved
+ * along as splice(0, n) moves them; V8 shifts the first element off a long array by moving the array's start.
  */
 function dropCallsBefore(calls: CallRecord[], from: number): void {
-  let old = 0;
-  while (old < calls.length && calls[old]!.at < from) old++;
-  calls.splice(0, old);
+  while (calls.length > 0 && calls[0]!.at < from) calls.shift();
 }
 
 /** Scratch heads for the length of one call (calls do not nest, so one set serves them all). */
@@ -148,7 +165,7 @@ export function callNext(state: QueueState, command: Omit<CallNextCommand, 'kind
       const when = Number.isFinite(ready) ? `the next at ${iso(ready)}` : 'the backlog is stopped (rate 0)';
       return notYet(state, 'WAITING_FOR_RELEASE', 'lane', `only backlog trucks wait for lane ${lane.id} and the release rate is reached: ${when}`, ready);
     }
-    return refuse(state, 'NOTHING_TO_CALL', 'lane', `no truck in the order that lane ${lane.id} takes`);
+    return nothingToCall(state, lane);
   }
   const entry = first(state.order[choice]!)!;
   const service = command.serviceMs ?? nominalServiceMs(lane.config, entry.channel);
@@ -166,10 +183,10 @@ export function callNext(state: QueueState, command: Omit<CallNextCommand, 'kind
   lane.calledEntry = entry.id;
   lane.busyUntil = t + service;
   if (entry.stream === 'backlog') consumeToken(state.bucket, t);
-  state.flow = recordCall(state.flow);
+  countCall(state.flow);
   state.recentCalls.push({ at: t, entryId: entry.id, lane: lane.id, waitedMs: t - (entry.arrivedAt ?? t), stream: entry.stream });
   if (state.recentCalls[0]!.at < t - RECENT_CALLS_MS - DAY / 24) dropCallsBefore(state.recentCalls, t - RECENT_CALLS_MS);
-  record(tx, entry, 'called', reasons.map((r) => r.message).join('; '), { lane: lane.id, deadline: entry.call.deadline });
+  record(tx, entry, 'called', sentencesOf(reasons), { lane: lane.id, deadline: entry.call.deadline });
   return commit(tx, reasons, { entry, lane: lane.id });
 }
 
@@ -187,7 +204,7 @@ export function arrive(state: QueueState, command: Omit<ArriveCommand, 'kind'>):
     if (lane.calledEntry === entry.id) lane.calledEntry = null;
     // The lane works on the truck from its arrival: a slow drive up costs lane time.
     lane.busyUntil = Math.max(lane.busyUntil, tx.t + call.serviceMs);
-    state.flow = recordServed(state.flow, nominalServiceMs(lane.config, entry.channel), state.config.flowTimeConstantMs);
+    countServed(state.flow, nominalServiceMs(lane.config, entry.channel), state.config.flowTimeConstantMs);
   }
   entry.status = 'served';
   entry.doneAt = tx.t;
@@ -215,7 +232,7 @@ export function noShow(state: QueueState, command: Omit<NoShowCommand, 'kind'>):
   }
   entry.noShows++;
   entry.call = null;
-  record(tx, entry, 'no_show', outcome.reasons.map((r) => r.message).join('; '), {
+  record(tx, entry, 'no_show', sentencesOf(outcome.reasons), {
     lane: call.lane,
     noShows: entry.noShows,
     outcome: outcome.kind,

@@ -22,7 +22,7 @@ import { orderKeyOf } from './ageing.js';
 import { isChannel, type Channel } from './channel.js';
 import { isActive, truckKeyOf, type Booking, type QueueEntry, type TruckRef } from './entry.js';
 import { classify, readiness, type PriorityFacts } from './priority-class.js';
-import { duration, iso, reason, type Reason } from './reason.js';
+import { duration, iso, reason, sentencesOf, type Reason } from './reason.js';
 import { entryForDeclaration, type QueueState } from './state.js';
 import {
   begin,
@@ -267,7 +267,7 @@ export function checkIn(state: QueueState, command: Omit<CheckInCommand, 'kind'>
     state.byTruck.set(entry.truckKey, entry.id);
     reasons.push(reason('REJOINED', `${via}: entry ${entry.id} had left the queue and rejoins from now`));
   }
-  record(tx, entry, previous === 'booked' ? 'checked_in' : 'rejoined', reasons.map((r) => r.message).join('; '), {
+  record(tx, entry, previous === 'booked' ? 'checked_in' : 'rejoined', sentencesOf(reasons), {
     route: command.route,
     stream: entry.stream,
   });

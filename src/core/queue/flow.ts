@@ -36,10 +36,7 @@ export function createFlowMeter(at: number): FlowMeter {
   return { at, calls: 0, served: 0, demand: 0 };
 }
 
-/**
- * The meter at `t`: sums decayed, and demand added for the open time since `at` if trucks were waiting then (the
- * waiting state and open lanes hold between two state changes, and every change advances the meter first).
- */
+/** The meter at `t` (see advanceMeter) as a new meter, leaving `meter` as it was: a look at the pace changes nothing. */
 export function advanceFlow(
   meter: FlowMeter,
   t: number,
@@ -48,23 +45,52 @@ export function advanceFlow(
   openLanes: number,
   schedule: OpeningSchedule,
 ): FlowMeter {
-  if (!(t > meter.at)) return meter;
+  const advanced = { ...meter };
+  advanceMeter(advanced, t, tau, trucksWaiting, openLanes, schedule);
+  return advanced;
+}
+
+/**
+ * Brings the meter to `t`, in place: sums decayed, and demand added for the open time since `at` if trucks were
+ * waiting then (the waiting state and open lanes hold between two state changes, and every change advances the
+ * meter first). In place because every command advances its queue's meter, a new one each time was garbage made
+ * several times a truck.
+ */
+export function advanceMeter(
+  meter: FlowMeter,
+  t: number,
+  tau: number,
+  trucksWaiting: boolean,
+  openLanes: number,
+  schedule: OpeningSchedule,
+): void {
+  if (!(t > meter.at)) return;
   const decay = Math.exp(-(t - meter.at) / tau);
   let demand = meter.demand * decay;
   if (trucksWaiting && openLanes > 0) {
-    for (const [a, b] of schedule.openIntervals(meter.at, t)) {
-      demand += openLanes * (Math.exp(-(t - b) / tau) - Math.exp(-(t - a) / tau));
-    }
+    // A crossing open around the clock has its one window without the list of windows.
+    if (schedule.alwaysOpen) demand += windowDemand(openLanes, meter.at, t, t, tau);
+    else for (const [a, b] of schedule.openIntervals(meter.at, t)) demand += windowDemand(openLanes, a, b, t, tau);
   }
-  return { at: t, calls: meter.calls * decay, served: meter.served * decay, demand };
+  meter.at = t;
+  meter.calls *= decay;
+  meter.served *= decay;
+  meter.demand = demand;
 }
 
-export function recordCall(meter: FlowMeter): FlowMeter {
-  return { ...meter, calls: meter.calls + 1 };
+/** The demand of `lanes` lanes over the open window [a, b), decayed to `t`. */
+function windowDemand(lanes: number, a: number, b: number, t: number, tau: number): number {
+  return lanes * (Math.exp(-(t - b) / tau) - Math.exp(-(t - a) / tau));
 }
 
-export function recordServed(meter: FlowMeter, nominalServiceMs: number, tau: number): FlowMeter {
-  return Number.isFinite(nominalServiceMs) ? { ...meter, served: meter.served + nominalServiceMs / tau } : meter;
+/** Counts a call, in place. */
+export function countCall(meter: FlowMeter): void {
+  meter.calls += 1;
+}
+
+/** Counts a truck that reached its lane, by its lane's nominal time for it, in place. */
+export function countServed(meter: FlowMeter, nominalServiceMs: number, tau: number): void {
+  if (Number.isFinite(nominalServiceMs)) meter.served += nominalServiceMs / tau;
 }
 
 export interface Pace {

@@ -160,10 +160,25 @@ class DailySchedule implements OpeningSchedule {
 }
 
 const schedules = new Map<string, OpeningSchedule>();
+/**
+ * The schedule of each hours object already asked about: a queue asks for its crossing's schedule in every command,
+ * and the key above is text to parse and build. Hours are values, never changed in place (a queue's are replaced
+ * whole when it is reconfigured), so the object stands for its hours.
+ */
+const byHours = new WeakMap<OperatingHours, OpeningSchedule>();
 
 /** The schedule of a crossing's hours; absent hours mean open around the clock. */
 export function openingSchedule(hours: OperatingHours | null | undefined): OpeningSchedule {
   if (hours === null || hours === undefined) return ALWAYS_OPEN;
+  let schedule = byHours.get(hours);
+  if (schedule === undefined) {
+    schedule = scheduleOfHours(hours);
+    byHours.set(hours, schedule);
+  }
+  return schedule;
+}
+
+function scheduleOfHours(hours: OperatingHours): OpeningSchedule {
   const open = minutesOf(hours.open);
   const close = minutesOf(hours.close);
   if (open === close) return ALWAYS_OPEN;

@@ -100,10 +100,12 @@ function updateGroupBest(heads: HeadKeys, group: number): void {
  * simulation's time.
  */
 export function headKeys(order: QueueOrder, heads: HeadKeys = emptyHeadKeys()): HeadKeys {
+  const { key, seq } = heads;
   for (let list = 0; list < LIST_COUNT; list++) {
-    const head = first(order[list]!);
-    heads.key[list] = head === undefined ? Infinity : head.orderKey;
-    heads.seq[list] = head === undefined ? Infinity : head.seq;
+    // Most of the lists are empty at any time: their size says so without reaching for a first chunk.
+    const head = order[list]!.size === 0 ? undefined : first(order[list]!);
+    key[list] = head === undefined ? Infinity : head.orderKey;
+    seq[list] = head === undefined ? Infinity : head.seq;
   }
   // Each group's best once all heads are in, not again after each of its four lists: callNext does this per call.
   for (let group = 0; group < GROUPS; group++) updateGroupBest(heads, group);

@@ -14,6 +14,14 @@ export function reason(code: string, message: string): Reason {
   return { code, message };
 }
 
+/**
+ * The reasons' sentences as one text, joined by semicolons. A single reason's sentence is the text as it is: a
+ * call usually has one, and joining an array of one copies the sentence into a new string.
+ */
+export function sentencesOf(reasons: readonly Reason[]): string {
+  return reasons.length === 1 ? reasons[0]!.message : reasons.map((r) => r.message).join('; ');
+}
+
 export function issue(code: string, path: string, message: string): Issue {
   return { code, path, message };
 }

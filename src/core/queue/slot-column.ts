@@ -24,6 +24,8 @@ export function columnGet(column: SlotColumn, slot: number): number {
 export function columnSet(column: SlotColumn, slot: number, value: number): void {
   let page = column.pages[slot >>> PAGE_BITS];
   if (page === undefined) {
+    // A missing page reads NaN already: clearing a slot (as every call does) makes no page of its own.
+    if (Number.isNaN(value)) return;
     while (column.pages.length <= slot >>> PAGE_BITS) column.pages.push(new Float64Array(PAGE).fill(NaN));
     page = column.pages[slot >>> PAGE_BITS]!;
   }

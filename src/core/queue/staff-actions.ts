@@ -10,7 +10,7 @@ import type { QueueEntry } from './entry.js';
 import { clearEstimate } from './estimate-columns.js';
 import { removeFromOrder } from './order.js';
 import { classify, isPriorityClass, type PriorityClass } from './priority-class.js';
-import { duration, iso, reason } from './reason.js';
+import { duration, iso, reason, sentencesOf } from './reason.js';
 import { laneById, type QueueState } from './state.js';
 import { withRate } from './token-bucket.js';
 import {
@@ -112,7 +112,7 @@ export function release(state: QueueState, command: Omit<ReleaseCommand, 'kind'>
       ? reason('IN_ORDER', `back in the order where its place, counted from ${iso(entry.queuedAt)}, puts it`)
       : entry.status === 'booked'
         ? reason('BOOKED', 'still booked: it joins the order when it checks in')
-        : reason('HOLDING', `still holding: ${holdingReasons(entry).map((r) => r.message).join('; ')}`);
+        : reason('HOLDING', `still holding: ${sentencesOf(holdingReasons(entry))}`);
   return commit(tx, [reason('RELEASED', 'the staff hold is lifted'), placed], { entry });
 }
 

@@ -18,7 +18,7 @@ import type { Issue } from '../model/issue.js';
 import type { AccuracyRecord } from './accuracy.js';
 import type { HistoryItem, QueueEntry } from './entry.js';
 import { createEstimateColumns, type EstimateColumns } from './estimate-columns.js';
-import { advanceFlow, createFlowMeter, type FlowMeter } from './flow.js';
+import { advanceMeter, createFlowMeter, type FlowMeter } from './flow.js';
 import { openingSchedule, type OpeningSchedule } from './opening-schedule.js';
 import { createOrder, orderSize, type LaneMask, type QueueOrder } from './order.js';
 import { validateQueueConfig, type LaneConfig, type QueueConfig } from './queue-config.js';
@@ -139,7 +139,9 @@ export function entryForDeclaration(state: QueueState, declarationId: string): Q
 }
 
 export function laneById(state: QueueState, id: string): LaneState | undefined {
-  return state.lanes.find((lane) => lane.id === id);
+  // A loop rather than find: every call and every lane freed looks a lane up, and find's callback was a closure each.
+  for (const lane of state.lanes) if (lane.id === id) return lane;
+  return undefined;
 }
 
 /**
@@ -147,7 +149,7 @@ export function laneById(state: QueueState, id: string): LaneState | undefined {
  * the last change, with the waiting state as it was. Called once a command is known to be accepted.
  */
 export function advanceTo(state: QueueState, t: number): void {
-  state.flow = advanceFlow(
+  advanceMeter(
     state.flow,
     t,
     state.config.flowTimeConstantMs,

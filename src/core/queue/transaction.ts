@@ -44,7 +44,12 @@ export type Accepted<T extends object = object> = {
 export type QueueResult<T extends object = object> = Accepted<T> | Refusal;
 
 export function refuse(state: QueueState, code: string, path: string, message: string): Refusal {
-  return { ok: false, version: state.version, error: issue(code, path, message) };
+  return refuseWith(state, issue(code, path, message));
+}
+
+/** A refusal with an issue made beforehand, such as a frozen one shared by every refusal it describes. */
+export function refuseWith(state: QueueState, error: Issue): Refusal {
+  return { ok: false, version: state.version, error };
 }
 
 /** The refusal every command checks first, or null. */

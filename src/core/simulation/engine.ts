@@ -16,12 +16,15 @@
  * trucks at the same times (common random numbers).
  */
 import {
-  applyCommand,
+  archive,
+  arrive,
   callNext,
   checkIn,
   createQueue,
   DEFAULT_HEAD_STARTS,
   DEFAULT_NO_SHOW,
+  laneFreed,
+  openingSchedule,
   updateDeclaration,
   type Channel,
   type QueueConfig,
@@ -163,6 +166,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions): Simula
   if (!created.ok) throw new Error(`the scenario makes no valid queue: ${created.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
   const state: QueueState = created.state;
   const laneIds = state.lanes.map((lane) => lane.id);
+  const alwaysOpen = openingSchedule(state.config.operatingHours).alwaysOpen;
 
   const trucksRng: Rng = root.fork('trucks');
   const serviceRng = root.fork('service');
@@ -248,6 +252,10 @@ export function simulate(scenario: Scenario, options: SimulationOptions): Simula
 
   /** Calls the next truck to the lane at `t`, or schedules the lane's next try; whether a truck was called. */
   function tryCall(lane: number, t: number): boolean {
+    if (nobodyToCall()) {
+      laneIdle[lane] = true;
+      return false;
+    }
     const result = callNext(state, { lane: laneIds[lane]!, at: t, by: BY, expectedVersion: state.version });
     if (!result.ok) {
       const retryAt = 'retryAt' in result ? result.retryAt : undefined;
@@ -257,7 +265,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions): Simula
     }
     const entry = result.entry;
     const n = entry.slot - 1;
-    const arrived = applyCommand(state, { kind: 'arrive', at: t, by: BY, entryId: entry.id });
+    const arrived = arrive(state, { at: t, by: BY, entryId: entry.id });
     if (!arrived.ok) throw new Error(`the called truck ${entry.id} could not reach its lane: ${arrived.error.message}`);
     atCrossing--;
     inOrder--;
@@ -278,15 +286,25 @@ export function simulate(scenario: Scenario, options: SimulationOptions): Simula
     lanes[lane]!.served++;
     heap.push(t + took, LANE, lane);
     if (served - archivedAt >= Math.max(ARCHIVE_BATCH, atCrossing)) {
-      applyCommand(state, { kind: 'archive', at: t, by: BY, before: t });
+      archive(state, { at: t, by: BY, before: t });
       archivedAt = served;
     }
     return true;
   }
 
+  /**
+   * Whether the queue could only answer NOTHING_TO_CALL, so a lane goes idle without asking: the order is empty and
+   * the crossing never closes (a closed one would answer with its opening time instead). The lanes asking are never
+   * closed, busy or awaiting a truck here. A lane finishing while nobody waits, as most do at a crossing that keeps
+   * up, and the idle lanes woken by a truck that is holding for its papers, would otherwise ask for nothing.
+   */
+  function nobodyToCall(): boolean {
+    return inOrder === 0 && alwaysOpen;
+  }
+
   /** A lane whose simulated service ended: freed early if the queue still counts it busy, then it calls. */
   function laneDone(lane: number, t: number): void {
-    if (state.lanes[lane]!.busyUntil > t) applyCommand(state, { kind: 'lane_freed', at: t, by: BY, lane: laneIds[lane]! });
+    if (state.lanes[lane]!.busyUntil > t) laneFreed(state, { at: t, by: BY, lane: laneIds[lane]! });
     tryCall(lane, t);
   }
 
