@@ -9,7 +9,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectNatsBus, type NatsBus } from '../../src/adapters/bus/nats/nats-bus.js';
 import { loadCountryIndex } from '../../src/adapters/geo/natural-earth.js';
@@ -17,6 +16,7 @@ import { CONSOLE_USER, openPlatform } from '../../src/apps/platform.js';
 import { shardOf } from '../../src/core/devices/index.js';
 import { Driver } from '../../src/core/tracking/test-support.js';
 import { natsServerBinary, PrivateNatsServer } from '../support/nats-server.js';
+import { adminQuery, schemaUrl } from '../support/postgres-schema.js';
 import { startCorridor, type Child } from '../support/processes.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
 import { postgresUrl } from '../support/services.js';
@@ -39,18 +39,8 @@ let natsForApis: TcpProxy;
 let bus: NatsBus | undefined;
 const children: Child[] = [];
 
-function databaseUrl(url: string): string {
-  const parsed = new URL(url);
-  parsed.searchParams.set('options', `-c search_path=${schema}`);
-  return parsed.toString();
-}
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: pgUrl });
-  await client.connect();
-  await client.query(sql);
-  await client.end();
-}
+const databaseUrl = (url: string) => schemaUrl(url, schema);
+const admin = (sql: string) => adminQuery(pgUrl!, sql);
 
 beforeAll(async () => {
   if (!binary || !pgUrl) return;

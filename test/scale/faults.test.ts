@@ -8,7 +8,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCountryIndex } from '../../src/adapters/geo/natural-earth.js';
 import { CONSOLE_USER, openPlatform, type Platform } from '../../src/apps/platform.js';
@@ -21,6 +20,7 @@ import type { StoredTrip } from '../../src/ports/tracking-store.js';
 import { CODEC_8_EXTENDED, encodeAvlPacket, encodeImei } from '../../src/protocols/teltonika/index.js';
 import { avlRecord } from '../../src/simulator/drivers/teltonika.js';
 import { natsServerBinary, freePort, PrivateNatsServer } from '../support/nats-server.js';
+import { adminQuery, schemaUrl } from '../support/postgres-schema.js';
 import { startCorridor, type Child } from '../support/processes.js';
 import { postgresUrl } from '../support/services.js';
 import { TcpClient } from '../support/tcp-client.js';
@@ -38,24 +38,12 @@ let nats: PrivateNatsServer;
 let proxy: TcpProxy;
 const children: Child[] = [];
 
-/** `url` with the schema as the connections' search path, and optionally another host and port. */
-function databaseUrl(url: string, port?: number): string {
-  const parsed = new URL(url);
-  if (port !== undefined) {
-    parsed.hostname = '127.0.0.1';
-    parsed.port = String(port);
-  }
-  parsed.searchParams.set('options', `-c search_path=${schema}`);
-  return parsed.toString();
-}
+const databaseUrl = (url: string, port?: number) => schemaUrl(url, schema, port);
 
 beforeAll(async () => {
   if (!binary || !pgUrl) return;
   nats = await PrivateNatsServer.start(binary);
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
+  await adminQuery(pgUrl, `create schema ${schema}`);
   const target = new URL(pgUrl);
   proxy = await TcpProxy.start(target.hostname, Number(target.port || 5432));
 }, 30_000);
@@ -68,10 +56,7 @@ afterAll(async () => {
   await nats?.stop();
   await proxy?.close();
   if (pgUrl) {
-    const admin = new pg.Client({ connectionString: pgUrl });
-    await admin.connect();
-    await admin.query(`drop schema if exists ${schema} cascade`);
-    await admin.end();
+    await adminQuery(pgUrl, `drop schema if exists ${schema} cascade`);
   }
 });
 

@@ -9,7 +9,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectNatsBus, type NatsBus } from '../../src/adapters/bus/nats/nats-bus.js';
 import { loadCountryIndex } from '../../src/adapters/geo/natural-earth.js';
@@ -21,6 +20,7 @@ import { Driver } from '../../src/core/tracking/test-support.js';
 import type { TrackingNews } from '../../src/ports/tracking-news.js';
 import { receiveOrder } from '../../src/services/tracking/receive-order.js';
 import { natsServerBinary, PrivateNatsServer } from '../support/nats-server.js';
+import { adminQuery, schemaUrl } from '../support/postgres-schema.js';
 import { startCorridor, type Child } from '../support/processes.js';
 import { postgresUrl } from '../support/services.js';
 import { armRequest, seedRoute } from '../tracking/tracking-world.js';
@@ -43,18 +43,8 @@ let nats: PrivateNatsServer;
 let bus: NatsBus | undefined;
 const children: Child[] = [];
 
-function databaseUrl(url: string): string {
-  const parsed = new URL(url);
-  parsed.searchParams.set('options', `-c search_path=${schema}`);
-  return parsed.toString();
-}
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: pgUrl });
-  await client.connect();
-  await client.query(sql);
-  await client.end();
-}
+const databaseUrl = (url: string) => schemaUrl(url, schema);
+const admin = (sql: string) => adminQuery(pgUrl!, sql);
 
 beforeAll(async () => {
   if (!binary || !pgUrl) return;
@@ -71,10 +61,7 @@ afterAll(async () => {
   if (pgUrl) await admin(`drop schema if exists ${schema} cascade`);
 });
 
-/**
- * A platform in the test's schema, migrated there: Kysely's migrator, told the schema, looks for its own tables in it
- * alone, where one on the search path would take another schema's for its own.
- */
+/** A platform in the test's schema, its tracker on the real borders and ticked by the test alone. */
 async function platformOn(name: string): Promise<Platform> {
   const store = openPostgresStore(pgUrl!, { schema: name });
   await store.migrate();
