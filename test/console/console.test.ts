@@ -3,7 +3,7 @@
  * moving on the map as its positions arrive, the declarations search, a declaration's checks and history, a
  * transit's exchange between operators, an import's report, an alert worked to its resolution,
  * a truck called and one held at a crossing, a roadside team's result recorded, a simulation compared over policies,
- * the driver lookup against the real queue, and the map reading afresh what it missed while its live stream was down.
+ * the driver lookup against the real queue, and the map and the alerts reading afresh what they missed while their live stream was down.
  * Every page is photographed into test-results/console/.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -341,6 +341,29 @@ describe.skipIf(!executable)('web console', { timeout: 60_000 }, () => {
     dropping = false;
     await expect.poll(drawnAt, { timeout: 15_000 }).toBeCloseTo(to.lon, 3);
     await page.waitForSelector('#map[data-live="stream"]');
+    await page.close();
+  });
+
+  it('reads the alerts afresh once its live stream is back, with what was resolved while it was down gone', async () => {
+    const unresolved = await world.platform.alerts.list(CONSOLE_USER, { status: ['open', 'acknowledged', 'assigned'], limit: 50, offset: 0 });
+    // One told apart in the list by its trip and type.
+    const alert = unresolved.items.find((a) => unresolved.items.filter((b) => b.tripId === a.tripId && b.type === a.type).length === 1)!;
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    let dropping = true;
+    await page.route('**/api/v1/stream', (route) => (dropping ? route.fulfill({ status: 200, contentType: 'text/event-stream', body: ': connected\n\n' }) : route.continue()));
+    await page.goto(`${world.url}/#/alerts`);
+    await page.fill('input[name=username]', USERS.operator.username);
+    await page.fill('input[name=password]', USERS.operator.password);
+    await page.click('button[type=submit]');
+    const row = page.locator('table.list tbody tr', { hasText: alert.tripId }).filter({ hasText: alert.type });
+    await row.waitFor();
+    await page.waitForSelector('.results[data-live="reconnecting"]');
+    // Resolved while the page's stream is down: the stream that reopens will never tell it.
+    await world.platform.alerts.resolve(CONSOLE_USER, alert.id, 'resolved while the console was cut off');
+    expect(await row.count()).toBe(1);
+    dropping = false;
+    await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(0);
+    await page.waitForSelector('.results[data-live="stream"]');
     await page.close();
   });
 });

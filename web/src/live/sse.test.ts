@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readEvents } from './sse.js';
+import { readEvents, reloadingWhenBack } from './sse.js';
 
 describe('reading Server-Sent Events', () => {
   it('parses complete events and keeps the unfinished rest', () => {
@@ -15,5 +15,24 @@ describe('reading Server-Sent Events', () => {
 
   it('skips comments and events without data', () => {
     expect(readEvents(': keep-alive\n\nevent: empty\n\n').events).toEqual([]);
+  });
+});
+
+describe('reloading when the stream is back', () => {
+  it('reloads each time the stream opens after a drop, not when it first opens, and passes every change on', () => {
+    const told: boolean[] = [];
+    let reloads = 0;
+    const connected = reloadingWhenBack(() => (reloads += 1), (open) => told.push(open));
+    connected(true);
+    expect(reloads).toBe(0);
+    connected(false);
+    connected(false);
+    expect(reloads).toBe(0);
+    connected(true);
+    expect(reloads).toBe(1);
+    connected(false);
+    connected(true);
+    expect(reloads).toBe(2);
+    expect(told).toEqual([true, false, false, true, false, true]);
   });
 });

@@ -62,3 +62,16 @@ export async function follow(api: Api, listeners: Listeners, signal: AbortSignal
   }
   return true;
 }
+
+/**
+ * A `connected` listener for `follow` that also runs `reload` each time the stream opens again after a drop: the
+ * stream tells only what happens after it opens, so a page reads afresh what it missed while it was down.
+ */
+export function reloadingWhenBack(reload: () => void, connected: (open: boolean) => void = () => undefined): (open: boolean) => void {
+  let dropped = false;
+  return (open) => {
+    connected(open);
+    if (open && dropped) reload();
+    dropped = !open;
+  };
+}

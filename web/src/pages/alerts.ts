@@ -7,7 +7,7 @@ import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { holds } from '../access.js';
 import type { Api } from '../api.js';
 import { errorText, h, replace, table, when } from '../dom.js';
-import { follow } from '../live/sse.js';
+import { follow, reloadingWhenBack } from '../live/sse.js';
 import { FOCUS_ZOOM, openCorridorMap } from '../map/corridor-map.js';
 import type { Page, PageContext } from '../page.js';
 import { href } from '../route.js';
@@ -145,11 +145,17 @@ export function alertsPage({ api, session, query }: PageContext): Page {
     })
     .catch((error: unknown) => (message.textContent = `The map could not load: ${errorText(error)}`));
 
+  const show = (items: readonly AlertRow[]) => {
+    rows.clear();
+    for (const alert of items) rows.set(alert.id, alert);
+    render();
+  };
+  // Back after a drop of the stream, the list is read afresh: what changed meanwhile was never told.
+  const reload = () => void load(api, view).then(show, (error: unknown) => (message.textContent = errorText(error)));
   load(api, view)
     .then((items) => {
-      for (const alert of items) rows.set(alert.id, alert);
-      render();
-      return follow(api, { alert: (data) => upsert((data as { alert: AlertRow }).alert) }, stop.signal);
+      show(items);
+      return follow(api, { alert: (data) => upsert((data as { alert: AlertRow }).alert) }, stop.signal, reloadingWhenBack(reload, (open) => (body.dataset.live = open ? 'stream' : 'reconnecting')));
     })
     .catch((error: unknown) => replace(body, h('p', { class: 'error' }, errorText(error))));
   return {

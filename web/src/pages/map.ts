@@ -8,7 +8,7 @@ import type { Feature, FeatureCollection, LineString } from 'geojson';
 import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { seesExchange } from '../access.js';
 import { errorText, h, replace, table, when } from '../dom.js';
-import { follow } from '../live/sse.js';
+import { follow, reloadingWhenBack } from '../live/sse.js';
 import { setTileUrl, tileUrl } from '../map/basemap.js';
 import { openCorridorMap } from '../map/corridor-map.js';
 import { AlertPoints, loadCorridors, loadQueueLengths, type QueueLength } from '../map/overlays.js';
@@ -214,18 +214,13 @@ export function mapPage({ api, session, query }: PageContext): Page {
       showCount();
     };
     // The page says whether it is live, for the people watching it and for the browser tests, which move seals only once it is.
-    // The stream tells only what happens after it opens: back after a drop, the map reads afresh what it missed.
-    let dropped = false;
     const connected = (open: boolean) => {
       container.dataset.live = open ? 'stream' : 'reconnecting';
       updates = open ? ', live' : ', reconnecting…';
       showCount();
-      if (open && dropped) {
-        void Promise.all([load(), drawOverlays(opened.crossings)]).catch((error: unknown) => (status.textContent = errorText(error)));
-      }
-      dropped = !open;
     };
-    const live = await follow(api, { position: onPosition, alert: onAlert }, stop.signal, connected);
+    const reload = () => void Promise.all([load(), drawOverlays(opened.crossings)]).catch((error: unknown) => (status.textContent = errorText(error)));
+    const live = await follow(api, { position: onPosition, alert: onAlert }, stop.signal, reloadingWhenBack(reload, connected));
     if (!live && !stop.signal.aborted) {
       container.dataset.live = 'polling';
       updates = `, updated every ${POLL_MS / 1000} s`;
