@@ -6,7 +6,7 @@
 import type { SignedMessage } from '../core/exchange/message.js';
 import type { ObligationDecision } from '../core/obligation/index.js';
 import type { HandledMark } from './tracking-news.js';
-import type { PositionCursor } from './tracking-store.js';
+import type { PositionCursor, SealCursors } from './tracking-store.js';
 
 export interface StoredObligation {
   declarationId: string;
@@ -44,6 +44,17 @@ export const RESPONSIBILITIES = ['notified', 'tracking', 'handed_over', 'arrived
 export type Responsibility = (typeof RESPONSIBILITIES)[number];
 
 /** A transit as one operator sees it: who tracks it now, and what this operator knows of it. */
+/**
+ * How far an operator forwarded a transit's seal positions: each seal's own last one forwarded, and for a seal with
+ * none yet, where forwarding began. One cursor for all the seals skipped a seal's positions stored (by another
+ * tracker) after newer ones of another seal had gone.
+ */
+export interface ForwardingCursors {
+  /** Where every seal's forwarding begins: after the handover (or, on a record kept before cursors per seal, after the last position forwarded then). */
+  since: PositionCursor;
+  seals: SealCursors;
+}
+
 export interface OperatorTransit {
   /** The id of the declaration at the operator where the transit started. */
   transitId: string;
@@ -57,10 +68,10 @@ export interface OperatorTransit {
   /** The last transit notice's body (declaration summary, seal state, last positions). */
   notice: Record<string, unknown> | null;
   /**
-   * Once this operator handed the transit over: the last of the seal's positions it forwarded to the next operator
-   * (from the handover on), so that forwarding resumes there after a restart.
+   * Once this operator handed the transit over: how far it forwarded the seals' positions to the next operator (from
+   * the handover on), so that forwarding resumes there after a restart.
    */
-  forwarded: PositionCursor | null;
+  forwarded: ForwardingCursors | null;
   updatedAt: string;
 }
 

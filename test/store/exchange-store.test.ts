@@ -70,7 +70,7 @@ function describeExchangeStore(name: string, open: OpenFreshStore) {
     it('keeps messages and the change of their transit together, or neither', async () => {
       const transit = { transitId: 't-1', reference: 'R-1', route: ['KG', 'KZ', 'RU'], trackedBy: 'KG', status: 'tracking' as const, notice: null, forwarded: null, updatedAt: '2026-02-11T08:00:00.000Z' };
       await store.exchange.saveTransit(transit);
-      const handedOver = { ...transit, trackedBy: 'KZ', status: 'handed_over' as const, forwarded: { receivedTime: 1_000, deviceTime: 0, sequence: -1, deviceId: '' }, updatedAt: '2026-02-11T09:00:00.000Z' };
+      const handedOver = { ...transit, trackedBy: 'KZ', status: 'handed_over' as const, forwarded: { since: { receivedTime: 1_000, deviceTime: 0, sequence: -1, deviceId: '' }, seals: {} }, updatedAt: '2026-02-11T09:00:00.000Z' };
       const to = (id: string, recipient: string, sequence: number) => ({ message: message(id, sequence, { recipient }), transitId: 't-1', nextAttemptMs: 0 });
       await store.exchange.enqueue([to('h-1', 'KZ', 1)]);
       // The second message takes a sequence number already used: nothing of the batch is kept, the record unchanged.
@@ -96,7 +96,10 @@ function describeExchangeStore(name: string, open: OpenFreshStore) {
       const transit = { transitId: 't-1', reference: 'R-1', route: ['KG', 'KZ', 'RU'], trackedBy: 'KG', status: 'notified' as const, notice: { seal: { locked: true } }, forwarded: null, updatedAt: '2026-02-11T08:00:00.000Z' };
       await store.exchange.saveTransit(transit);
       expect(await store.exchange.getTransit('t-1')).toEqual(transit);
-      const forwarded = { receivedTime: 1_767_000_000_123, deviceTime: 1_767_000_000_000, sequence: 7, deviceId: '356307042441013' };
+      const forwarded = {
+        since: { receivedTime: 1_767_000_000_000, deviceTime: Number.MIN_SAFE_INTEGER, sequence: -1, deviceId: '' },
+        seals: { '356307042441013': { receivedTime: 1_767_000_000_123, deviceTime: 1_767_000_000_000, sequence: 7, deviceId: '356307042441013' } },
+      };
       await store.exchange.saveTransit({ ...transit, trackedBy: 'KZ', status: 'handed_over', notice: null, forwarded });
       expect(await store.exchange.getTransit('t-1')).toEqual({ ...transit, trackedBy: 'KZ', status: 'handed_over', notice: null, forwarded });
       expect(await store.exchange.getTransit('t-2')).toBeUndefined();

@@ -5,31 +5,32 @@ import type { Store } from '../../ports/store.js';
 import type { AuthService } from '../auth-service.js';
 import type { ExchangeService } from './exchange-service.js';
 import { TransitHandover } from './transit-handover.js';
+import { receivedFrom } from '../tracking/receive-order.js';
 import type { TransitLegs } from './transit-legs.js';
 
 const T = Date.UTC(2026, 2, 1);
-const position = (i: number): Position => ({ deviceId: 'S-1', deviceTime: T + i * 1000, receivedTime: T + i * 1000 + 500, lat: 45, lon: 70, speed: 60, course: 0, valid: true, attributes: {} });
+const position = (i: number, deviceId = 'S-1'): Position => ({ deviceId, deviceTime: T + i * 1000, receivedTime: T + i * 1000 + 500, lat: 45, lon: 70, speed: 60, course: 0, valid: true, attributes: {} });
 
-/** Kazakhstan's operator, having handed transit t-1 over to Russia's at T, over a store that holds `stored` positions. */
-function world(stored: Position[]) {
+/** Kazakhstan's operator, having handed transit t-1 (sealed with `seals`) over to Russia's at T, over a store that holds `stored` positions. */
+function world(stored: Position[], seals = ['S-1']) {
   let transit: OperatorTransit = {
     transitId: 't-1', reference: 'R-1', route: ['KG', 'KZ', 'RU'], trackedBy: 'RU', status: 'handed_over', notice: null,
-    forwarded: { receivedTime: T, deviceTime: 0, sequence: -1, deviceId: '' }, updatedAt: '2026-03-01T00:00:00.000Z',
+    forwarded: { since: receivedFrom(T), seals: {} }, updatedAt: '2026-03-01T00:00:00.000Z',
   };
-  const sent: Array<{ to: readonly string[]; deviceTimes: number[] }> = [];
+  const sent: Array<{ to: readonly string[]; deviceTimes: number[]; devices: string[] }> = [];
   const exchange = {
     operator: { country: 'KZ' },
     // As the outbox does: the messages and the transit's new record are kept together.
-    send: async (to: readonly string[], _type: string, _id: string, body: { positions: Array<{ at: string }> }, along: { transit: OperatorTransit }) => {
-      sent.push({ to, deviceTimes: body.positions.map((p) => Date.parse(p.at)) });
+    send: async (to: readonly string[], _type: string, _id: string, body: { positions: Array<{ at: string; deviceId: string }> }, along: { transit: OperatorTransit }) => {
+      sent.push({ to, deviceTimes: body.positions.map((p) => Date.parse(p.at)), devices: body.positions.map((p) => p.deviceId) });
       transit = along.transit;
     },
   } as unknown as ExchangeService;
   const store = {
     exchange: { getTransit: async () => transit },
     trips: {
-      get: async () => ({ sealIds: ['S-1'], plan: { openedAt: 0 } }),
-      positionsReceived: async (_seals: string[], from: number) => stored.filter((p) => p.receivedTime >= from),
+      get: async () => ({ sealIds: seals, plan: { openedAt: 0 } }),
+      positionsReceived: async (ids: string[], from: number) => stored.filter((p) => ids.includes(p.deviceId) && p.receivedTime >= from),
     },
   } as unknown as Store;
   const handover = new TransitHandover(store, {} as AuthService, exchange, { now: () => new Date(T) }, async () => undefined, {} as TransitLegs);
@@ -48,5 +49,20 @@ describe('TransitHandover forwarding positions', () => {
     await handover.positionsTaken('t-1', 'trip-1');
     await handover.positionsTaken('t-1', 'trip-1');
     expect(sent.slice(3).map(({ deviceTimes }) => deviceTimes)).toEqual([[T + 1_203_000, T + 1_204_000]]);
+  });
+
+  it("forwards each seal's positions from its own cursor, so one seal's stored after newer ones of the other had gone still go, once", async () => {
+    const stored = [position(1), position(2), position(3)];
+    const { handover, sent } = world(stored, ['S-1', 'S-2']);
+    await handover.positionsTaken('t-1', 'trip-1');
+    // The second seal's positions, received before the first seal's last forwarded, are stored only now (by another
+    // tracker, whose shard they fall on).
+    stored.push(position(1, 'S-2'), position(2, 'S-2'), position(4));
+    await handover.positionsTaken('t-1', 'trip-1');
+    await handover.positionsTaken('t-1', 'trip-1');
+    expect(sent.map(({ devices, deviceTimes }) => devices.map((d, i) => `${d}@${deviceTimes[i]! - T}`))).toEqual([
+      ['S-1@1000', 'S-1@2000', 'S-1@3000'],
+      ['S-2@1000', 'S-2@2000', 'S-1@4000'],
+    ]);
   });
 });

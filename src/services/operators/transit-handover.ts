@@ -23,7 +23,7 @@ import type { Audit } from '../audit.js';
 import type { AuthService } from '../auth-service.js';
 import { ServiceError } from '../service-error.js';
 import type { HandledMark, TripEta } from '../../ports/tracking-news.js';
-import { afterCursor, cursorOf, receiveOrder } from '../tracking/receive-order.js';
+import { afterCursor, movedOn, receivedFrom, receiveOrder } from '../tracking/receive-order.js';
 import type { ExchangeService } from './exchange-service.js';
 import type { TransitLegs } from './transit-legs.js';
 
@@ -131,7 +131,7 @@ export class TransitHandover {
     const crossing = typeof event.details.nearestCrossingId === 'string' ? event.details.nearestCrossingId : 'unknown';
     const body: MessageBody<'handover'> = { transitId: declarationId, crossing, from: this.self, to, at };
     // The seal's positions stored from now on go to the next operator (see forwardPositions).
-    const from = { receivedTime: this.clock.now().getTime(), deviceTime: 0, sequence: -1, deviceId: '' };
+    const from = { since: receivedFrom(this.clock.now().getTime()), seals: {} };
     await this.exchange.send(this.others(transit.route), 'handover', declarationId, body, { transit: this.stamped({ ...transit, trackedBy: to, status: 'handed_over', forwarded: from }) });
   }
 
@@ -156,12 +156,16 @@ export class TransitHandover {
     const next = transit === undefined ? undefined : this.nextAfterSelf(transit.route);
     const trip = await this.store.trips.get(tripId);
     if (transit?.status !== 'handed_over' || next === undefined || trip === undefined) return;
-    const since = transit.forwarded;
-    const positions = (await this.store.trips.positionsReceived(trip.sealIds, since?.receivedTime ?? trip.plan.openedAt)).filter((p) => afterCursor(p, since)).sort(receiveOrder);
+    const { since, seals } = transit.forwarded ?? { since: receivedFrom(trip.plan.openedAt), seals: {} };
+    const cursorOfSeal = (deviceId: string) => seals[deviceId] ?? since;
+    const from = Math.min(...trip.sealIds.map((seal) => cursorOfSeal(seal).receivedTime));
+    const positions = (await this.store.trips.positionsReceived(trip.sealIds, from)).filter((p) => afterCursor(p, cursorOfSeal(p.deviceId))).sort(receiveOrder);
     // A tracker catching up after a restart takes thousands at once; a message carries at most POSITIONS_PER_MESSAGE.
-    for (let from = 0; from < positions.length; from += POSITIONS_PER_MESSAGE) {
-      const chunk = positions.slice(from, from + POSITIONS_PER_MESSAGE);
-      transit = this.stamped({ ...transit, forwarded: cursorOf(chunk.at(-1)!) });
+    let forwarded = { since, seals };
+    for (let start = 0; start < positions.length; start += POSITIONS_PER_MESSAGE) {
+      const chunk = positions.slice(start, start + POSITIONS_PER_MESSAGE);
+      forwarded = { since, seals: movedOn(forwarded.seals, chunk) };
+      transit = this.stamped({ ...transit, forwarded });
       await this.exchange.send([next], 'positions', declarationId, { transitId: declarationId, positions: chunk.map(forwardedPosition) }, { transit });
     }
   }

@@ -30,6 +30,11 @@ export function receiveOrder(a: Position, b: Position): number {
   return compareCursors(cursorOf(a), cursorOf(b));
 }
 
+/** A cursor that every position received from `receivedTime` on comes after. */
+export function receivedFrom(receivedTime: number): PositionCursor {
+  return { receivedTime, deviceTime: Number.MIN_SAFE_INTEGER, sequence: NO_SEQUENCE, deviceId: '' };
+}
+
 /** Whether `p` comes after the cursor (everything does when there is none). */
 export function afterCursor(p: Position, cursor: PositionCursor | null): boolean {
   return cursor === null || compareCursors(cursorOf(p), cursor) > 0;

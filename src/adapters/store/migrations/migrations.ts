@@ -19,6 +19,7 @@ import * as customsProcedure from './0011-customs-procedure.js';
 import * as transitForwarded from './0012-transit-forwarded.js';
 import * as sealCursors from './0013-seal-cursors.js';
 import * as takenBehind from './0014-taken-behind.js';
+import * as forwardingPerSeal from './0015-forwarding-per-seal.js';
 
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   const types = columnTypes(dialect);
@@ -37,6 +38,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
     '0012-transit-forwarded': { up: (db) => transitForwarded.up(db, types), down: (db) => transitForwarded.down(db) },
     '0013-seal-cursors': { up: (db) => sealCursors.up(db), down: (db) => sealCursors.down(db) },
     '0014-taken-behind': { up: (db) => takenBehind.up(db, types), down: (db) => takenBehind.down(db) },
+    '0015-forwarding-per-seal': { up: (db) => forwardingPerSeal.up(db), down: (db) => forwardingPerSeal.down(db) },
   };
   return { getMigrations: async () => migrations };
 }

@@ -1,8 +1,7 @@
 /** The outbox and inbox of messages between national operators, and the transits they are about. */
 import type { Kysely, Selectable } from 'kysely';
 import type { SignedMessage } from '../../../core/exchange/message.js';
-import type { PositionCursor } from '../../../ports/tracking-store.js';
-import type { ExchangeRepository, InboxEntry, NewOutboxEntry, OperatorTransit, OutboxEntry, Responsibility, SentWith } from '../../../ports/exchange-store.js';
+import type { ExchangeRepository, ForwardingCursors, InboxEntry, NewOutboxEntry, OperatorTransit, OutboxEntry, Responsibility, SentWith } from '../../../ports/exchange-store.js';
 import { decodeJson, encodeJson, encodeOptionalJson, encodeTime } from '../codec.js';
 import { insertHandledMark } from '../news-repositories.js';
 import type { Database } from '../schema.js';
@@ -138,7 +137,7 @@ export class KyselyExchangeRepository implements ExchangeRepository {
       trackedBy: row.tracked_by,
       status: row.status as Responsibility,
       notice: row.notice === null ? null : decodeJson<Record<string, unknown>>(row.notice),
-      forwarded: row.forwarded === null ? null : decodeJson<PositionCursor>(row.forwarded),
+      forwarded: row.forwarded === null ? null : decodeJson<ForwardingCursors>(row.forwarded),
       updatedAt: row.updated_at,
     };
   }
