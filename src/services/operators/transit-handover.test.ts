@@ -30,7 +30,7 @@ function world(stored: Position[], seals = ['S-1']) {
     exchange: { getTransit: async () => transit },
     trips: {
       get: async () => ({ sealIds: seals, plan: { openedAt: 0 } }),
-      positionsReceived: async (ids: string[], from: number) => stored.filter((p) => ids.includes(p.deviceId) && p.receivedTime >= from),
+      positionsReceivedSince: async (from: ReadonlyMap<string, number>) => stored.filter((p) => p.receivedTime >= (from.get(p.deviceId) ?? Infinity)),
     },
   } as unknown as Store;
   const handover = new TransitHandover(store, {} as AuthService, exchange, { now: () => new Date(T) }, async () => undefined, {} as TransitLegs);

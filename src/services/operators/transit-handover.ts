@@ -158,8 +158,9 @@ export class TransitHandover {
     if (transit?.status !== 'handed_over' || next === undefined || trip === undefined) return;
     const { since, seals } = transit.forwarded ?? { since: receivedFrom(trip.plan.openedAt), seals: {} };
     const cursorOfSeal = (deviceId: string) => seals[deviceId] ?? since;
-    const from = Math.min(...trip.sealIds.map((seal) => cursorOfSeal(seal).receivedTime));
-    const positions = (await this.store.trips.positionsReceived(trip.sealIds, from)).filter((p) => afterCursor(p, cursorOfSeal(p.deviceId))).sort(receiveOrder);
+    // Each seal's read from its own cursor, so a quiet seal does not widen the read of the others.
+    const from = new Map(trip.sealIds.map((seal) => [seal, cursorOfSeal(seal).receivedTime]));
+    const positions = (await this.store.trips.positionsReceivedSince(from)).filter((p) => afterCursor(p, cursorOfSeal(p.deviceId))).sort(receiveOrder);
     // A tracker catching up after a restart takes thousands at once; a message carries at most POSITIONS_PER_MESSAGE.
     let forwarded = { since, seals };
     for (let start = 0; start < positions.length; start += POSITIONS_PER_MESSAGE) {
