@@ -19,7 +19,7 @@ import { connectNatsBus } from '../src/adapters/bus/nats/nats-bus.js';
 import { subjectOf } from '../src/adapters/bus/nats/nats-setup.js';
 import { encodePositions, messageId } from '../src/adapters/bus/nats/position-messages.js';
 import { encodeRows, KyselyPositionRepository } from '../src/adapters/store/position-repository.js';
-import { COLUMN_LIST, csvChunks } from '../src/adapters/store/postgres/postgres-position-repository.js';
+import { copyStatement, csvChunks } from '../src/adapters/store/postgres/postgres-position-repository.js';
 import { openPostgresStore } from '../src/adapters/store/postgres/postgres-store.js';
 import { shardOf } from '../src/core/devices/index.js';
 import type { Position } from '../src/core/model/index.js';
@@ -237,7 +237,7 @@ async function bareCopy(pgUrl: string, schema: string, count: number, batchSize:
     const started = performance.now();
     for (const chunks of batches) {
       await client.query('begin');
-      await pipeline(Readable.from(chunks), client.query(copyFrom(`copy positions (${COLUMN_LIST}) from stdin (format csv)`)));
+      await pipeline(Readable.from(chunks), client.query(copyFrom(copyStatement('positions'))));
       await client.query('commit');
     }
     return (performance.now() - started) / 1000;

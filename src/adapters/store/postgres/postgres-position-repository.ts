@@ -22,7 +22,7 @@ import type { Database } from '../schema.js';
 export const COPY_FROM = 200;
 
 const COLUMNS = POSITION_COLUMNS.length;
-export const COLUMN_LIST = POSITION_COLUMNS.join(', ');
+const COLUMN_LIST = POSITION_COLUMNS.join(', ');
 
 /**
  * Each device's newest incoming position replaces its latest only if it is later (by device time, then sequence),
@@ -37,6 +37,11 @@ const MOVE_LATEST = `insert into device_latest (${COLUMN_LIST})
     .join(', ')}
   where excluded.device_time > device_latest.device_time
     or (excluded.device_time = device_latest.device_time and excluded.sequence > device_latest.sequence)`;
+/** The COPY of positions' rows, as CSV from `csvChunks`, into `table`. */
+export function copyStatement(table: string): string {
+  return `copy ${table} (${COLUMN_LIST}) from stdin (format csv)`;
+}
+
 /** Rows of CSV per chunk written to the COPY stream. */
 const ROWS_PER_CHUNK = 500;
 
@@ -58,7 +63,7 @@ export class PostgresPositionRepository extends KyselyPositionRepository {
       await client.query('begin');
       // Temporary tables are the session's own; made once per pooled connection, emptied by each commit.
       await client.query('create temporary table if not exists positions_incoming (like positions including defaults) on commit delete rows');
-      await pipeline(Readable.from(csvChunks(parameters, positions.length)), client.query(copyFrom(`copy positions_incoming (${COLUMN_LIST}) from stdin (format csv)`)));
+      await pipeline(Readable.from(csvChunks(parameters, positions.length)), client.query(copyFrom(copyStatement('positions_incoming'))));
       const inserted = await client.query(`insert into positions (${COLUMN_LIST}) select ${COLUMN_LIST} from positions_incoming on conflict do nothing`);
       await client.query(MOVE_LATEST);
       await client.query('commit');
