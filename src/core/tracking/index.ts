@@ -17,6 +17,7 @@ export {
 export { crossingPlace, officePlace, parkingPlace } from './reference-places.js';
 export {
   TRIP_STATE_VERSION,
+  copyTripState,
   createTripState,
   estimatedArrival,
   lastFix,
@@ -48,7 +49,7 @@ export {
   type TrackingEventType,
 } from './events.js';
 export type { Fix } from './fix.js';
-export { step, type Disposition, type StepResult, type TrackingInput } from './pipeline.js';
+export { advance, step, type Disposition, type StepResult, type TrackingInput } from './pipeline.js';
 export { prefetchStep } from './prefetch.js';
 export { inReceiveOrder, positionInputs, replay, type ReplayResult } from './replay.js';
 export { trackFeature, type TrackFeature } from './track.js';

@@ -3,9 +3,9 @@ import { offsetM } from '../geo/index.js';
 import type { Position } from '../model/position.js';
 import { findCustomsOffice } from '../reference/index.js';
 import type { TrackingEvent } from './events.js';
-import { step, type TrackingInput } from './pipeline.js';
+import { advance, step, type TrackingInput } from './pipeline.js';
 import { replay } from './replay.js';
-import { createTripState, type TripState } from './state.js';
+import { copyTripState, createTripState, type TripState } from './state.js';
 import { demoTrip, fixAt, HOUR, MINUTE, roadside, stubCountries, T0, transit, withTicks, type Incident } from './test-support.js';
 
 const trip = demoTrip('bishkek-almaty', {}, stubCountries());
@@ -100,6 +100,35 @@ describe('step', () => {
     const p = fixAt(trip, 0, Number.NaN);
     expect(step(trip, state, { kind: 'position', position: p })).toMatchObject({ state, disposition: 'rejected' });
     expect(() => step(trip, { ...state, tripId: 'other' }, { kind: 'tick', at: T0 })).toThrow(RangeError);
+  });
+});
+
+describe('advance', () => {
+  const inputs = eventful();
+
+  it('writes in place what step returns anew: the same states and events, input by input', () => {
+    let pure = createTripState(trip);
+    const owned = copyTripState(pure);
+    for (const input of inputs) {
+      const r = step(trip, pure, input);
+      const events: TrackingEvent[] = [];
+      expect(advance(trip, owned, input, events)).toBe(r.disposition);
+      expect(events).toEqual(r.events);
+      expect(owned).toEqual(r.state);
+      pure = r.state;
+    }
+  });
+
+  it('leaves the state and the events as they were when an input cannot be taken', () => {
+    const state = replay(trip, inputs.slice(0, 200)).state;
+    const before = JSON.stringify(state);
+    const next = inputs.slice(200).find((i): i is Extract<TrackingInput, { kind: 'position' }> => i.kind === 'position')!;
+    // The seal is read last, after the location, the corridor, the places and the country have all been judged.
+    const broken = { ...next.position, get seal(): never { throw new Error('unreadable seal report'); } } as Position;
+    const events: TrackingEvent[] = [];
+    expect(() => advance(trip, state, { kind: 'position', position: broken }, events)).toThrow('unreadable seal report');
+    expect(JSON.stringify(state)).toBe(before);
+    expect(events).toEqual([]);
   });
 });
 

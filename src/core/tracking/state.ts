@@ -195,7 +195,7 @@ export const NO_JUMP: JumpState = Object.freeze({ episode: false, candidate: nul
 
 export const NO_CANDIDATE_COUNTRY = { candidate: null, count: 0, sinceMs: null } as const;
 
-/** Idle values of slices, shared by every trip in that condition (the state is never mutated, so sharing is safe). */
+/** Idle values of slices, shared by every trip in that condition (a slice is never mutated, only replaced, so sharing is safe). */
 export const IN_CORRIDOR: CorridorState = Object.freeze({ outside: false, streak: 0, streakSinceMs: null, streakBeyondM: 0 }) as CorridorState;
 export const OUT_OF_CORRIDOR: CorridorState = Object.freeze({ outside: true, streak: 0, streakSinceMs: null, streakBeyondM: 0 }) as CorridorState;
 export const SIGNAL_OK: SignalState = Object.freeze({ lost: false, lostAtMs: null }) as SignalState;
@@ -252,6 +252,17 @@ export function createTripState(trip: Trip): TripState {
     stop: NOT_STOPPED,
     devices: ALL_DEVICES_OK,
   };
+}
+
+/** A copy of the record, for a caller that will `advance` it in place; the slices are shared (never mutated). */
+export function copyTripState(state: TripState): TripState {
+  return { ...state };
+}
+
+/** Whether two states hold the same value in every field (slices compared by identity, as they are never mutated). */
+export function sameTripState(a: TripState, b: TripState): boolean {
+  for (const key of Object.keys(a) as Array<keyof TripState>) if (a[key] !== b[key]) return false;
+  return true;
 }
 
 /** The estimated arrivals in epoch ms, and the speed they assume: what the queue and the console read. */

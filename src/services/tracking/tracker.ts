@@ -31,6 +31,8 @@
 import type { CountryIndex } from '../../core/geo/index.js';
 import type { Position } from '../../core/model/index.js';
 import {
+  advance,
+  copyTripState,
   estimatedArrival,
   prepareTrip,
   step,
@@ -386,14 +388,14 @@ export class Tracker {
     for (const [live, list] of byTrip) {
       list.sort(receiveOrder);
       const resent = await this.resends(live, list);
-      let state = live.state;
+      // The batch is stepped through a copy of the trip's state, which becomes its state once saved.
+      const state = copyTripState(live.state);
       for (const position of list) {
         if (resent.has(position)) continue;
-        // A position the engine cannot take is reported and passed over, so it cannot stop the trip for good.
+        // A position the engine cannot take is reported and passed over (it leaves the state as it was), so it
+        // cannot stop the trip for good.
         try {
-          const result = step(live.trip, state, { kind: 'position', position });
-          state = result.state;
-          for (const event of result.events) events.push(event);
+          advance(live.trip, state, { kind: 'position', position }, events);
         } catch (error) {
           this.options.onError?.(new Error(`trip ${live.stored.id}: position of ${position.deviceId} at ${position.deviceTime} not taken`, { cause: error }));
         }
