@@ -41,7 +41,6 @@ import {
   officePlace,
   parkingPlace,
   prepareRoute,
-  prefetchStep,
   prepareTrip,
   step,
   type PreparedRoute,
@@ -53,15 +52,13 @@ import {
 } from '../src/core/tracking/index.js';
 
 export interface TrackingBenchmarkOptions {
-  /** Called around the measured loop (to attach a profiler). */
-  around?: { before(): Promise<void> | void; after(): Promise<void> | void };
   trips?: number;
   /** Positions per trip. */
   positionsPerTrip?: number;
   /** Distinct winding variants of each demo route. */
   variantsPerRoute?: number;
-  /** Inputs warmed together by prefetchStep before they are stepped. */
-  prefetchBatch?: number;
+  /** Times the measured positions are run, each from a copy of the same states. */
+  rounds?: number;
   /** Positions run through the turf baseline. */
   baselineSample?: number;
 }
@@ -278,25 +275,6 @@ export function runSteps(trips: readonly Trip[], states: readonly TripState[], s
   return raised;
 }
 
-/** The same, in batches of `batch` inputs whose memory prefetchStep reads before they are stepped. */
-export function runStepsPrefetched(trips: readonly Trip[], states: readonly TripState[], stream: Stream, from: number, to: number, batch: number): number {
-  const events: TrackingEvent[] = [];
-  let sink = 0;
-  for (let k0 = from; k0 < to; k0 += batch) {
-    const end = Math.min(to, k0 + batch);
-    for (let k = k0; k < end; k++) {
-      const t = stream.trip[k]!;
-      sink += prefetchStep(trips[t]!, states[t]!, { kind: 'position', position: positionAt(stream, k) });
-    }
-    for (let k = k0; k < end; k++) {
-      const t = stream.trip[k]!;
-      advance(trips[t]!, states[t]!, { kind: 'position', position: positionAt(stream, k) }, events);
-    }
-    events.length = 0;
-  }
-  return sink;
-}
-
 /** The trips and their position stream, as the benchmark builds them (for experiments on the same workload). */
 export async function buildWorkload(options: TrackingBenchmarkOptions = {}): Promise<{ trips: Trip[]; stream: Stream; corridors: number }> {
   const countries = loadCountryIndex('10m');
@@ -331,27 +309,28 @@ export async function trackingBenchmarks(options: TrackingBenchmarkOptions = {})
   const eventTypes: Record<string, number> = {};
   let events = runSteps(trips, states, stream, 0, warm, eventTypes);
   const atMeasure = states.map(copyTripState);
-  await options.around?.before();
-  const cpuStarted = process.cpuUsage();
-  const started = performance.now();
-  events += runSteps(trips, states, stream, warm, n, null);
-  const seconds = (performance.now() - started) / 1000;
-  const cpu = process.cpuUsage(cpuStarted);
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-  await options.around?.after();
+  // The measured positions are run `rounds` times, each from a copy of the same states: on a shared machine the
+  // rate moves between runs of the same code, and one process gives a spread and a median. Every round must end
+  // in the same states.
+  const rounds: Array<{ seconds: number; cpuSeconds: number }> = [];
+  let firstEnd: string | null = null;
+  let sameStates = true;
   const measured = n - warm;
-  const perSecond = measured / seconds;
-
-  // The same positions again from copies of the same states, in batches warmed by prefetchStep.
-  const batch = options.prefetchBatch ?? 32;
-  const again = atMeasure.map(copyTripState);
-  const cpuPrefetchStarted = process.cpuUsage();
-  const prefetchStarted = performance.now();
-  const sink = runStepsPrefetched(trips, again, stream, warm, n, batch);
-  const prefetchSeconds = (performance.now() - prefetchStarted) / 1000;
-  const cpuPrefetch = process.cpuUsage(cpuPrefetchStarted);
-  const prefetchCpuSeconds = (cpuPrefetch.user + cpuPrefetch.system) / 1e6;
-  const sameStates = again.every((s, t) => JSON.stringify(s) === JSON.stringify(states[t]));
+  for (let round = 0; round < (options.rounds ?? 3); round++) {
+    const running = round === 0 ? states : atMeasure.map(copyTripState);
+    const cpuStarted = process.cpuUsage();
+    const started = performance.now();
+    const raised = runSteps(trips, running, stream, warm, n, null);
+    const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuStarted);
+    rounds.push({ seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 });
+    if (round === 0) events += raised;
+    const end = JSON.stringify(running);
+    if (firstEnd === null) firstEnd = end;
+    else sameStates &&= end === firstEnd;
+  }
+  const median = [...rounds].sort((a, b) => a.seconds - b.seconds)[rounds.length >> 1]!;
+  const perSecond = measured / median.seconds;
 
   // Corridor search alone, over the same measured positions, from each trip's last segment.
   const hints = new Int32Array(tripCount);
@@ -415,15 +394,12 @@ export async function trackingBenchmarks(options: TrackingBenchmarkOptions = {})
       corridorVertices: { min: Math.min(...vertices), mean: Math.round(mean(vertices)), max: Math.max(...vertices) },
       positions: measured,
       warmupPositions: warm,
-      seconds: round(seconds),
+      seconds: round(median.seconds),
       perSecond: Math.round(perSecond),
-      cpuSeconds: round(cpuSeconds),
-      perCpuSecond: Math.round(measured / cpuSeconds),
-      prefetchBatch: batch,
-      prefetchedSeconds: round(prefetchSeconds),
-      prefetchedPerSecond: Math.round(measured / prefetchSeconds),
-      prefetchedPerCpuSecond: Math.round(measured / prefetchCpuSeconds),
-      prefetchedSameStates: sameStates && Number.isFinite(sink),
+      cpuSeconds: round(median.cpuSeconds),
+      perCpuSecond: Math.round(measured / median.cpuSeconds),
+      roundsPerSecond: rounds.map((r) => Math.round(measured / r.seconds)),
+      roundsSameStates: sameStates,
       eventsRaised: events,
       warmupEvents: eventTypes,
       setupSeconds: round(setupSeconds),

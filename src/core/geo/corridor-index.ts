@@ -71,8 +71,6 @@ export interface RouteLocator {
   nearest(lon: number, lat: number, out: CorridorMatch): CorridorMatch;
   /** The point `alongM` metres from the start (clamped to the route). */
   pointAt(alongM: number): LatLon;
-  /** Reads the memory a search from `hint` starts with and returns a number of no meaning (see prefetchStep). */
-  touch?(hint: number): number;
 }
 
 export interface CorridorIndexOptions {
@@ -260,16 +258,6 @@ export class CorridorIndex implements RouteLocator {
     const scratch = matchArray();
     this.search(lon, lat, 1_000, scratch);
     return toMatch(scratch, out);
-  }
-
-  touch(hint: number): number {
-    if (!(hint >= 0 && hint < this.segmentCount)) return 0;
-    const s = this.seg;
-    // The hint's segment and the next few: where a forward walk goes (one cache line each).
-    const last = Math.min(this.segmentCount - 1, hint + 3);
-    let sum = 0;
-    for (let j = hint; j <= last; j++) sum += s[j * STRIDE + LON_A]!;
-    return sum;
   }
 
   pointAt(alongM: number): LatLon {

@@ -165,16 +165,6 @@ export class CountryIndex {
     return cell >= 0 && this.cellStart[cell] === this.cellStart[cell + 1];
   }
 
-  /** Reads the grid cell of the point and returns a number of no meaning (to fetch it ahead of a lookup). */
-  touch(lon: number, lat: number): number {
-    const { minLon, minLat } = this;
-    const i = Math.floor((lon - minLon) / this.cellDeg);
-    const j = Math.floor((lat - minLat) / this.cellDeg);
-    if (!(i >= 0 && i < this.nx && j >= 0 && j < this.ny)) return 0;
-    const c = j * this.nx + i;
-    return this.cellFeature[c]! + this.cellStart[c]!;
-  }
-
   /** Index of the feature containing the point, -1 for none. */
   featureAt(lon: number, lat: number): number {
     const { minLon, minLat, maxLon, maxLat } = this;

@@ -50,6 +50,5 @@ export {
 } from './events.js';
 export type { Fix } from './fix.js';
 export { advance, step, type Disposition, type StepResult, type TrackingInput } from './pipeline.js';
-export { prefetchStep } from './prefetch.js';
 export { inReceiveOrder, positionInputs, replay, type ReplayResult } from './replay.js';
 export { trackFeature, type TrackFeature } from './track.js';
