@@ -1,6 +1,7 @@
 /**
- * The tracking engine's one entry point: `step(trip, state, input) → { state, events }`, composing the detectors.
- * Pure: the same trip, state and input always give the same result, and nothing passed in is modified.
+ * The tracking engine's entry point: `step(trip, state, input) → { state, events }`, composing the detectors.
+ * Pure: the same trip, state and input always give the same result, and nothing passed in is modified. `advance` is
+ * the same judgement written into a state record the caller owns (`step` runs it on a copy).
  *
  * Order of a position's detectors, which is the order of its events:
  * 1. signal loss — a gap before this data precedes everything this fix shows;
