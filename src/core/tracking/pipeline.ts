@@ -254,5 +254,7 @@ export function step(trip: Trip, state: TripState, input: TrackingInput): StepRe
   const next = copyTripState(state);
   const events: TrackingEvent[] = [];
   const disposition = advance(trip, next, input, events);
-  return { state: sameTripState(next, state) ? state : next, events: events.length === 0 ? NO_EVENTS : events, disposition };
+  // A fix taken in order always counts (`fixes`); a tick, a late fix or a rejected input may have changed nothing.
+  const counted = disposition === 'located' || disposition === 'unlocated' || disposition === 'implausible';
+  return { state: counted || !sameTripState(next, state) ? next : state, events: events.length === 0 ? NO_EVENTS : events, disposition };
 }

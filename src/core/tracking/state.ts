@@ -254,14 +254,46 @@ export function createTripState(trip: Trip): TripState {
   };
 }
 
-/** A copy of the record, for a caller that will `advance` it in place; the slices are shared (never mutated). */
-export function copyTripState(state: TripState): TripState {
-  return { ...state };
+/**
+ * A copy of the record, for a caller that will `advance` it in place; the slices are shared (never mutated). Written
+ * field by field in the order `createTripState` (and JSON of a saved state) gives them, so that every record has one
+ * shape: a copy by spread would have a shape of its own, and the engine's reads of the record would then have two
+ * to tell apart at every step.
+ */
+export function copyTripState(s: TripState): TripState {
+  return {
+    version: s.version,
+    tripId: s.tripId,
+    fixes: s.fixes,
+    lastDeviceMs: s.lastDeviceMs,
+    receivedMs: s.receivedMs,
+    lastMs: s.lastMs,
+    lastDeviceId: s.lastDeviceId,
+    latE6: s.latE6,
+    lonE6: s.lonE6,
+    speedKmh: s.speedKmh,
+    segment: s.segment,
+    alongM: s.alongM,
+    distanceM: s.distanceM,
+    etaSpeedMmps: s.etaSpeedMmps,
+    etaDestinationMs: s.etaDestinationMs,
+    etaCrossingMs: s.etaCrossingMs,
+    countryCell: s.countryCell,
+    countryGrid: s.countryGrid,
+    signal: s.signal,
+    jump: s.jump,
+    corridor: s.corridor,
+    geofences: s.geofences,
+    arrival: s.arrival,
+    country: s.country,
+    stop: s.stop,
+    devices: s.devices,
+  };
 }
 
 /** Whether two states hold the same value in every field (slices compared by identity, as they are never mutated). */
 export function sameTripState(a: TripState, b: TripState): boolean {
-  for (const key of Object.keys(a) as Array<keyof TripState>) if (a[key] !== b[key]) return false;
+  for (const key in a) if (a[key as keyof TripState] !== b[key as keyof TripState]) return false;
   return true;
 }
 
