@@ -104,20 +104,21 @@ function appended(events: TrackingEvent[] | null, more: readonly TrackingEvent[]
   return events;
 }
 
+/** `more`, when there is any, appended to `events`. */
+function append(events: TrackingEvent[], more: readonly TrackingEvent[] | null): void {
+  if (more !== null) appended(events, more);
+}
+
 /**
  * `input` applied to `state` in place: its fields are overwritten with the state after the input, and the events it
  * raised are appended to `events`. Every detector is a pure function of its slice; only the trip's own record is
  * written, and only once everything has been judged, so an input the engine cannot take (it throws) leaves the state
  * and `events` as they were.
  *
- * For a caller that owns its state record: a tracker stepping a batch through a copy of it, or this benchmark.
+ * For a caller that owns its state record: a tracker stepping a batch through a copy of it, or the benchmark.
  * With tens of thousands of trips, writing the record in place spares the allocation of one and its promotion by the
  * collector at every input. Everyone else calls `step`, which is the same judgement on a copy.
  */
-function append(events: TrackingEvent[], more: readonly TrackingEvent[] | null): void {
-  if (more !== null) for (let i = 0; i < more.length; i++) events.push(more[i]!);
-}
-
 export function advance(trip: Trip, state: TripState, input: TrackingInput, events: TrackingEvent[]): Disposition {
   if (state.tripId !== trip.id) throw new RangeError(`state of trip ${state.tripId} given with trip ${trip.id}`);
 
