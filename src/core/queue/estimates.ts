@@ -18,7 +18,7 @@
  * chunks keep and write the columns by slot, never touching the entries, whose scattered objects would cost a cache
  * miss each.
  */
-import { advanceFlow, paceOf, type Pace } from './flow.js';
+import { advanceMeter, paceOf, type Pace } from './flow.js';
 import { bestOfAll, chooseCall, emptyHeadKeys, LIST_COUNT, listStream, setHeadKey, WAIT_FOR_TOKEN, type QueueOrder } from './order.js';
 import { columnGet, columnSet } from './slot-column.js';
 import { serviceMs } from './queue-config.js';
@@ -46,7 +46,9 @@ export function currentPace(state: QueueState, now: number): Pace {
   let waiting = false;
   for (const list of state.order) if (list.size > 0) waiting = true;
   const tau = state.config.flowTimeConstantMs;
-  const meter = advanceFlow(state.flow, Math.max(now, state.flow.at), tau, waiting, lanes, scheduleOf(state));
+  // Advanced on a copy: a look at the pace changes nothing of the queue.
+  const meter = { ...state.flow };
+  advanceMeter(meter, Math.max(now, state.flow.at), tau, waiting, lanes, scheduleOf(state));
   return paceOf(meter, now, tau, lanes);
 }
 

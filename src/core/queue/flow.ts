@@ -36,20 +36,6 @@ export function createFlowMeter(at: number): FlowMeter {
   return { at, calls: 0, served: 0, demand: 0 };
 }
 
-/** The meter at `t` (see advanceMeter) as a new meter, leaving `meter` as it was: a look at the pace changes nothing. */
-export function advanceFlow(
-  meter: FlowMeter,
-  t: number,
-  tau: number,
-  trucksWaiting: boolean,
-  openLanes: number,
-  schedule: OpeningSchedule,
-): FlowMeter {
-  const advanced = { ...meter };
-  advanceMeter(advanced, t, tau, trucksWaiting, openLanes, schedule);
-  return advanced;
-}
-
 /**
  * Brings the meter to `t`, in place: sums decayed, and demand added for the open time since `at` if trucks were
  * waiting then (the waiting state and open lanes hold between two state changes, and every change advances the
