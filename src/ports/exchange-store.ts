@@ -43,7 +43,6 @@ export interface InboxEntry {
 export const RESPONSIBILITIES = ['notified', 'tracking', 'handed_over', 'arrived', 'closed'] as const;
 export type Responsibility = (typeof RESPONSIBILITIES)[number];
 
-/** A transit as one operator sees it: who tracks it now, and what this operator knows of it. */
 /**
  * How far an operator forwarded a transit's seal positions: each seal's own last one forwarded, and for a seal with
  * none yet, where forwarding began. One cursor for all the seals skipped a seal's positions stored (by another
@@ -55,6 +54,7 @@ export interface ForwardingCursors {
   seals: SealCursors;
 }
 
+/** A transit as one operator sees it: who tracks it now, and what this operator knows of it. */
 export interface OperatorTransit {
   /** The id of the declaration at the operator where the transit started. */
   transitId: string;

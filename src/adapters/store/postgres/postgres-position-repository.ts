@@ -37,6 +37,7 @@ const MOVE_LATEST = `insert into device_latest (${COLUMN_LIST})
     .join(', ')}
   where excluded.device_time > device_latest.device_time
     or (excluded.device_time = device_latest.device_time and excluded.sequence > device_latest.sequence)`;
+
 /** The COPY of positions' rows, as CSV from `csvChunks`, into `table`. */
 export function copyStatement(table: string): string {
   return `copy ${table} (${COLUMN_LIST}) from stdin (format csv)`;
