@@ -275,28 +275,25 @@ export function runSteps(trips: readonly Trip[], states: readonly TripState[], s
   return raised;
 }
 
-/** The trips and their position stream, as the benchmark builds them (for experiments on the same workload). */
-export async function buildWorkload(options: TrackingBenchmarkOptions = {}): Promise<{ trips: Trip[]; stream: Stream; corridors: number }> {
-  const countries = loadCountryIndex('10m');
+/** The benchmark's corridors, its trips on them (trip t on `corridorOf[t]`) and their position stream. */
+export function buildWorkload(
+  options: TrackingBenchmarkOptions,
+  countries: ReturnType<typeof loadCountryIndex>,
+): { corridors: Corridor[]; corridorOf: Corridor[]; trips: Trip[]; stream: Stream } {
   const corridors = buildCorridors(options.variantsPerRoute ?? 8);
   const tripCount = options.trips ?? 20_000;
   const corridorOf = Array.from({ length: tripCount }, (_, t) => corridors[t % corridors.length]!);
   const trips = corridorOf.map((corridor, t) => tripOn(corridor, t, corridor.prepared, countries));
-  return { trips, stream: generateStream(trips, corridorOf, options.positionsPerTrip ?? 100), corridors: corridors.length };
+  return { corridors, corridorOf, trips, stream: generateStream(trips, corridorOf, options.positionsPerTrip ?? 100) };
 }
 
 export async function trackingBenchmarks(options: TrackingBenchmarkOptions = {}): Promise<object[]> {
   const tripCount = options.trips ?? 20_000;
-  const perTrip = options.positionsPerTrip ?? 100;
-  const variants = options.variantsPerRoute ?? 8;
   const sample = options.baselineSample ?? 200;
 
   const countries = loadCountryIndex('10m');
   const setupStarted = performance.now();
-  const corridors = buildCorridors(variants);
-  const corridorOf = Array.from({ length: tripCount }, (_, t) => corridors[t % corridors.length]!);
-  const trips = corridorOf.map((corridor, t) => tripOn(corridor, t, corridor.prepared, countries));
-  const stream = generateStream(trips, corridorOf, perTrip);
+  const { corridors, corridorOf, trips, stream } = buildWorkload(options, countries);
   const setupSeconds = (performance.now() - setupStarted) / 1000;
   const vertices = corridors.map((c) => c.index.vertexCount);
   const lengths = corridors.map((c) => c.index.lengthM / 1000);
