@@ -12,7 +12,6 @@ import type { ExchangeRateTable } from '../core/risk/index.js';
 import { systemClock, type Clock } from '../ports/clock.js';
 import type { OpenTrips } from '../ports/open-trips.js';
 import type { NewsBus, NewsHandler } from '../ports/tracking-news.js';
-import type { Alert } from '../ports/tracking-store.js';
 import type { Store } from '../ports/store.js';
 import { createAudit, type Audit } from '../services/audit.js';
 import { AuthService } from '../services/auth-service.js';
@@ -38,7 +37,7 @@ import { AlertService } from '../services/tracking/alert-service.js';
 import { TrackerOpenTrips } from '../services/tracking/open-trips.js';
 import { Tracker, type TrackerOptions } from '../services/tracking/tracker.js';
 import { TrackingFeed } from '../services/tracking/tracking-feed.js';
-import { alertChangedNews, newsListener } from '../services/tracking/tracking-news.js';
+import { newsListener } from '../services/tracking/tracking-news.js';
 import { TripService } from '../services/tracking/trip-service.js';
 import { operatorHandover, positionsForwarding } from './operator-handover.js';
 import { settler } from './settle.js';
@@ -84,8 +83,8 @@ export interface PlatformOptions {
   operator?: OperatorOptions;
   /**
    * The bus that carries the tracker's news between processes (scale-out): the tracker writes them into the outbox,
-   * an operator's change to an alert is published, and neither the consequences nor the feed listen to the tracker
-   * here. In one process without it, they do.
+   * as an operator's change to an alert is written with the action, and neither the consequences nor the feed
+   * listen to the tracker here (a news relay publishes the outbox). In one process without it, they do.
    */
   news?: Pick<NewsBus, 'publishNews'>;
 }
@@ -138,8 +137,6 @@ export function wirePlatform(store: Store, clock: Clock = systemClock, options: 
     for (const { handler } of consequences) tracker.subscribe(newsListener((tripId) => tracker.declarationOf(tripId), (item) => settle(handler(item))));
     if (operator !== undefined) tracker.subscribe(positionsForwarding(operator.handover, (tripId) => tracker.declarationOf(tripId), settle));
   }
-  const alertChanged =
-    news === undefined ? (alert: Alert) => tracker.announceAlertChanged(alert) : (alert: Alert) => void publishAlertChange(store, news, alert).catch(onError);
   return {
     store,
     auth,
@@ -154,7 +151,7 @@ export function wirePlatform(store: Store, clock: Clock = systemClock, options: 
     feed,
     consequences,
     trips: new TripService(store, auth, tracker, clock, audit),
-    alerts: new AlertService(store, auth, tracker, feed, clock, audit, alertChanged),
+    alerts: new AlertService(store, auth, tracker, feed, clock, audit, news !== undefined),
     obligations,
     ...(operator === undefined ? {} : { operator }),
     close: async () => {
@@ -186,12 +183,6 @@ function wireOperator(store: Store, auth: AuthService, clock: Clock, audit: Audi
   const handover = new TransitHandover(store, auth, exchange, clock, audit, new TransitLegs(store, tracker, clock), options.handover);
   exchange.onReceived((message) => handover.apply(message));
   return { exchange, handover };
-}
-
-/** An operator's change to an alert, published for the live streams and the trackers of every process. */
-async function publishAlertChange(store: Store, news: Pick<NewsBus, 'publishNews'>, alert: Alert): Promise<void> {
-  const trip = await store.trips.get(alert.tripId);
-  if (trip !== undefined) await news.publishNews([alertChangedNews(alert, trip.declarationId)]);
 }
 
 /** The value of `load`, loaded on first use and kept; a failed load is tried again next time. */

@@ -204,9 +204,11 @@ export interface AlertRepository {
   unresolvedOfOpenTrips(): Promise<Alert[]>;
   /**
    * Applies an operator's action if the alert is still in one of `from` (two operators cannot both resolve it),
-   * and records it in the alert's history, in one transaction. Returns whether it applied.
+   * and records it in the alert's history, in one transaction. Returns the alert as the action left it, or undefined
+   * when it did not apply. With `news`, the change as news for the bus goes into the outbox in that transaction too,
+   * so it is published even when the bus is down at the moment of the action.
    */
-  act(action: AlertAction, from: readonly AlertStatus[]): Promise<boolean>;
+  act(action: AlertAction, from: readonly AlertStatus[], news?: (changed: Alert) => DurableNews): Promise<Alert | undefined>;
   /** An alert's actions, oldest first. */
   actions(alertId: string): Promise<AlertAction[]>;
 }

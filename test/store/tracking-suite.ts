@@ -242,13 +242,14 @@ export function describeTrackingStore(store: () => Store): void {
       await store().trips.saveProgress({ progress: [], events: [left], newAlerts: [alert('alert-1', 'trip-1', left), { ...alert('alert-2', 'trip-1', left), severity: 'warning', type: 'battery-low' }], folds: [] });
 
       const assign = { alertId: 'alert-1', action: 'assign' as const, actor: 'operator', at: T0, status: 'assigned' as const, assignee: 'inspector', note: null };
-      expect(await store().alerts.act(assign, ['open', 'acknowledged'])).toBe(true);
+      expect(await store().alerts.act(assign, ['open', 'acknowledged'])).toMatchObject({ id: 'alert-1', status: 'assigned', assignee: 'inspector' });
       const resolve = { alertId: 'alert-1', action: 'resolve' as const, actor: 'inspector', at: T0, status: 'resolved' as const, assignee: null, note: HOSTILE };
-      expect(await store().alerts.act(resolve, ['open'])).toBe(false);
-      expect(await store().alerts.act(resolve, ['open', 'assigned'])).toBe(true);
-      expect(await store().alerts.get('alert-1')).toMatchObject({ status: 'resolved', assignee: 'inspector', resolutionNote: HOSTILE });
+      expect(await store().alerts.act(resolve, ['open'])).toBeUndefined();
+      const resolved = await store().alerts.act(resolve, ['open', 'assigned']);
+      expect(resolved).toMatchObject({ status: 'resolved', assignee: 'inspector', resolutionNote: HOSTILE });
+      expect(await store().alerts.get('alert-1')).toStrictEqual(resolved);
       expect(await store().alerts.actions('alert-1')).toStrictEqual([assign, resolve]);
-      expect(await store().alerts.act({ ...resolve, alertId: 'nowhere' }, ['open'])).toBe(false);
+      expect(await store().alerts.act({ ...resolve, alertId: 'nowhere' }, ['open'])).toBeUndefined();
 
       const page = (filter: object) => store().alerts.list({ limit: 10, offset: 0, ...filter }).then((p) => p.items.map((a) => a.id));
       expect(await page({})).toEqual(['alert-2', 'alert-1']);
@@ -256,6 +257,22 @@ export function describeTrackingStore(store: () => Store): void {
       expect(await page({ status: [] })).toEqual([]);
       expect(await page({ severity: 'warning', tripId: 'trip-1' })).toEqual(['alert-2']);
       expect(await page({ type: 'corridor-left', assignee: 'inspector' })).toEqual(['alert-1']);
+    });
+
+    it('write the news of an action into the outbox in its transaction, and none for an action that did not apply', async () => {
+      const t1 = trip('trip-1', ['S1']);
+      await store().trips.open(t1.trip, t1.progress);
+      const left = event('trip-1', 'corridor-left', T0_MS);
+      await store().trips.saveProgress({ progress: [], events: [left], newAlerts: [alert('alert-1', 'trip-1', left)], folds: [] });
+      const told = (changed: Alert): DurableNews => ({ kind: 'alert-changed', id: `changed:${changed.status}`, declarationId: 'decl-1', alert: changed });
+
+      const acknowledge = { alertId: 'alert-1', action: 'acknowledge' as const, actor: 'operator', at: T0, status: 'acknowledged' as const, assignee: null, note: null };
+      const changed = await store().alerts.act(acknowledge, ['open'], told);
+      expect(await store().alerts.act(acknowledge, ['open'], told)).toBeUndefined();
+      const pending = await store().newsOutbox.pending(10);
+      expect(pending.map((p) => p.news)).toStrictEqual([told(changed!)]);
+      expect(changed).toMatchObject({ status: 'acknowledged', updatedAt: T0 });
+      await store().newsOutbox.published(pending.map((p) => p.seq));
     });
   });
 }

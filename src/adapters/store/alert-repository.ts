@@ -1,9 +1,10 @@
 /** Alerts and the operators' actions on them, on either dialect. */
 import type { Kysely } from 'kysely';
 import type { Page } from '../../ports/store.js';
+import type { DurableNews } from '../../ports/tracking-news.js';
 import type { Alert, AlertAction, AlertFilter, AlertRepository, AlertStatus } from '../../ports/tracking-store.js';
 import { UNRESOLVED } from '../../ports/tracking-store.js';
-import { decodeCount, encodeTime } from './codec.js';
+import { decodeCount, encodeJson, encodeTime } from './codec.js';
 import { pageBounds } from './paging.js';
 import type { Database } from './schema.js';
 import { toAlert, toAlertAction } from './tracking-rows.js';
@@ -44,7 +45,7 @@ export class KyselyAlertRepository implements AlertRepository {
     return rows.map(toAlert);
   }
 
-  async act(action: AlertAction, from: readonly AlertStatus[]): Promise<boolean> {
+  async act(action: AlertAction, from: readonly AlertStatus[], news?: (changed: Alert) => DurableNews): Promise<Alert | undefined> {
     return this.db.transaction().execute(async (trx) => {
       const at = encodeTime(action.at);
       const updated = await trx
@@ -58,12 +59,14 @@ export class KyselyAlertRepository implements AlertRepository {
         .where('id', '=', action.alertId)
         .where('status', 'in', [...from])
         .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) === 0) return false;
+      if (Number(updated.numUpdatedRows) === 0) return undefined;
       await trx
         .insertInto('alert_actions')
         .values({ alert_id: action.alertId, action: action.action, actor: action.actor, at, status: action.status, assignee: action.assignee, note: action.note })
         .execute();
-      return true;
+      const changed = toAlert(await trx.selectFrom('alerts').selectAll().where('id', '=', action.alertId).executeTakeFirstOrThrow());
+      if (news !== undefined) await trx.insertInto('news_outbox').values({ news: encodeJson(news(changed)) }).execute();
+      return changed;
     });
   }
 

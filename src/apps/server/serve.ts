@@ -16,7 +16,7 @@ import { startGateways, type Gateways } from './gateways.js';
 import { startPartitionMaintenance } from './partition-maintenance.js';
 import { loadSealMappings } from './seal-mappings-file.js';
 import { startTrackerRole, type TrackerRole } from './tracker-role.js';
-import { startNewsConsumers, startNewsPublishing, type NewsRole } from './tracking-news-roles.js';
+import { startNewsConsumers, startNewsPublishing, startNewsRelay, type NewsRole } from './tracking-news-roles.js';
 
 /** How often called trucks are checked for no-shows and stale estimates refreshed. */
 const QUEUE_SWEEP_MS = 15_000;
@@ -96,7 +96,9 @@ export async function serveApi(config: Config): Promise<ServedApi> {
   const log = serverLog();
   const bus = config.bus ? await connectBus(config, 'corridor api', log) : undefined;
   const { platform } = await openServerPlatform(config, { log, ...(bus ? { news: bus } : {}) });
-  const news = bus ? await startNewsConsumers(platform, bus, bus.settings.maxAgeMs, log.child({ component: 'tracking-news' })) : undefined;
+  const newsLog = log.child({ component: 'tracking-news' });
+  // Its operators' actions on alerts go into the outbox; its relay publishes them.
+  const news = bus ? [startNewsRelay(platform, bus, newsLog), await startNewsConsumers(platform, bus, bus.settings.maxAgeMs, newsLog)] : [];
   const consoleDir = builtConsoleDir();
   const app = await createHttpServer(platform, { logger: log, ...(consoleDir ? { consoleDir } : {}) });
   const url = await app.listen({ host: config.host, port: config.httpPort });
@@ -108,7 +110,7 @@ export async function serveApi(config: Config): Promise<ServedApi> {
     url,
     close: async () => {
       await app.close();
-      await news?.close();
+      for (const role of news) await role.close();
       await bus?.close();
       await platform.close();
     },

@@ -1,11 +1,12 @@
 /**
  * The tracker's news on the bus, from both ends (see ports/tracking-news.ts):
- * - a process that tracks publishes them: its outbox by the relay after every save and on a timer, the positions
- *   its trips took live; and it forgets the alerts an operator resolved in another process at once, not at its
- *   next tick;
+ * - every process publishes the store's outbox by a relay, after each save of its tracker or action of an operator
+ *   on an alert, and on a timer;
+ * - a process that tracks also publishes the positions its trips took live, and forgets the alerts an operator
+ *   resolved in another process at once, not at its next tick;
  * - a process that serves the API feeds its live stream from the bus, and consumes the consequence groups: each
  *   group's news is acted on by one of the processes consuming it, once, and acknowledged after the work is stored.
- * `corridor tracker` is the first, `corridor api` the second, `corridor serve` over JetStream both.
+ * `corridor tracker` tracks, `corridor api` serves the API, `corridor serve` over JetStream does both.
  */
 import type { Logger } from 'pino';
 import { systemClock } from '../../ports/clock.js';
@@ -19,15 +20,26 @@ export interface NewsRole {
   close(): Promise<void>;
 }
 
-export async function startNewsPublishing(platform: Platform, bus: NewsBus, log: Pick<Logger, 'warn'>): Promise<NewsRole> {
-  const onError = (error: unknown) => log.warn({ err: error }, 'tracking news not published yet; retrying');
-  const relay = new NewsRelay(platform.store.newsOutbox, bus, { onError });
+/** Publishes the outbox after each save and alert action told to the tracker's listeners, and on a timer. */
+export function startNewsRelay(platform: Platform, bus: NewsBus, log: Pick<Logger, 'warn'>): NewsRole {
+  const relay = new NewsRelay(platform.store.newsOutbox, bus, { onError: publishFailed(log) });
   const kick = () => relay.kick();
+  const unsubscribe = platform.tracker.subscribe({ events: kick, alertRaised: kick, alertChanged: kick, etaChanged: kick });
+  relay.start();
+  return {
+    close: async () => {
+      unsubscribe();
+      await relay.flush();
+      await relay.stop();
+    },
+  };
+}
+
+/** A tracking process's part: the outbox relay, its trips' positions live, and the alerts resolved elsewhere. */
+export async function startNewsPublishing(platform: Platform, bus: NewsBus, log: Pick<Logger, 'warn'>): Promise<NewsRole> {
+  const onError = publishFailed(log);
+  const relay = startNewsRelay(platform, bus, log);
   const unsubscribe = platform.tracker.subscribe({
-    events: kick,
-    alertRaised: kick,
-    alertChanged: kick,
-    etaChanged: kick,
     positions: (tripId, positions) => void bus.publishNews([positionsNews(tripId, positions)]).catch(onError),
   });
   const stopWatching = await bus.watchNews((news) => {
@@ -35,15 +47,17 @@ export async function startNewsPublishing(platform: Platform, bus: NewsBus, log:
       void platform.tracker.alertWork(async (book) => book.resolved(news.alert)).catch(onError);
     }
   }, 'alert-changed');
-  relay.start();
   return {
     close: async () => {
       unsubscribe();
       await stopWatching();
-      await relay.flush();
-      await relay.stop();
+      await relay.close();
     },
   };
+}
+
+function publishFailed(log: Pick<Logger, 'warn'>): (error: unknown) => void {
+  return (error) => log.warn({ err: error }, 'tracking news not published yet; retrying');
 }
 
 /** How often the handled marks older than what the bus keeps are forgotten. */

@@ -1,12 +1,14 @@
 /**
  * Alerts as the monitoring centre works them: listed and filtered, acknowledged, assigned to someone, resolved with
  * a note. Each action applies only from the statuses it may follow (two operators cannot both resolve one alert),
- * is kept in the alert's history and audited, and is told through `announce` (the tracker's listeners in one
- * process, the bus across processes). A resolved alert takes no more repeats: the next event of its kind opens a new one.
+ * is kept in the alert's history and audited, and is told to the tracker's listeners: the live stream in one process;
+ * across processes (`outbox`), the news relay, which publishes the change that the action stored in the outbox with
+ * it. A resolved alert takes no more repeats: the next event of its kind opens a new one.
  */
 import type { User } from '../../core/model/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Page, Store } from '../../ports/store.js';
+import type { DurableNews } from '../../ports/tracking-news.js';
 import { UNRESOLVED, type Alert, type AlertAction, type AlertActionKind, type AlertFilter, type AlertStatus } from '../../ports/tracking-store.js';
 import type { Audit } from '../audit.js';
 import type { AuthService } from '../auth-service.js';
@@ -14,6 +16,7 @@ import { ServiceError } from '../service-error.js';
 import type { TrackingListener } from './listeners.js';
 import type { Tracker } from './tracker.js';
 import type { TrackingFeed } from './tracking-feed.js';
+import { alertChangedNews } from './tracking-news.js';
 
 export interface AlertDetail {
   alert: Alert;
@@ -35,7 +38,8 @@ export class AlertService {
     private readonly feed: TrackingFeed,
     private readonly clock: Clock,
     private readonly audit: Audit,
-    private readonly announce: (alert: Alert) => void,
+    /** Whether each change goes into the store's outbox with the action, for the bus (scale-out). */
+    private readonly outbox: boolean,
   ) {}
 
   async list(actor: User, filter: AlertFilter): Promise<Page<Alert>> {
@@ -90,14 +94,23 @@ export class AlertService {
         assignee: what.assignee ?? current.assignee,
         note: what.note,
       };
-      if (!(await this.store.alerts.act(action, from))) {
+      const changed = await this.store.alerts.act(action, from, await this.newsOf(current));
+      if (changed === undefined) {
         throw new ServiceError('INVALID_TRANSITION', `alert ${id} is ${current.status}; ${kind} applies to ${from.join(' or ')} alerts only`);
       }
       if (to === 'resolved') book.resolved(current);
-      return (await this.store.alerts.get(id))!;
+      return changed;
     });
     await this.audit(actor, kind, 'alert', id, { status: to, ...(what.assignee ? { assignee: what.assignee } : {}), ...(what.note ? { note: what.note } : {}) });
-    this.announce(alert);
+    this.tracker.announceAlertChanged(alert);
     return { alert, actions: await this.store.alerts.actions(id) };
+  }
+
+  /** How a change of the alert is told on the bus, when changes go through the outbox. */
+  private async newsOf(alert: Alert): Promise<((changed: Alert) => DurableNews) | undefined> {
+    if (!this.outbox) return undefined;
+    const trip = await this.store.trips.get(alert.tripId);
+    if (trip === undefined) throw new Error(`alert ${alert.id} names trip ${alert.tripId}, which is not stored`);
+    return (changed) => alertChangedNews(changed, trip.declarationId);
   }
 }
