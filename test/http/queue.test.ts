@@ -334,6 +334,32 @@ function describeQueueApi(name: string, backend: () => Backend) {
 
       await expect(platform.queue.channelRaised({ declarationId: 'not-queued', borderCrossing: KORDAY.code, to: 'red' })).resolves.toBeUndefined();
       await expect(platform.queue.channelRaised({ declarationId: waiting.declarationId, borderCrossing: 'NO-QUEUE-HERE', to: 'red' })).resolves.toBeUndefined();
+      // Only ever raised: a lower channel told later leaves the truck in red.
+      await platform.queue.channelRaised({ declarationId: waiting.declarationId, borderCrossing: KORDAY.code, to: 'yellow' });
+      expect((await get(`${Q}/entries/${waiting.id}`)).json().channel).toBe('red');
+    });
+
+    it('moves a queued truck in its sweep to a channel a trip\'s alert raised it to when the queue was never told', async () => {
+      tick();
+      const unseen = (await get(Q)).json().items.find((entry: { channel: string }) => entry.channel !== 'red') as { id: string; declarationId: string; channel: string };
+      const reassess = async (trigger: 'alert:seal-opened' | 'on-demand') => {
+        tick();
+        const latest = (await platform.store.risk.assessments.latest(unseen.declarationId))!;
+        const at = new Date(now).toISOString();
+        await platform.store.risk.assessments.insert({ ...latest, id: `reassessed-${unseen.declarationId}-${trigger}`, trigger, at, assessment: { ...latest.assessment, channel: 'red' } });
+      };
+      // Red, but by a person's own assessment, which the queue is not told of: the truck stays.
+      await reassess('on-demand');
+      expect(await platform.queue.catchUpRaisedChannels()).toBe(0);
+      expect((await get(`${Q}/entries/${unseen.id}`)).json().channel).toBe(unseen.channel);
+      // Red by a trip's alert after the truck entered, stored as a process that died before telling the queue leaves it.
+      await reassess('alert:seal-opened');
+      await platform.queueTimers.sweep();
+      expect((await get(`${Q}/entries/${unseen.id}`)).json().channel).toBe('red');
+      const audited = await platform.store.audit.list({ entity: 'queue-entry', entityId: unseen.id, limit: 1, offset: 0 });
+      expect([audited[0]?.action, audited[0]?.actor]).toEqual(['queue.channel_raised', 'risk']);
+      // Once in red, the next sweep has nothing to do.
+      expect(await platform.queue.catchUpRaisedChannels()).toBe(0);
     });
   });
 }

@@ -22,9 +22,10 @@ export interface QueueServices {
 
 export function wireQueues(store: Store, auth: AuthService, clock: Clock, audit: Audit, approaching?: ApproachingTrucks, refresh: RefreshPolicy = DEFAULT_REFRESH): QueueServices {
   const registry = new QueueRegistry(store, clock);
+  const queue = new QueueService(store, registry, auth, clock, audit);
   return {
-    queue: new QueueService(store, registry, auth, clock, audit),
+    queue,
     queueViews: new QueueViews(store, registry, auth, clock, refresh, approaching),
-    queueTimers: new QueueTimers(registry, clock, audit, refresh),
+    queueTimers: new QueueTimers(registry, clock, audit, refresh, queue),
   };
 }

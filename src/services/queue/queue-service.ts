@@ -8,6 +8,7 @@
  */
 import type { OperatingHours, User } from '../../core/model/index.js';
 import {
+  CHANNELS,
   entryForDeclaration,
   isActive,
   type Channel,
@@ -171,16 +172,43 @@ export class QueueService {
 
   /**
    * Risk re-assessed a declaration to a higher channel (a trip's alert): its truck, if queued, takes the lanes of
-   * the new channel. What the ChannelRaisedListener of risk calls.
+   * the new channel. What the ChannelRaisedListener of risk calls. A channel is only ever raised here: a truck
+   * already in a higher one keeps it.
    */
   async channelRaised(event: { declarationId: string; borderCrossing: string; to: Channel }): Promise<void> {
     if (!(await this.registry.has(event.borderCrossing))) return;
     await this.registry.withQueue(event.borderCrossing, async (queue) => {
       const entry = entryForDeclaration(queue.state, event.declarationId);
-      if (entry === undefined || !isActive(entry.status)) return;
-      const result = await queue.apply({ kind: 'update_declaration', entryId: entry.id, channel: event.to, at: this.now(), by: RISK.username });
-      await this.audited(RISK, result, 'queue.channel_raised', 'queue-entry', entry.id, { declarationId: event.declarationId, channel: event.to });
+      if (entry !== undefined && isActive(entry.status)) await this.raiseChannel(queue, entry, event.to);
     });
+  }
+
+  /**
+   * Raises every queued truck whose declaration a trip's alert re-assessed, after the truck entered the queue, to a
+   * higher channel than the truck's: what `channelRaised` would have done, had it been told. Risk tells the queue
+   * only once the re-assessment is stored, so a process that dies in between leaves the truck in its old channel
+   * until this runs (the queue timers' sweep). Returns how many trucks it raised.
+   */
+  async catchUpRaisedChannels(): Promise<number> {
+    let raised = 0;
+    await this.registry.forEach(async (queue) => {
+      const active = [...queue.state.entries.values()].filter((entry) => isActive(entry.status));
+      const latest = await this.store.risk.assessments.latestOf(active.map((entry) => entry.declarationId));
+      for (const entry of active) {
+        const assessment = latest.get(entry.declarationId);
+        if (assessment === undefined || !assessment.trigger.startsWith('alert:') || Date.parse(assessment.at) <= entry.enteredAt) continue;
+        if (await this.raiseChannel(queue, entry, assessment.assessment.channel)) raised++;
+      }
+    });
+    return raised;
+  }
+
+  /** Moves the entry to `to` when that is higher than its channel; whether it moved. */
+  private async raiseChannel(queue: LiveQueue, entry: QueueEntry, to: Channel): Promise<boolean> {
+    if (CHANNELS.indexOf(to) <= CHANNELS.indexOf(entry.channel)) return false;
+    const result = await queue.apply({ kind: 'update_declaration', entryId: entry.id, channel: to, at: this.now(), by: RISK.username });
+    await this.audited(RISK, result, 'queue.channel_raised', 'queue-entry', entry.id, { declarationId: entry.declarationId, channel: to });
+    return result.ok && result.changed;
   }
 
   // Calling and staff decisions -------------------------------------------------------------------------------

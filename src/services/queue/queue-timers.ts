@@ -1,14 +1,15 @@
 /**
  * What the queues do as time passes: a called truck that has not reached its lane by its deadline is declared a
- * no-show (the core's rule moves it back or drops it), stale estimates are refreshed, and once an hour the trucks
- * that finished more than a day ago leave the live queue for the store's rows alone, so that a queue running for
- * months holds only its current trucks. One sweep over every queue, run on an interval by the server; the sweep
+ * no-show (the core's rule moves it back or drops it), stale estimates are refreshed, a truck whose channel risk
+ * raised without the queue being told is moved to it, and once an hour the trucks that finished more than a day ago
+ * leave the live queue for the store's rows alone, so that a queue running for months holds only its current trucks. One sweep over every queue, run on an interval by the server; the sweep
  * itself is a plain method, so tests run it at chosen times.
  */
 import { dueNoShows } from '../../core/queue/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Audit } from '../audit.js';
 import type { QueueRegistry } from './queue-registry.js';
+import type { QueueService } from './queue-service.js';
 import type { RefreshPolicy } from './queue-views.js';
 
 const NO_SHOW_TIMER = { username: 'no-show-timer' };
@@ -27,11 +28,13 @@ export class QueueTimers {
     private readonly clock: Clock,
     private readonly audit: Audit,
     private readonly refresh: RefreshPolicy,
+    private readonly channels: Pick<QueueService, 'catchUpRaisedChannels'>,
     private readonly onError: (error: unknown) => void = () => undefined,
   ) {}
 
-  /** Declares the due no-shows and refreshes stale estimates in every queue. */
+  /** Raises the channels risk raised unseen, declares the due no-shows and refreshes stale estimates in every queue. */
   async sweep(): Promise<void> {
+    await this.channels.catchUpRaisedChannels();
     await this.registry.forEach(async (queue) => {
       const now = this.clock.now().getTime();
       for (const entryId of dueNoShows(queue.state, now)) {
