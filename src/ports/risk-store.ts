@@ -51,6 +51,13 @@ export interface StoredAssessment {
   context: RiskContext;
 }
 
+/** What the latest assessment of a declaration decided, when and why it was made. */
+export interface LatestChannel {
+  channel: Channel;
+  trigger: AssessmentTrigger;
+  at: string;
+}
+
 export interface AssessmentRepository {
   /** With `handled`, the mark of the tracker's news that set it off, in the same transaction. */
   insert(assessment: StoredAssessment, handled?: HandledMark): Promise<void>;
@@ -59,6 +66,8 @@ export interface AssessmentRepository {
   latest(declarationId: string): Promise<StoredAssessment | undefined>;
   /** The latest assessment of each of these declarations that has one. */
   latestOf(declarationIds: readonly string[]): Promise<Map<string, StoredAssessment>>;
+  /** `latestOf` without the explanation and context: what a look over thousands of queued trucks needs. */
+  latestChannelsOf(declarationIds: readonly string[]): Promise<Map<string, LatestChannel>>;
   /** Every assessment, oldest first (by time, then id): the input of effectiveness reports and backtests. */
   all(): Promise<StoredAssessment[]>;
 }

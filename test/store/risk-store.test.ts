@@ -84,6 +84,12 @@ function describeRiskStore(name: string, open: OpenFreshStore) {
       const latest = await store.risk.assessments.latestOf(['d1', 'd2', 'nope', 'd1']);
       expect([...latest.keys()].sort()).toEqual(['d1', 'd2']);
       expect(latest.get('d1')).toStrictEqual(second);
+      expect(latest.get('d2')).toStrictEqual(other);
+      const channels = await store.risk.assessments.latestChannelsOf(['d1', 'd2', 'nope']);
+      expect(Object.fromEntries(channels)).toStrictEqual({
+        d1: { channel: second.assessment.channel, trigger: 'accepted', at: second.at },
+        d2: { channel: 'red', trigger: 'accepted', at: other.at },
+      });
       expect((await store.risk.assessments.all()).map((a) => a.id)).toEqual(['a1', 'a3', 'a2']);
     });
 

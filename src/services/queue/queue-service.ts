@@ -193,11 +193,11 @@ export class QueueService {
     let raised = 0;
     await this.registry.forEach(async (queue) => {
       const active = [...queue.state.entries.values()].filter((entry) => isActive(entry.status));
-      const latest = await this.store.risk.assessments.latestOf(active.map((entry) => entry.declarationId));
+      const latest = await this.store.risk.assessments.latestChannelsOf(active.map((entry) => entry.declarationId));
       for (const entry of active) {
         const assessment = latest.get(entry.declarationId);
         if (assessment === undefined || !assessment.trigger.startsWith('alert:') || Date.parse(assessment.at) <= entry.enteredAt) continue;
-        if (await this.raiseChannel(queue, entry, assessment.assessment.channel)) raised++;
+        if (await this.raiseChannel(queue, entry, assessment.channel)) raised++;
       }
     });
     return raised;

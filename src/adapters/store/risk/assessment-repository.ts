@@ -1,7 +1,8 @@
 /** Assessments: a declaration keeps every one, each whole (as JSON) beside the figures reports count by. */
 import type { Kysely, Selectable } from 'kysely';
 import type { Assessment, RiskContext } from '../../../core/risk/index.js';
-import type { AssessmentRepository, AssessmentTrigger, StoredAssessment } from '../../../ports/risk-store.js';
+import type { Channel } from '../../../core/model/channel.js';
+import type { AssessmentRepository, AssessmentTrigger, LatestChannel, StoredAssessment } from '../../../ports/risk-store.js';
 import type { HandledMark } from '../../../ports/tracking-news.js';
 import { decodeJson, encodeFlag, encodeJson, encodeTime } from '../codec.js';
 import type { Database } from '../schema.js';
@@ -66,17 +67,36 @@ export class KyselyAssessmentRepository implements AssessmentRepository {
   }
 
   async latestOf(declarationIds: readonly string[]): Promise<Map<string, StoredAssessment>> {
+    const ids = [...(await this.latestRows(declarationIds)).values()].map((row) => row.id);
     const latest = new Map<string, StoredAssessment>();
+    for (const chunk of chunkIds(ids, this.maxParameters)) {
+      const rows = await this.db.selectFrom('risk_assessments').selectAll().where('id', 'in', chunk).execute();
+      for (const row of rows) latest.set(row.declaration_id, toStoredAssessment(row));
+    }
+    return latest;
+  }
+
+  async latestChannelsOf(declarationIds: readonly string[]): Promise<Map<string, LatestChannel>> {
+    const latest = new Map<string, LatestChannel>();
+    for (const [declarationId, row] of await this.latestRows(declarationIds)) {
+      latest.set(declarationId, { channel: row.channel as Channel, trigger: row.trigger as AssessmentTrigger, at: row.at });
+    }
+    return latest;
+  }
+
+  /** The latest assessment's narrow columns per declaration, read from the index's order without the JSON. */
+  private async latestRows(declarationIds: readonly string[]) {
+    const latest = new Map<string, { id: string; channel: string; trigger: string; at: string }>();
     for (const chunk of chunkIds([...new Set(declarationIds)], this.maxParameters)) {
       const rows = await this.db
         .selectFrom('risk_assessments')
-        .selectAll()
+        .select(['id', 'declaration_id', 'channel', 'trigger', 'at'])
         .where('declaration_id', 'in', chunk)
         .orderBy('at')
         .orderBy('id')
         .execute();
       // Oldest first, so the last written for a declaration is its latest.
-      for (const row of rows) latest.set(row.declaration_id, toStoredAssessment(row));
+      for (const row of rows) latest.set(row.declaration_id, row);
     }
     return latest;
   }
