@@ -7,7 +7,7 @@ import type { Channel } from '../model/channel.js';
 
 export { CHANNELS, type Channel } from '../model/channel.js';
 
-/** Position of a channel in CHANNELS, for the order's list index. */
+/** Position of a channel in CHANNELS, from green up to red: for the order's list index, and to tell a raise. */
 export function channelIndex(channel: Channel): number {
   return channel === 'green' ? 0 : channel === 'yellow' ? 1 : 2;
 }

@@ -22,7 +22,7 @@ export {
   type LaneFreedCommand,
   type NoShowCommand,
 } from './calling.js';
-export { CHANNELS, type Channel, type ChannelCapacity } from './channel.js';
+export { CHANNELS, channelIndex, type Channel, type ChannelCapacity } from './channel.js';
 export { applyCommand, type CommandResult, type QueueCommand } from './commands.js';
 export { book, checkIn, updateDeclaration, type BookCommand, type CheckInCommand, type EntryResult, type TruckFacts, type UpdateDeclarationCommand } from './entering.js';
 export {

@@ -8,7 +8,7 @@
  */
 import type { OperatingHours, User } from '../../core/model/index.js';
 import {
-  CHANNELS,
+  channelIndex,
   entryForDeclaration,
   isActive,
   type Channel,
@@ -190,22 +190,31 @@ export class QueueService {
    * until this runs (the queue timers' sweep). Returns how many trucks it raised.
    */
   async catchUpRaisedChannels(): Promise<number> {
-    let raised = 0;
-    await this.registry.forEach(async (queue) => {
-      const active = [...queue.state.entries.values()].filter((entry) => isActive(entry.status));
-      const latest = await this.store.risk.assessments.latestChannelsOf(active.map((entry) => entry.declarationId));
-      for (const entry of active) {
-        const assessment = latest.get(entry.declarationId);
-        if (assessment === undefined || !assessment.trigger.startsWith('alert:') || Date.parse(assessment.at) <= entry.enteredAt) continue;
-        if (await this.raiseChannel(queue, entry, assessment.channel)) raised++;
+    const queued: Array<{ crossing: string; declarationId: string; enteredAt: number; channel: Channel }> = [];
+    await this.registry.forEach((queue) => {
+      for (const entry of queue.state.entries.values()) {
+        if (isActive(entry.status)) queued.push({ crossing: queue.crossing, declarationId: entry.declarationId, enteredAt: entry.enteredAt, channel: entry.channel });
       }
     });
+    // Read outside the queues' turns, so that calls and check-ins do not wait on it.
+    const latest = await this.store.risk.assessments.latestChannelsOf(queued.map((truck) => truck.declarationId));
+    let raised = 0;
+    for (const truck of queued) {
+      const assessment = latest.get(truck.declarationId);
+      if (assessment === undefined || !assessment.trigger.startsWith('alert:') || Date.parse(assessment.at) <= truck.enteredAt) continue;
+      if (channelIndex(assessment.channel) <= channelIndex(truck.channel)) continue;
+      const moved = await this.registry.withQueue(truck.crossing, async (queue) => {
+        const entry = entryForDeclaration(queue.state, truck.declarationId);
+        return entry !== undefined && entry.enteredAt === truck.enteredAt && isActive(entry.status) && (await this.raiseChannel(queue, entry, assessment.channel));
+      });
+      if (moved) raised++;
+    }
     return raised;
   }
 
   /** Moves the entry to `to` when that is higher than its channel; whether it moved. */
   private async raiseChannel(queue: LiveQueue, entry: QueueEntry, to: Channel): Promise<boolean> {
-    if (CHANNELS.indexOf(to) <= CHANNELS.indexOf(entry.channel)) return false;
+    if (channelIndex(to) <= channelIndex(entry.channel)) return false;
     const result = await queue.apply({ kind: 'update_declaration', entryId: entry.id, channel: to, at: this.now(), by: RISK.username });
     await this.audited(RISK, result, 'queue.channel_raised', 'queue-entry', entry.id, { declarationId: entry.declarationId, channel: to });
     return result.ok && result.changed;
