@@ -6,9 +6,7 @@
  * position a device sent is stored exactly once, and each trip's events are exactly those its positions raise,
  * counted against a replay of what the devices sent, with one alert per condition.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCountryIndex } from '../../src/adapters/geo/natural-earth.js';
 import { CONSOLE_USER, openPlatform, type Platform } from '../../src/apps/platform.js';
 import { shardOf } from '../../src/core/devices/index.js';
@@ -19,46 +17,26 @@ import { replay, type TrackingInput } from '../../src/core/tracking/index.js';
 import type { StoredTrip } from '../../src/ports/tracking-store.js';
 import { CODEC_8_EXTENDED, encodeAvlPacket, encodeImei } from '../../src/protocols/teltonika/index.js';
 import { avlRecord } from '../../src/simulator/drivers/teltonika.js';
-import { natsServerBinary, freePort, PrivateNatsServer } from '../support/nats-server.js';
-import { adminQuery, schemaUrl } from '../support/postgres-schema.js';
-import { startCorridor, type Child } from '../support/processes.js';
-import { postgresUrl } from '../support/services.js';
+import { freePort } from '../support/nats-server.js';
+import { startCorridor } from '../support/processes.js';
+import { scaleOut } from '../support/scale-out.js';
 import { TcpClient } from '../support/tcp-client.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
 import { armRequest, seedRoute } from '../tracking/tracking-world.js';
 
-const binary = natsServerBinary();
-const pgUrl = postgresUrl();
+const scale = scaleOut('scale');
 const DEVICES = Array.from({ length: 8 }, (_, i) => `86${String(1_000_000_000_000 + i * 7919).padStart(13, '0')}`);
 const RECORDS_PER_PACKET = 2;
 const PACE_MS = 600;
 
-const schema = `scale_${randomBytes(4).toString('hex')}`;
-let nats: PrivateNatsServer;
 let proxy: TcpProxy;
-const children: Child[] = [];
-
-const databaseUrl = (url: string, port?: number) => schemaUrl(url, schema, port);
 
 beforeAll(async () => {
-  if (!binary || !pgUrl) return;
-  nats = await PrivateNatsServer.start(binary);
-  await adminQuery(pgUrl, `create schema ${schema}`);
-  const target = new URL(pgUrl);
+  if (!scale.available) return;
+  const target = new URL(scale.pgUrl);
   proxy = await TcpProxy.start(target.hostname, Number(target.port || 5432));
-}, 30_000);
-
-afterAll(async () => {
-  for (const child of children) await child.kill();
-  // What each process logged, for a failure's post-mortem.
-  await mkdir('test-results/scale', { recursive: true });
-  for (const [i, child] of children.entries()) await writeFile(`test-results/scale/${i}-${child.name}.log`, child.output());
-  await nats?.stop();
-  await proxy?.close();
-  if (pgUrl) {
-    await adminQuery(pgUrl, `drop schema if exists ${schema} cascade`);
-  }
 });
+scale.closing(() => proxy?.close());
 
 interface Device {
   imei: string;
@@ -143,22 +121,22 @@ async function lag(platform: Platform, devices: readonly Device[]): Promise<stri
 
 const holding = (shards: string) => new RegExp(`"shards":\\[${shards}\\][^\\n]*"msg":"holding shards"`);
 
-describe.skipIf(!binary || !pgUrl)('scale-out over JetStream and PostgreSQL, under faults', () => {
+describe.skipIf(!scale.available)('scale-out over JetStream and PostgreSQL, under faults', () => {
   it('stores every sent position exactly once and raises each trip\'s events once, through tracker, database, NATS and gateway failures', { timeout: 240_000 }, async () => {
-    const db = databaseUrl(pgUrl!);
-    const trackerDb = databaseUrl(pgUrl!, proxy.port);
+    const db = scale.databaseUrl(scale.pgUrl);
+    const trackerDb = scale.databaseUrl(scale.pgUrl, proxy.port);
     const seeding = await openPlatform(db);
     const devices = await seedTrips(seeding);
     await seeding.close();
 
     const gatewayPort = await freePort();
     const env = {
-      CORRIDOR_BUS: nats.url, CORRIDOR_BUS_SHARDS: '4', CORRIDOR_SHARD_LEASE_MS: '3000', CORRIDOR_HTTP_PORT: '0',
+      CORRIDOR_BUS: scale.nats().url, CORRIDOR_BUS_SHARDS: '4', CORRIDOR_SHARD_LEASE_MS: '3000', CORRIDOR_HTTP_PORT: '0',
       CORRIDOR_ADMIN_PASSWORD: 'scale-out-test', CORRIDOR_WIALON_PORT: 'off', CORRIDOR_EGTS_PORT: 'off', CORRIDOR_OSMAND_PORT: 'off',
     };
     const start = (args: string[], extra: NodeJS.ProcessEnv) => {
       const child = startCorridor(args, { ...env, ...extra });
-      children.push(child);
+      scale.children.push(child);
       return child;
     };
     const startGateway = () => start(['gateway'], { CORRIDOR_DB: db, CORRIDOR_TELTONIKA_PORT: String(gatewayPort) });
@@ -190,9 +168,9 @@ describe.skipIf(!binary || !pgUrl)('scale-out over JetStream and PostgreSQL, und
     proxy.restore();
     // 3. NATS is killed and restarted.
     await reached(0.65);
-    await nats.kill('SIGKILL');
+    await scale.nats().kill('SIGKILL');
     await sleep(1_500);
-    await nats.resume();
+    await scale.nats().resume();
     // 4. The gateway is killed and restarted.
     await reached(0.8);
     await gateway.kill('SIGKILL');

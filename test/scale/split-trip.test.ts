@@ -7,9 +7,7 @@
  * road. Every position of both seals is taken, none twice; the opening raises one alert; and replay agrees with the
  * stored events.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { connectNatsBus, type NatsBus } from '../../src/adapters/bus/nats/nats-bus.js';
 import { loadCountryIndex } from '../../src/adapters/geo/natural-earth.js';
 import { openPostgresStore } from '../../src/adapters/store/postgres/postgres-store.js';
@@ -19,16 +17,12 @@ import type { Position } from '../../src/core/model/index.js';
 import { Driver } from '../../src/core/tracking/test-support.js';
 import type { TrackingNews } from '../../src/ports/tracking-news.js';
 import { receiveOrder } from '../../src/services/tracking/receive-order.js';
-import { natsServerBinary, PrivateNatsServer } from '../support/nats-server.js';
-import { adminQuery, schemaUrl } from '../support/postgres-schema.js';
-import { startCorridor, type Child } from '../support/processes.js';
-import { postgresUrl } from '../support/services.js';
+import { startCorridor } from '../support/processes.js';
+import { scaleOut } from '../support/scale-out.js';
 import { armRequest, seedRoute } from '../tracking/tracking-world.js';
 
-const binary = natsServerBinary();
-const pgUrl = postgresUrl();
+const scale = scaleOut('split-trip');
 const SHARDS = 4;
-const schema = `split_${randomBytes(4).toString('hex')}`;
 const candidates = Array.from({ length: 40 }, (_, i) => `86${String(3_000_000_000_000 + i * 104_729).padStart(13, '0')}`);
 /** The trip's first seal on a shard of the first tracker; its other seal, after it, on a shard of the second. */
 const OWN = candidates.find((id) => shardOf(id, SHARDS) < 2)!;
@@ -39,31 +33,12 @@ const STARTING_MS = 120_000;
 const PER_MESSAGE = 3;
 const PACE_MS = 100;
 
-let nats: PrivateNatsServer;
 let bus: NatsBus | undefined;
-const children: Child[] = [];
-
-const databaseUrl = (url: string) => schemaUrl(url, schema);
-const admin = (sql: string) => adminQuery(pgUrl!, sql);
-
-beforeAll(async () => {
-  if (!binary || !pgUrl) return;
-  nats = await PrivateNatsServer.start(binary);
-  await admin(`create schema ${schema}`);
-}, 30_000);
-
-afterAll(async () => {
-  await bus?.close();
-  for (const child of children) await child.kill();
-  await mkdir('test-results/split-trip', { recursive: true });
-  for (const [i, child] of children.entries()) await writeFile(`test-results/split-trip/${i}-${child.name}.log`, child.output());
-  await nats?.stop();
-  if (pgUrl) await admin(`drop schema if exists ${schema} cascade`);
-});
+scale.closing(() => bus?.close());
 
 /** A platform in the test's schema, its tracker on the real borders and ticked by the test alone. */
-async function platformOn(name: string): Promise<Platform> {
-  const store = openPostgresStore(pgUrl!, { schema: name });
+async function platformOn(): Promise<Platform> {
+  const store = openPostgresStore(scale.pgUrl, { schema: scale.schema });
   await store.migrate();
   return wirePlatform(store, undefined, { tracking: { countries: loadCountryIndex(), tickIntervalMs: 0 } });
 }
@@ -72,10 +47,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const holding = (shards: string) => new RegExp(`"shards":\\[${shards}\\][^\\n]*"msg":"holding shards"`);
 const key = (p: Position) => `${p.deviceId}@${p.deviceTime}`;
 
-describe.skipIf(!binary || !pgUrl)('a trip whose seals fall on shards of different trackers', () => {
+describe.skipIf(!scale.available)('a trip whose seals fall on shards of different trackers', () => {
   it('takes every position of both seals once, through a takeover of its tracker, and raises the other seal\'s opening once', { timeout: 300_000 }, async () => {
-    const db = databaseUrl(pgUrl!);
-    const seeding = await platformOn(schema);
+    const db = scale.databaseUrl(scale.pgUrl);
+    const seeding = await platformOn();
     const declarationId = await seedRoute(seeding, 'SPLIT-1', [OWN, OTHER]);
     const { trip } = await seeding.trips.arm(CONSOLE_USER, armRequest(declarationId));
     expect(tripShard(trip.sealIds, SHARDS)).toBe(shardOf(OWN, SHARDS));
@@ -88,12 +63,12 @@ describe.skipIf(!binary || !pgUrl)('a trip whose seals fall on shards of differe
     await seeding.close();
 
     const env = {
-      CORRIDOR_DB: db, CORRIDOR_BUS: nats.url, CORRIDOR_BUS_SHARDS: String(SHARDS), CORRIDOR_SHARD_LEASE_MS: '3000', CORRIDOR_HTTP_PORT: '0',
+      CORRIDOR_DB: db, CORRIDOR_BUS: scale.nats().url, CORRIDOR_BUS_SHARDS: String(SHARDS), CORRIDOR_SHARD_LEASE_MS: '3000', CORRIDOR_HTTP_PORT: '0',
       CORRIDOR_ADMIN_PASSWORD: PASSWORD,
     };
     const start = (shards: string) => {
       const child = startCorridor(['tracker', '--shards', shards], env);
-      children.push(child);
+      scale.children.push(child);
       return child;
     };
     const first = start('0-1');
@@ -101,7 +76,7 @@ describe.skipIf(!binary || !pgUrl)('a trip whose seals fall on shards of differe
     await Promise.all([first.waitFor(holding('0,1'), STARTING_MS), second.waitFor(holding('2,3'), STARTING_MS)]);
 
     // What the trackers tell: the positions each trip took (live), and the alerts raised.
-    bus = await connectNatsBus(nats.url, { shardCount: SHARDS });
+    bus = await connectNatsBus(scale.nats().url, { shardCount: SHARDS });
     const told: TrackingNews[] = [];
     const unwatch = await bus.watchNews((news) => told.push(news));
 
@@ -125,7 +100,7 @@ describe.skipIf(!binary || !pgUrl)('a trip whose seals fall on shards of differe
     await publishUpTo(restartAt, reports.length);
     expect(reports.findIndex((p) => p.deviceId === OTHER && p.seal?.locked === false)).toBeGreaterThan(restartAt);
 
-    const check = await platformOn(schema);
+    const check = await platformOn();
     try {
       // Each seal's cursor reaches its last position: the trip took everything of both.
       const deadline = Date.now() + 60_000;
