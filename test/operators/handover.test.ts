@@ -19,7 +19,7 @@ import { CONSOLE_USER, wirePlatform, type Platform, type PlatformOptions } from 
 import type { SignedMessage } from '../../src/core/exchange/message.js';
 import { DEVICE, MINUTE, T0, roadside, transit, withTicks, type Incident } from '../../src/core/tracking/test-support.js';
 import type { TrackingInput } from '../../src/core/tracking/index.js';
-import { armRequest, ROUTE, seedPlaces, seedRoute, trackingWorld, type TrackingWorld } from '../tracking/tracking-world.js';
+import { armRequest, feed, ROUTE, seedPlaces, seedRoute, trackingWorld, type TrackingWorld } from '../tracking/tracking-world.js';
 
 const kgKeys = generateKeyPairSync('ed25519');
 const kzKeys = generateKeyPairSync('ed25519');
@@ -78,23 +78,6 @@ async function until(what: string, condition: () => Promise<boolean>): Promise<v
   throw new Error(`timed out waiting for ${what}`);
 }
 
-async function feed(inputs: readonly TrackingInput[], world: TrackingWorld = kg): Promise<void> {
-  let batch = [];
-  for (const input of inputs) {
-    if (input.kind === 'position') {
-      batch.push(input.position);
-      continue;
-    }
-    if (batch.length > 0) await world.ingest.submit(batch);
-    batch = [];
-    await world.platform.tracker.idle();
-    world.clock.set(input.at);
-    await world.platform.tracker.tick(input.at);
-  }
-  if (batch.length > 0) await world.ingest.submit(batch);
-  await world.platform.tracker.idle();
-}
-
 const kzTransit = () => kz!.platform.store.exchange.getTransit(declarationId);
 const kgTransit = () => kg.platform.store.exchange.getTransit(declarationId);
 /** The messages' types, the positions forwarded after the handover left out (they are counted apart). */
@@ -135,7 +118,7 @@ describe('handing a transit from Kyrgyzstan to Kazakhstan', () => {
     // Up to the first fix on Kazakh soil (north of 43° N in the test's country boxes: the crossing is confirmed after it), and the rest.
     const crossing = inputs.findIndex((input) => input.kind === 'position' && input.position.lat > 43);
     afterCrossing = inputs.slice(crossing);
-    await feed(inputs.slice(0, crossing));
+    await feed(kg, inputs.slice(0, crossing));
 
     await until('the notice at KZ', async () => (await kzTransit()) !== undefined);
     const notice = await kzTransit();
@@ -153,7 +136,7 @@ describe('handing a transit from Kyrgyzstan to Kazakhstan', () => {
 
   it('hands tracking over on the crossing, delivered once Kazakhstan is back from a restart', async () => {
     await stopKz();
-    await feed(afterCrossing);
+    await feed(kg, afterCrossing);
     await until('the handover recorded at KG', async () => (await kgTransit())?.trackedBy === 'KZ');
     expect(await kgTransit()).toMatchObject({ trackedBy: 'KZ', status: 'handed_over' });
     await kg.platform.operator!.exchange.deliverDue();
@@ -226,7 +209,7 @@ describe('handing a transit from Kyrgyzstan to Kazakhstan', () => {
     const view = await late.platform.trips.arm(CONSOLE_USER, armRequest(id));
     const driver = transit(late.platform.tracker.tripOf(view.trip.id)!, 'late notice', []);
     const inputs = withTicks(driver.inputs(), T0, driver.time, MINUTE);
-    await feed(inputs, late);
+    await feed(late, inputs);
     await until('the handover sent', async () => types((await late.platform.store.exchange.history(id)).sent).includes('handover'));
     await late.platform.operator!.exchange.deliverDue();
     expect(types((await late.platform.store.exchange.history(id)).sent)).toEqual(['transit-notice', 'handover']);

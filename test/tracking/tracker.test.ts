@@ -21,7 +21,7 @@ import { PositionIngest } from '../../src/services/position-ingest.js';
 import { cursorOf, receiveOrder } from '../../src/services/tracking/receive-order.js';
 import type { TrackingWorld } from './tracking-world.js';
 import { postgresUrl } from '../support/services.js';
-import { armRequest, seedRoute, trackingWorld } from './tracking-world.js';
+import { armRequest, feed, seedRoute, trackingWorld } from './tracking-world.js';
 
 /** Doors opened by the road, a detour, a silent stretch, a spoofed fix and a draining battery; ticks every minute. */
 const INCIDENTS: Incident[] = [
@@ -39,24 +39,6 @@ async function armed(world: TrackingWorld): Promise<{ tripId: string; inputs: Tr
     d.drainPerHour = 9;
   });
   return { tripId: view.trip.id, inputs: withTicks(driver.inputs(), T0, driver.time, MINUTE) };
-}
-
-/** Feeds inputs as the server would: positions between two ticks in one commit, each tick once they are taken. */
-async function feed(world: TrackingWorld, inputs: readonly TrackingInput[]): Promise<void> {
-  let batch = [];
-  for (const input of inputs) {
-    if (input.kind === 'position') {
-      batch.push(input.position);
-      continue;
-    }
-    if (batch.length > 0) await world.ingest.submit(batch);
-    batch = [];
-    await world.platform.tracker.idle();
-    world.clock.set(input.at);
-    await world.platform.tracker.tick(input.at);
-  }
-  if (batch.length > 0) await world.ingest.submit(batch);
-  await world.platform.tracker.idle();
 }
 
 /** A trip's stored events with its id taken out, to compare runs of different trips. */

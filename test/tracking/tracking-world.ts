@@ -8,6 +8,7 @@ import { CONSOLE_USER, wirePlatform, type Platform, type PlatformOptions } from 
 import { DEMO_ROUTES, plannedRoute, type DemoRoute } from '../../src/core/demo/index.js';
 import { findBorderCrossing, findCustomsOffice } from '../../src/core/reference/index.js';
 import type { CountryIndex } from '../../src/core/geo/index.js';
+import type { TrackingInput } from '../../src/core/tracking/index.js';
 import type { User } from '../../src/core/model/index.js';
 import { DEVICE, stubCountries, T0 } from '../../src/core/tracking/test-support.js';
 import type { Store } from '../../src/ports/store.js';
@@ -67,4 +68,22 @@ export async function seedRoute(platform: Platform, reference = 'TRACK-0001', se
 /** The arming the tests use: a 500 m corridor, as the core's scripted tracks expect. */
 export function armRequest(declarationId: string, extra: Partial<ArmRequest> = {}): ArmRequest {
   return { declarationId, corridorWidthM: 500, ...extra };
+}
+
+/** Feeds inputs as the server would: positions between two ticks in one commit, each tick once they are taken. */
+export async function feed(world: TrackingWorld, inputs: readonly TrackingInput[]): Promise<void> {
+  let batch = [];
+  for (const input of inputs) {
+    if (input.kind === 'position') {
+      batch.push(input.position);
+      continue;
+    }
+    if (batch.length > 0) await world.ingest.submit(batch);
+    batch = [];
+    await world.platform.tracker.idle();
+    world.clock.set(input.at);
+    await world.platform.tracker.tick(input.at);
+  }
+  if (batch.length > 0) await world.ingest.submit(batch);
+  await world.platform.tracker.idle();
 }
