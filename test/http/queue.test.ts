@@ -257,6 +257,11 @@ function describeQueueApi(name: string, backend: () => Backend) {
       expect(Date.parse(board.backlog.clearanceAt)).toBeGreaterThan(now);
       expect(board.accuracy.first.overall.count).toBeGreaterThan(0);
       expect(board.approaching).toEqual({ total: 0, withinHours: { '1': 0, '3': 0, '6': 0, '12': 0 }, next: [] });
+
+      // Every crossing with a queue at a glance, with the board's counts; the crossings without one are not listed.
+      const queues = (await get('/api/v1/queues', 'inspector')).json();
+      expect(queues).toEqual({ items: [{ crossing: KORDAY.code, version: board.version, total: board.total }] });
+      expect((await api.inject({ method: 'GET', url: '/api/v1/queues' })).statusCode).toBe(401);
     });
 
     it('counts on the board the sealed trucks on their way, by their trips\' ETAs, less those already queued', async () => {

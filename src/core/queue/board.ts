@@ -108,6 +108,18 @@ function backlogFigures(state: QueueState, now: number, holding: number): Backlo
   return { waiting, holding, releaseRatePerHour: rate, laneCapacityPerHour, effectiveRatePerHour, clearanceHours, clearanceAt, reasons };
 }
 
+/** Whether a status is one the board counts: the truck is still to be served. */
+function isCounted(status: string): status is keyof StateCounts {
+  return status === 'booked' || status === 'holding' || status === 'waiting' || status === 'called';
+}
+
+/** The trucks of the queue still to be served, by state. */
+export function liveCounts(state: QueueState): StateCounts {
+  const total = zeroCounts();
+  for (const entry of state.entries.values()) if (isCounted(entry.status)) total[entry.status]++;
+  return total;
+}
+
 export function boardFigures(state: QueueState, now: number): BoardFigures {
   const byClass = Object.fromEntries(PRIORITY_CLASSES.map((c) => [c, zeroCounts()])) as Record<PriorityClass, StateCounts>;
   const total = zeroCounts();
@@ -115,7 +127,7 @@ export function boardFigures(state: QueueState, now: number): BoardFigures {
   let backlogHolding = 0;
   for (const entry of state.entries.values()) {
     const status = entry.status;
-    if (status !== 'booked' && status !== 'holding' && status !== 'waiting' && status !== 'called') continue;
+    if (!isCounted(status)) continue;
     byClass[entry.priorityClass][status]++;
     total[status]++;
     if ((status === 'waiting' || status === 'holding') && entry.arrivedAt !== null) waits.push(Math.max(0, now - entry.arrivedAt));

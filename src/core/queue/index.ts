@@ -7,7 +7,7 @@
 export { DEFAULT_HEAD_STARTS, effectivePriority, orderKeyOf, type HeadStarts } from './ageing.js';
 export { archive, type ArchiveCommand } from './archive.js';
 export { summariseAccuracy, summariseErrors, HORIZONS, type AccuracyRecord, type AccuracySummary, type ErrorSummary, type EstimateKind, type HorizonSummary } from './accuracy.js';
-export { boardFigures, type BacklogFigures, type BoardFigures, type StateCounts } from './board.js';
+export { boardFigures, liveCounts, type BacklogFigures, type BoardFigures, type StateCounts } from './board.js';
 export {
   arrive,
   callNext,

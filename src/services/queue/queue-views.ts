@@ -9,6 +9,7 @@ import type { User } from '../../core/model/index.js';
 import {
   boardFigures,
   explainOrder,
+  liveCounts,
   orderedEntries,
   publicLookup,
   type BoardFigures,
@@ -16,6 +17,7 @@ import {
   type HistoryItem,
   type OrderExplanation,
   type QueueEvent,
+  type StateCounts,
 } from '../../core/queue/index.js';
 import type { ApproachingTrucks } from '../../ports/approaching-trucks.js';
 import type { Clock } from '../../ports/clock.js';
@@ -47,6 +49,14 @@ export type BoardView = Omit<BoardFigures, 'at' | 'backlog'> & {
 };
 
 /** Sealed trucks on their way and not yet in the queue, by their trips' ETAs: the demand the next hours bring. */
+/** A crossing's queue at a glance. */
+export interface QueueSummary {
+  crossing: string;
+  version: number;
+  /** Trucks still to be served, by state. */
+  total: StateCounts;
+}
+
 export interface ApproachingView {
   total: number;
   /** How many are expected within 1, 3, 6 and 12 hours. */
@@ -121,6 +131,16 @@ export class QueueViews {
   async events(actor: User, crossing: string, query: { entryId?: string; offset: number; limit: number }): Promise<QueueEvent[]> {
     this.auth.require(actor, 'queue:read');
     return this.store.queues.events({ crossing, ...query });
+  }
+
+  /** Every crossing that has a queue, with how many trucks it holds in each live state: the map's and lists' look. */
+  async queues(actor: User): Promise<QueueSummary[]> {
+    this.auth.require(actor, 'queue:read');
+    const summaries: QueueSummary[] = [];
+    for (const { crossing } of await this.store.queues.list()) {
+      summaries.push(await this.read(crossing, (queue) => ({ crossing, version: queue.state.version, total: liveCounts(queue.state) })));
+    }
+    return summaries;
   }
 
   async board(actor: User, crossing: string): Promise<BoardView> {

@@ -4,13 +4,13 @@
  */
 import type { FeatureCollection, LineString, Point } from 'geojson';
 import type { BorderCrossing } from '../../../src/core/model/places.js';
-import { ApiError, type Api } from '../api.js';
+import type { Api } from '../api.js';
 import type { AlertRow } from '../pages/alerts.js';
 import type { TripSummary } from './truck-details.js';
 
 /** Open trips drawn: each needs a request for its route, so the map draws the newest this many. */
 export const MAX_CORRIDORS = 100;
-/** Requests for routes or boards in flight at once, so a large fleet does not queue hundreds on the server. */
+/** Requests for routes in flight at once, so a large fleet does not queue hundreds on the server. */
 const PARALLEL = 6;
 
 async function inBatches<T, R>(items: readonly T[], task: (item: T) => Promise<R>): Promise<R[]> {
@@ -45,23 +45,19 @@ export interface QueueLength {
   called: number;
 }
 
-/** The queue at every crossing that has one (a crossing without is a 404, and left out). */
+/** The queue at every crossing that has one, placed where the crossing is. */
 export async function loadQueueLengths(api: Api, crossings: readonly BorderCrossing[]): Promise<{ lengths: QueueLength[]; points: FeatureCollection<Point> }> {
-  const boards = await inBatches(crossings, (crossing) =>
-    api.get<{ total: { waiting: number; holding: number; called: number } }>(`/queues/${encodeURIComponent(crossing.code)}/board`).catch((error: unknown) => {
-      if (error instanceof ApiError && error.status === 404) return undefined;
-      throw error;
-    }),
-  );
+  const { items } = await api.get<{ items: Array<{ crossing: string; total: { waiting: number; holding: number; called: number } }> }>('/queues');
+  const queued = new Map(items.map((queue) => [queue.crossing, queue.total]));
   const lengths: QueueLength[] = [];
   const points: FeatureCollection<Point> = { type: 'FeatureCollection', features: [] };
-  crossings.forEach((crossing, i) => {
-    const board = boards[i];
-    if (!board) return;
-    const length = { code: crossing.code, name: crossing.name, ...board.total };
+  for (const crossing of crossings) {
+    const total = queued.get(crossing.code);
+    if (total === undefined) continue;
+    const length = { code: crossing.code, name: crossing.name, waiting: total.waiting, holding: total.holding, called: total.called };
     lengths.push(length);
     points.features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [crossing.location.lon, crossing.location.lat] }, properties: { ...length } });
-  });
+  }
   return { lengths, points };
 }
 

@@ -29,6 +29,10 @@ function instant(value: string, path: string): number {
 }
 
 export async function queueRoutes(api: ApiInstance, { queue, queueViews }: ApiServices) {
+  api.get('/queues', { schema: { summary: 'Every crossing that has a queue, with its trucks still to be served by state' } }, async (request) => ({
+    items: await queueViews.queues(userOf(request)),
+  }));
+
   // Configuration ---------------------------------------------------------------------------------------------
   api.get('/queues/:crossing/settings', { schema: { summary: "A crossing queue's lanes, hours and release rate", params: CrossingParams } }, async (request) =>
     queue.settings(userOf(request), request.params.crossing),
