@@ -234,6 +234,29 @@ function crossingView(api: Api, crossing: string, canOperate: boolean, canConfig
   return { element, refresh };
 }
 
+/** A crossing in the picker: its queue's trucks waiting and holding, when it has a queue. */
+interface PickerItem {
+  code: string;
+  name: string;
+  queued: { waiting: number; holding: number } | null;
+}
+
+/** The crossings with a queue first, as the demo and a real border use a few of many; then the others. */
+async function pickerItems(api: Api): Promise<PickerItem[]> {
+  const [crossings, queues] = await Promise.all([
+    api.get<{ items: Array<{ code: string; name: string }> }>('/crossings'),
+    api.get<{ items: Array<{ crossing: string; total: { waiting: number; holding: number } }> }>('/queues'),
+  ]);
+  const totals = new Map(queues.items.map((queue) => [queue.crossing, queue.total]));
+  const items = crossings.items.map((crossing) => ({ code: crossing.code, name: crossing.name, queued: totals.get(crossing.code) ?? null }));
+  return [...items.filter((item) => item.queued !== null), ...items.filter((item) => item.queued === null)];
+}
+
+function pickerLink(item: PickerItem, current: string): HTMLElement {
+  const label = item.queued === null ? `${item.name} (no queue)` : `${item.name}: ${item.queued.waiting} waiting, ${item.queued.holding} holding`;
+  return h('a', { href: href('crossings', item.code), 'aria-current': item.code === current ? 'page' : undefined, class: item.queued === null ? 'no-queue' : undefined }, label);
+}
+
 export function crossingsPage({ api, session, rest }: PageContext): Page {
   const role = session?.user.role;
   const canOperate = role !== undefined && holds(role, 'queue:operate');
@@ -243,13 +266,18 @@ export function crossingsPage({ api, session, rest }: PageContext): Page {
   const element = h('section', { class: 'crossings' }, h('h1', {}, 'Crossings'), picker, body);
   let timer: ReturnType<typeof setInterval> | undefined;
 
-  api
-    .get<{ items: Array<{ code: string; name: string }> }>('/crossings')
-    .then(({ items }) => {
-      replace(picker, ...items.map((item) => h('a', { href: href('crossings', item.code), 'aria-current': item.code === rest ? 'page' : undefined }, item.name)));
-      const chosen = rest || items[0]?.code;
+  pickerItems(api)
+    .then((items) => {
+      const chosen = items.find((item) => item.code === rest) ?? items[0];
+      replace(picker, ...items.map((item) => pickerLink(item, chosen?.code ?? '')));
       if (!chosen) return replace(body, 'No crossing is set up.');
-      const view = crossingView(api, chosen, canOperate, canConfigure);
+      if (chosen.queued === null) {
+        return replace(
+          body,
+          h('p', {}, `${chosen.name} has no queue yet. A queue starts once the crossing's lanes are set: PUT /api/v1/queues/${chosen.code}/lanes, with each lane's capacity by channel and the opening hours.`),
+        );
+      }
+      const view = crossingView(api, chosen.code, canOperate, canConfigure);
       replace(body, view.element);
       void view.refresh();
       timer = setInterval(() => void view.refresh(), REFRESH_MS);
