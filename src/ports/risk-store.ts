@@ -88,6 +88,11 @@ export interface Inspection {
   at: string;
 }
 
+/** An inspection as lists show it: with the reference people know its declaration by. */
+export interface ListedInspection extends Inspection {
+  reference: string;
+}
+
 export interface InspectionFilter {
   declarationId?: string;
   teamId?: string;
@@ -98,8 +103,8 @@ export interface InspectionFilter {
 export interface InspectionRepository {
   insert(inspection: Inspection): Promise<void>;
   get(id: string): Promise<Inspection | undefined>;
-  /** Newest first, with the total of all that match. */
-  list(filter: InspectionFilter): Promise<Page<Inspection>>;
+  /** Newest first, each with its declaration's reference, with the total of all that match. */
+  list(filter: InspectionFilter): Promise<Page<ListedInspection>>;
   /** Every inspection, oldest first: the results effectiveness and backtests are measured against. */
   all(): Promise<Inspection[]>;
 }

@@ -103,9 +103,11 @@ function describeRiskStore(name: string, open: OpenFreshStore) {
 
       expect(await store.risk.inspections.get('i1')).toStrictEqual(roadside);
       expect(await store.risk.inspections.get('nope')).toBeUndefined();
-      expect(await store.risk.inspections.list({ limit: 10, offset: 0 })).toStrictEqual({ items: [crossing, otherDeclaration, roadside], total: 3 });
-      expect(await store.risk.inspections.list({ declarationId: 'd1', limit: 1, offset: 1 })).toStrictEqual({ items: [roadside], total: 2 });
-      expect(await store.risk.inspections.list({ teamId: 't1', limit: 10, offset: 0 })).toStrictEqual({ items: [roadside], total: 1 });
+      // Listed with the reference people know the declaration by.
+      const listed = (inspection: typeof crossing | typeof roadside) => ({ ...inspection, reference: inspection.declarationId === 'd1' ? 'I-1' : 'I-2' });
+      expect(await store.risk.inspections.list({ limit: 10, offset: 0 })).toStrictEqual({ items: [crossing, otherDeclaration, roadside].map(listed), total: 3 });
+      expect(await store.risk.inspections.list({ declarationId: 'd1', limit: 1, offset: 1 })).toStrictEqual({ items: [listed(roadside)], total: 2 });
+      expect(await store.risk.inspections.list({ teamId: 't1', limit: 10, offset: 0 })).toStrictEqual({ items: [listed(roadside)], total: 1 });
       expect((await store.risk.inspections.all()).map((i) => i.id)).toEqual(['i1', 'i3', 'i2']);
     });
 

@@ -6,7 +6,7 @@
 import type { Issue, User } from '../../core/model/index.js';
 import { INSPECTION_RESULTS, type InspectionResult } from '../../core/risk/index.js';
 import type { Clock } from '../../ports/clock.js';
-import type { Inspection, InspectionFilter, InspectionPlace } from '../../ports/risk-store.js';
+import type { Inspection, InspectionFilter, InspectionPlace, ListedInspection } from '../../ports/risk-store.js';
 import type { Page, Store } from '../../ports/store.js';
 import type { Audit } from '../audit.js';
 import type { AuthService } from '../auth-service.js';
@@ -58,7 +58,7 @@ export class InspectionService {
     return inspection;
   }
 
-  async list(actor: User, filter: InspectionFilter): Promise<Page<Inspection>> {
+  async list(actor: User, filter: InspectionFilter): Promise<Page<ListedInspection>> {
     this.auth.require(actor, 'risk:read');
     return this.store.risk.inspections.list(filter);
   }

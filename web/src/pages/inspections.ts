@@ -35,6 +35,8 @@ interface Proposal {
 interface Inspection {
   id: string;
   declarationId: string;
+  /** The declaration's reference, which the list shows. */
+  reference: string;
   results: string[];
   at: string;
   by: string;
@@ -105,7 +107,7 @@ function teamView(api: Api, team: Team, within: number, canRecord: boolean, refr
       .catch((error: unknown) => replace(proposals, h('p', { class: 'error' }, errorText(error))));
     api
       .get<{ items: Inspection[] }>('/inspections', { teamId: team.id, limit: 20 })
-      .then(({ items }) => replace(recent, table(['When', 'Declaration', 'Found', 'By'], items.map((item) => [when(item.at), h('a', { href: href('declarations', item.declarationId) }, item.declarationId), item.results.join(', ').replace(/_/g, ' '), item.by]), { class: 'list inspections' })))
+      .then(({ items }) => replace(recent, table(['When', 'Declaration', 'Found', 'By'], items.map((item) => [when(item.at), h('a', { href: href('declarations', item.declarationId) }, item.reference), item.results.join(', ').replace(/_/g, ' '), item.by]), { class: 'list inspections' })))
       .catch((error: unknown) => replace(recent, h('p', { class: 'error' }, errorText(error))));
   };
   const recorded = () => {

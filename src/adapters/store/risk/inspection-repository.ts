@@ -1,7 +1,7 @@
 /** Inspections and what they found, roadside or at a crossing. */
 import type { Kysely, Selectable } from 'kysely';
 import type { InspectionResult } from '../../../core/risk/index.js';
-import type { Inspection, InspectionFilter, InspectionPlace, InspectionRepository } from '../../../ports/risk-store.js';
+import type { Inspection, InspectionFilter, InspectionPlace, InspectionRepository, ListedInspection } from '../../../ports/risk-store.js';
 import type { Page } from '../../../ports/store.js';
 import { decodeCount, decodeJson, encodeJson, encodeTime, optional } from '../codec.js';
 import { pageBounds } from '../paging.js';
@@ -35,16 +35,24 @@ export class KyselyInspectionRepository implements InspectionRepository {
     return row && toInspection(row);
   }
 
-  async list(filter: InspectionFilter): Promise<Page<Inspection>> {
+  async list(filter: InspectionFilter): Promise<Page<ListedInspection>> {
     const { limit, offset } = pageBounds(filter.limit, filter.offset);
     let query = this.db.selectFrom('risk_inspections');
-    if (filter.declarationId !== undefined) query = query.where('declaration_id', '=', filter.declarationId);
-    if (filter.teamId !== undefined) query = query.where('team_id', '=', filter.teamId);
+    if (filter.declarationId !== undefined) query = query.where('risk_inspections.declaration_id', '=', filter.declarationId);
+    if (filter.teamId !== undefined) query = query.where('risk_inspections.team_id', '=', filter.teamId);
     const [rows, counted] = await Promise.all([
-      query.selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute(),
+      query
+        .innerJoin('declarations', 'declarations.id', 'risk_inspections.declaration_id')
+        .selectAll('risk_inspections')
+        .select('declarations.reference as reference')
+        .orderBy('risk_inspections.at', 'desc')
+        .orderBy('risk_inspections.id', 'desc')
+        .limit(limit)
+        .offset(offset)
+        .execute(),
       query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirst(),
     ]);
-    return { items: rows.map(toInspection), total: decodeCount(counted?.total) };
+    return { items: rows.map((row) => ({ ...toInspection(row), reference: row.reference })), total: decodeCount(counted?.total) };
   }
 
   async all(): Promise<Inspection[]> {
