@@ -40,7 +40,8 @@ function legend(): HTMLElement {
     'ul',
     { class: 'legend' },
     ...SEAL_STATES.map((state) => h('li', {}, h('span', { class: 'swatch', style: `background:${SEAL_STATE_COLOURS[state]}` }), SEAL_STATE_LABELS[state])),
-    h('li', {}, h('span', { class: 'swatch crossing' }), 'border crossing (ring: its queue)'),
+    h('li', {}, h('span', { class: 'swatch crossing' }), 'border crossing'),
+    h('li', {}, h('span', { class: 'swatch queue' }), 'its queue (wider: more trucks waiting)'),
     h('li', {}, h('span', { class: 'swatch alert' }), 'unresolved alert'),
     h('li', {}, h('span', { class: 'swatch corridor' }), 'corridor of an open trip'),
     h('li', {}, h('span', { class: 'swatch office' }), 'customs office'),
@@ -167,9 +168,9 @@ export function mapPage({ api, session, query }: PageContext): Page {
     for (const source of ['corridors', 'queues', 'track', 'replay', 'alerts']) ready.addSource(source, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
     ready.addSource('seals', { type: 'geojson', data: seals.collection() });
     ready.addLayer({ id: 'corridors', type: 'line', source: 'corridors', paint: { 'line-color': '#7a9cc6', 'line-width': 2, 'line-opacity': 0.7 } }, 'places');
-    // A ring round the crossing, wider the longer its queue.
+    // A ring round the crossing, wider the longer its queue; blue, so that it is not taken for a seal's state.
     ready.addLayer(
-      { id: 'queues', type: 'circle', source: 'queues', paint: { 'circle-radius': ['+', 10, ['*', 2, ['sqrt', ['get', 'waiting']]]], 'circle-color': '#e69f00', 'circle-opacity': 0.35, 'circle-stroke-color': '#e69f00', 'circle-stroke-width': 1 } },
+      { id: 'queues', type: 'circle', source: 'queues', paint: { 'circle-radius': ['+', 10, ['*', 2, ['sqrt', ['get', 'waiting']]]], 'circle-color': '#5b8fd1', 'circle-opacity': 0.3, 'circle-stroke-color': '#274c77', 'circle-stroke-width': 1 } },
       'places',
     );
     ready.addLayer({ id: 'track', type: 'line', source: 'track', paint: { 'line-color': '#274c77', 'line-width': 3 } });
