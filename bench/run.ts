@@ -1,6 +1,6 @@
 /**
  * Runs the benchmarks and prints one JSON object per result. `npm run bench` builds first; choose with
- * `BENCH=import,gateway,decode,risk,queue,queue-service,tracking,tracking-service,simulation,console` (all by default).
+ * `BENCH=import,gateway,decode,risk,queue,queue-service,latest-channels,tracking,tracking-service,simulation,console` (all by default).
  *
  * `npm run bench` runs them compiled by tsc, as the platform runs in production: tsx's transform keeps function
  * names by calling a helper wherever a named closure is made, work the shipped code does not do.
@@ -27,6 +27,7 @@ const BENCHMARKS: Record<string, () => Promise<object[]>> = {
   risk: async () => (await import('./risk.js')).riskBenchmarks(),
   queue: async () => (await import('./queue.js')).queueBenchmarks(),
   'queue-service': async () => (await import('./queue-service.js')).queueServiceBenchmarks(),
+  'latest-channels': async () => (await import('./latest-channels.js')).latestChannelsBenchmark(Number(env.BENCH_DECLARATIONS ?? 100_000)),
   tracking: async () => (await import('./tracking.js')).trackingBenchmarks(),
   'tracking-service': async () => [await (await import('./tracking-service.js')).trackingServiceBenchmark()],
   simulation: async () => (await import('./simulation.js')).simulationBenchmarks(),
