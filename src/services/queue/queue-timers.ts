@@ -2,8 +2,9 @@
  * What the queues do as time passes: a called truck that has not reached its lane by its deadline is declared a
  * no-show (the core's rule moves it back or drops it), stale estimates are refreshed, a truck whose channel risk
  * raised without the queue being told is moved to it, and once an hour the trucks that finished more than a day ago
- * leave the live queue for the store's rows alone, so that a queue running for months holds only its current trucks. One sweep over every queue, run on an interval by the server; the sweep
- * itself is a plain method, so tests run it at chosen times.
+ * leave the live queue for the store's rows alone, so that a queue running for months holds only its current trucks.
+ * One sweep over every queue, run on an interval by the server; the sweep itself is a plain method, so tests run it
+ * at chosen times.
  */
 import { dueNoShows } from '../../core/queue/index.js';
 import type { Clock } from '../../ports/clock.js';

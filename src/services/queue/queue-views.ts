@@ -48,7 +48,6 @@ export type BoardView = Omit<BoardFigures, 'at' | 'backlog'> & {
   approaching: ApproachingView;
 };
 
-/** Sealed trucks on their way and not yet in the queue, by their trips' ETAs: the demand the next hours bring. */
 /** A crossing's queue at a glance. */
 export interface QueueSummary {
   crossing: string;
@@ -57,6 +56,7 @@ export interface QueueSummary {
   total: StateCounts;
 }
 
+/** Sealed trucks on their way and not yet in the queue, by their trips' ETAs: the demand the next hours bring. */
 export interface ApproachingView {
   total: number;
   /** How many are expected within 1, 3, 6 and 12 hours. */
