@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boardFigures } from './board.js';
+import { boardFigures, liveCounts } from './board.js';
 import { apply, call, checkInCommand, HOUR, lane, MINUTE, READY, T0, testQueue } from './test-support.js';
 
 describe('boardFigures', () => {
@@ -15,6 +15,7 @@ describe('boardFigures', () => {
     expect(board.byClass.standard).toEqual({ booked: 0, holding: 1, waiting: 1, called: 0 });
     expect(board.byClass.trusted_trader).toEqual({ booked: 1, holding: 0, waiting: 0, called: 0 });
     expect(board.total).toEqual({ booked: 1, holding: 1, waiting: 1, called: 1 });
+    expect(liveCounts(state)).toEqual(board.total);
     // Waiting now: TEST-2 for 3 h, TEST-3 (holding) for 2 h; nearest rank: the median is 2 h, the 95th 3 h.
     expect(board.waitingNow).toEqual({ count: 2, medianMs: 2 * HOUR, p95Ms: 3 * HOUR });
     expect(board.waitsOfCalledLastDay).toEqual({ count: 1, medianMs: 3 * HOUR, p95Ms: 3 * HOUR });
