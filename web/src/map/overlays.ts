@@ -6,6 +6,7 @@ import type { FeatureCollection, LineString, Point } from 'geojson';
 import type { BorderCrossing } from '../../../src/core/model/places.js';
 import type { Api } from '../api.js';
 import type { AlertRow } from '../pages/alerts.js';
+import { queueTotals } from '../queues.js';
 import type { TripSummary } from './truck-details.js';
 
 /** Open trips drawn: each needs a request for its route, so the map draws the newest this many. */
@@ -47,8 +48,7 @@ export interface QueueLength {
 
 /** The queue at every crossing that has one, placed where the crossing is. */
 export async function loadQueueLengths(api: Api, crossings: readonly BorderCrossing[]): Promise<{ lengths: QueueLength[]; points: FeatureCollection<Point> }> {
-  const { items } = await api.get<{ items: Array<{ crossing: string; total: { waiting: number; holding: number; called: number } }> }>('/queues');
-  const queued = new Map(items.map((queue) => [queue.crossing, queue.total]));
+  const queued = await queueTotals(api);
   const lengths: QueueLength[] = [];
   const points: FeatureCollection<Point> = { type: 'FeatureCollection', features: [] };
   for (const crossing of crossings) {

@@ -11,6 +11,7 @@ import { svgChart } from '../chart.js';
 import { duration, errorText, h, replace, table, when } from '../dom.js';
 import type { Page, PageContext } from '../page.js';
 import { queueHistory, type QueueEventRow } from '../queue-history.js';
+import { queueTotals } from '../queues.js';
 import { href } from '../route.js';
 
 const REFRESH_MS = 5_000;
@@ -243,11 +244,7 @@ interface PickerItem {
 
 /** The crossings with a queue first, as the demo and a real border use a few of many; then the others. */
 async function pickerItems(api: Api): Promise<PickerItem[]> {
-  const [crossings, queues] = await Promise.all([
-    api.get<{ items: Array<{ code: string; name: string }> }>('/crossings'),
-    api.get<{ items: Array<{ crossing: string; total: { waiting: number; holding: number } }> }>('/queues'),
-  ]);
-  const totals = new Map(queues.items.map((queue) => [queue.crossing, queue.total]));
+  const [crossings, totals] = await Promise.all([api.get<{ items: Array<{ code: string; name: string }> }>('/crossings'), queueTotals(api)]);
   const items = crossings.items.map((crossing) => ({ code: crossing.code, name: crossing.name, queued: totals.get(crossing.code) ?? null }));
   return [...items.filter((item) => item.queued !== null), ...items.filter((item) => item.queued === null)];
 }
