@@ -202,6 +202,8 @@ export class QueueService {
     for (const truck of queued) {
       const assessment = latest.get(truck.declarationId);
       if (assessment === undefined || !assessment.trigger.startsWith('alert:') || Date.parse(assessment.at) <= truck.enteredAt) continue;
+      // Judged on the snapshot first, so that only a truck to raise takes its queue's turn; raiseChannel judges the
+      // entry again as it is by then.
       if (channelIndex(assessment.channel) <= channelIndex(truck.channel)) continue;
       const moved = await this.registry.withQueue(truck.crossing, async (queue) => {
         const entry = entryForDeclaration(queue.state, truck.declarationId);
